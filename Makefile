@@ -1,0 +1,114 @@
+# Kith — build infrastructure.
+#
+#   make            build ./kith (default)
+#   make run        build and open the app on the default database
+#   make test       go vet + race-enabled tests (headless, no display needed)
+#   make bench      benchmarks only
+#   make prereqs    check/install the C toolchain and GL/X11 headers Fyne needs
+#   make interop-prereqs   install the calendar tools the interop tests use
+#   make clean
+#
+# Extra `go test` flags can be appended with TESTFLAGS, e.g.
+#   make test TESTFLAGS='-run TestICS -v'
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := build
+
+# mattn/go-sqlite3 and Fyne's GLFW driver are cgo packages.
+export CGO_ENABLED := 1
+
+GO        ?= go
+BINARY    ?= kith
+TESTFLAGS ?=
+
+# Debian/Ubuntu packages providing the OpenGL/X11 headers GLFW compiles against.
+GUI_DEB_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
+                libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
+# pkg-config modules that must resolve for the GLFW driver to build.
+GUI_PC_MODS  := gl x11 xcursor xrandr xinerama xi xxf86vm
+
+# Debian packages used by the interop tests (tests skip when absent).
+INTEROP_DEB_PKGS := python3-icalendar python3-vobject khal calcurse radicale
+
+.PHONY: all build run test bench clean prereqs interop-prereqs
+
+all: build
+
+# apt_install_missing <packages...>
+# Installs, via apt-get, whichever of the given packages dpkg does not report
+# as "install ok installed". Uses sudo when not root. Does nothing when all present.
+define apt_install_missing
+missing=""; \
+for p in $(1); do \
+  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "install ok installed" \
+    || missing="$$missing $$p"; \
+done; \
+if [ -n "$$missing" ]; then \
+  SUDO=""; \
+  if [ "$$(id -u)" -ne 0 ]; then SUDO="sudo"; fi; \
+  echo ">> installing:$$missing"; \
+  $$SUDO apt-get update; \
+  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y $$missing; \
+else \
+  echo ">> all present: $(strip $(1))"; \
+fi
+endef
+
+prereqs:
+	@if ! command -v $(GO) >/dev/null 2>&1; then \
+	  echo "error: '$(GO)' is not on PATH. Install Go (https://go.dev/dl/) and add its bin directory to PATH." >&2; \
+	  exit 1; \
+	fi
+	@os="$$(uname -s 2>/dev/null || echo unknown)"; \
+	case "$$os" in \
+	  Darwin) \
+	    if ! xcode-select -p >/dev/null 2>&1 || ! command -v clang >/dev/null 2>&1; then \
+	      echo "macOS: install the Xcode command line tools: xcode-select --install" >&2; \
+	      exit 1; \
+	    fi ;; \
+	  MINGW*|MSYS*|CYGWIN*) \
+	    if ! command -v gcc >/dev/null 2>&1; then \
+	      echo "Windows: a MinGW-w64 gcc is needed on PATH for cgo (e.g. MSYS2: pacman -S mingw-w64-x86_64-gcc)." >&2; \
+	      exit 1; \
+	    fi ;; \
+	  *) \
+	    if command -v gcc >/dev/null 2>&1 && command -v pkg-config >/dev/null 2>&1 \
+	       && pkg-config --exists $(GUI_PC_MODS); then \
+	      : ; \
+	    elif command -v apt-get >/dev/null 2>&1 && command -v dpkg >/dev/null 2>&1; then \
+	      $(call apt_install_missing,$(GUI_DEB_PKGS)); \
+	    else \
+	      echo "error: missing C toolchain / OpenGL+X11 development files." >&2; \
+	      echo "Needed: gcc, pkg-config and headers for pkg-config modules: $(GUI_PC_MODS)" >&2; \
+	      echo "(Debian names: $(GUI_DEB_PKGS);" >&2; \
+	      echo " Fedora: gcc pkgconf-pkg-config mesa-libGL-devel libX11-devel libXcursor-devel libXrandr-devel libXinerama-devel libXi-devel libXxf86vm-devel)" >&2; \
+	      exit 1; \
+	    fi ;; \
+	esac
+	@echo ">> prereqs OK ($$($(GO) version))"
+
+interop-prereqs:
+	@if command -v apt-get >/dev/null 2>&1 && command -v dpkg >/dev/null 2>&1; then \
+	  $(call apt_install_missing,$(INTEROP_DEB_PKGS)); \
+	else \
+	  echo "notice: not Debian/Ubuntu; skipping install of interop tools ($(INTEROP_DEB_PKGS))."; \
+	  echo "        Interop tests skip themselves when these tools are absent."; \
+	fi
+
+build: prereqs
+	$(GO) build -o $(BINARY) .
+
+run: build
+	./$(BINARY)
+
+test: prereqs interop-prereqs
+	$(GO) vet ./...
+	$(GO) test -race -timeout 40m ./... $(TESTFLAGS)
+
+bench: prereqs
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+clean:
+	$(GO) clean
+	rm -f $(BINARY) $(BINARY).exe

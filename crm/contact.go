@@ -1,0 +1,142 @@
+package crm
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Source says how a relationship began: on the job, at an event, online, or
+// through an introduction.
+type Source string
+
+// The ways people meet. SourceNone means it was not recorded.
+const (
+	SourceNone     Source = ""
+	SourceJob      Source = "job"
+	SourceEvent    Source = "event"
+	SourceOnline   Source = "online"
+	SourceReferral Source = "referral"
+	SourceOther    Source = "other"
+)
+
+// Sources lists the recordable sources in the order they are offered.
+var Sources = []Source{SourceJob, SourceEvent, SourceOnline, SourceReferral, SourceOther}
+
+// ParseSource checks a source name.
+func ParseSource(s string) (Source, error) {
+	for _, v := range Sources {
+		if strings.EqualFold(s, string(v)) {
+			return v, nil
+		}
+	}
+	return "", fmt.Errorf("unknown source %q (want one of %s)", s, joinNames(Sources))
+}
+
+// ChannelKind is the kind of a way to reach someone.
+type ChannelKind string
+
+// The ways to reach a contact. A LinkedIn profile is a URL.
+const (
+	ChannelEmail ChannelKind = "email"
+	ChannelPhone ChannelKind = "phone"
+	ChannelURL   ChannelKind = "url"
+)
+
+// Channel is one email address, phone number or URL of a contact, with a
+// label such as "work" or "linkedin". One per kind is primary.
+type Channel struct {
+	Kind    ChannelKind `json:"kind"`
+	Label   string      `json:"label"`
+	Value   string      `json:"value"`
+	Primary bool        `json:"primary"`
+}
+
+// Contact is a person in the user's professional life.
+type Contact struct {
+	ID           int64     `json:"id"`
+	Name         string    `json:"name"`
+	Channels     []Channel `json:"channels"`
+	Company      string    `json:"company"`
+	Title        string    `json:"title"`
+	Location     string    `json:"location"`
+	Birthday     Date      `json:"birthday"`
+	Source       Source    `json:"source"`
+	SourceDetail string    `json:"source_detail"`
+	ReferredBy   int64     `json:"referred_by,omitempty"` // contact id; 0 when none
+	MetOn        Date      `json:"met_on"`
+	AddedOn      Date      `json:"added_on"`
+	Notes        string    `json:"notes"`
+	CadenceDays  int       `json:"cadence_override_days,omitempty"` // 0: follow the roles
+	SnoozedUntil Date      `json:"snoozed_until"`
+	Archived     bool      `json:"archived"`
+	Roles        []Role    `json:"roles"`
+	CreatedAt    time.Time `json:"created_at"`
+	UpdatedAt    time.Time `json:"updated_at"`
+}
+
+// PrimaryChannel returns the primary value of the given kind, or the first
+// one, or "".
+func (c *Contact) PrimaryChannel(kind ChannelKind) string {
+	first := ""
+	for _, ch := range c.Channels {
+		if ch.Kind != kind {
+			continue
+		}
+		if ch.Primary {
+			return ch.Value
+		}
+		if first == "" {
+			first = ch.Value
+		}
+	}
+	return first
+}
+
+// CurrentRoles returns the role kinds the contact holds now, in Roles order.
+func (c *Contact) CurrentRoles() []RoleKind {
+	var out []RoleKind
+	for _, r := range c.Roles {
+		if r.Until.IsZero() {
+			out = append(out, r.Kind)
+		}
+	}
+	return out
+}
+
+// Validate checks what a contact must have before it is stored.
+func (c *Contact) Validate() error {
+	c.Name = strings.TrimSpace(c.Name)
+	if c.Name == "" {
+		return Invalid("name", fmt.Errorf("a contact needs a name"))
+	}
+	if strings.HasPrefix(c.Name, "#") {
+		return Invalid("name", fmt.Errorf("%q: a name cannot start with # (that is how ids are written)", c.Name))
+	}
+	if c.CadenceDays < 0 {
+		return Invalid("cadence", fmt.Errorf("must be positive"))
+	}
+	for _, ch := range c.Channels {
+		if strings.TrimSpace(ch.Value) == "" {
+			return Invalid(string(ch.Kind), fmt.Errorf("empty value"))
+		}
+		if ch.Kind == ChannelEmail && !strings.Contains(ch.Value, "@") {
+			return Invalid("email", fmt.Errorf("%q is not an email address", ch.Value))
+		}
+	}
+	return nil
+}
+
+func joinNames[T ~string](vs []T) string {
+	s := make([]string, len(vs))
+	for i, v := range vs {
+		s[i] = string(v)
+	}
+	return strings.Join(s, ", ")
+}
+
+// NameKey is the form names are matched by: case-folded, with runs of spaces
+// collapsed, so "priya  RAMAN" finds Priya Raman and Émile finds ÉMILE.
+func NameKey(name string) string {
+	return strings.ToLower(strings.Join(strings.Fields(name), " "))
+}

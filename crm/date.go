@@ -1,0 +1,154 @@
+package crm
+
+import (
+	"database/sql/driver"
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// DateLayout is the one textual form of a Date, on the command line, in JSON
+// and in the database: a calendar day with no time zone.
+const DateLayout = "2006-01-02"
+
+// Date is a calendar day. Check-ins, meetings and birthdays are days, not
+// instants: a meeting on 2026-11-25 stays on that day whatever time zone the
+// laptop travels to. The zero Date means "not set".
+type Date struct {
+	t time.Time // midnight UTC; zero when unset
+}
+
+// NewDate returns the given calendar day.
+func NewDate(year int, month time.Month, day int) Date {
+	return Date{time.Date(year, month, day, 0, 0, 0, 0, time.UTC)}
+}
+
+// DateOf returns the calendar day of t in t's own location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return NewDate(y, m, d)
+}
+
+// Today returns the local calendar day.
+func Today() Date { return DateOf(time.Now()) }
+
+// ParseDate reads a YYYY-MM-DD day. Impossible days such as 2026-02-30 are
+// rejected rather than rolled into the next month.
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse(DateLayout, s)
+	if err != nil {
+		return Date{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD, e.g. 2026-11-25)", s)
+	}
+	return Date{t}, nil
+}
+
+// MustParseDate is ParseDate for literals in tests and fixtures; it panics on a bad date.
+func MustParseDate(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// IsZero reports whether the date is unset.
+func (d Date) IsZero() bool { return d.t.IsZero() }
+
+// String returns YYYY-MM-DD, or "" for the zero Date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.Format(DateLayout)
+}
+
+// Time returns midnight UTC of the day.
+func (d Date) Time() time.Time { return d.t }
+
+// AddDays returns the day n days later (earlier when n is negative).
+func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n)} }
+
+// AddMonths returns the same day n months later, clamped to the month's end
+// (2026-01-31 plus one month is 2026-02-28, not March 3rd).
+func (d Date) AddMonths(n int) Date {
+	y, m, day := d.t.Date()
+	first := time.Date(y, m+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	last := first.AddDate(0, 1, -1).Day()
+	if day > last {
+		day = last
+	}
+	return NewDate(first.Year(), first.Month(), day)
+}
+
+// DaysUntil returns the number of days from d to other (negative when other is earlier).
+func (d Date) DaysUntil(other Date) int {
+	return int(other.t.Sub(d.t).Hours() / 24)
+}
+
+// Before reports whether d is strictly earlier than other.
+func (d Date) Before(other Date) bool { return d.t.Before(other.t) }
+
+// After reports whether d is strictly later than other.
+func (d Date) After(other Date) bool { return d.t.After(other.t) }
+
+// Value stores the date as YYYY-MM-DD text, or NULL when unset.
+func (d Date) Value() (driver.Value, error) {
+	if d.IsZero() {
+		return nil, nil
+	}
+	return d.String(), nil
+}
+
+// Scan reads a YYYY-MM-DD text column; NULL and "" give the zero Date.
+func (d *Date) Scan(src any) error {
+	switch v := src.(type) {
+	case nil:
+		*d = Date{}
+		return nil
+	case string:
+		return d.scanText(v)
+	case []byte:
+		return d.scanText(string(v))
+	case time.Time:
+		*d = DateOf(v.UTC())
+		return nil
+	}
+	return fmt.Errorf("cannot read a date from %T", src)
+}
+
+func (d *Date) scanText(s string) error {
+	if s == "" {
+		*d = Date{}
+		return nil
+	}
+	if len(s) > len(DateLayout) { // tolerate a timestamp: its day is what counts
+		s = s[:len(DateLayout)]
+	}
+	v, err := ParseDate(s)
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+// MarshalJSON writes "YYYY-MM-DD", or null when unset.
+func (d Date) MarshalJSON() ([]byte, error) {
+	if d.IsZero() {
+		return []byte("null"), nil
+	}
+	return json.Marshal(d.String())
+}
+
+// UnmarshalJSON reads "YYYY-MM-DD" or null.
+func (d *Date) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*d = Date{}
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	return d.scanText(s)
+}

@@ -1,0 +1,100 @@
+package crm
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Direction says whether the user gave or received something.
+type Direction string
+
+// The two directions of an exchange.
+const (
+	Gave     Direction = "gave"
+	Received Direction = "received"
+)
+
+// ExchangeKind is what was given or received.
+type ExchangeKind string
+
+// The kinds of things relationships trade in.
+const (
+	ExAdvice       ExchangeKind = "advice"
+	ExFeedback     ExchangeKind = "feedback"
+	ExIntroduction ExchangeKind = "introduction"
+	ExReferral     ExchangeKind = "referral"
+	ExOpportunity  ExchangeKind = "opportunity"
+	ExResource     ExchangeKind = "resource"
+	ExHelp         ExchangeKind = "help"
+	ExTime         ExchangeKind = "time"
+	ExMoney        ExchangeKind = "money"
+	ExOther        ExchangeKind = "other"
+)
+
+// ExchangeKinds lists every kind in display order.
+var ExchangeKinds = []ExchangeKind{ExAdvice, ExFeedback, ExIntroduction, ExReferral, ExOpportunity, ExResource, ExHelp, ExTime, ExMoney, ExOther}
+
+// ParseExchangeKind checks an exchange kind, case-insensitively.
+func ParseExchangeKind(s string) (ExchangeKind, error) {
+	for _, k := range ExchangeKinds {
+		if strings.EqualFold(strings.TrimSpace(s), string(k)) {
+			return k, nil
+		}
+	}
+	return "", fmt.Errorf("unknown kind %q (want one of %s)", s, joinNames(ExchangeKinds))
+}
+
+// Exchange is one thing given or received in a relationship: advice, an
+// introduction, an hour of time, a coaching fee. A commitment is a promise
+// not yet kept; DoneOn records when it was.
+type Exchange struct {
+	ID            int64        `json:"id"`
+	ContactID     int64        `json:"contact_id"`
+	Contact       string       `json:"contact,omitempty"`
+	InteractionID int64        `json:"interaction_id,omitempty"`
+	Date          Date         `json:"date"`
+	Direction     Direction    `json:"direction"`
+	Kind          ExchangeKind `json:"kind"`
+	Description   string       `json:"description"`
+	Minutes       int          `json:"minutes,omitempty"`
+	Amount        float64      `json:"amount,omitempty"` // money, in the user's currency
+	Commitment    bool         `json:"commitment"`
+	DoneOn        Date         `json:"done_on"`
+}
+
+// Open reports whether the exchange is a promise still to keep.
+func (e *Exchange) Open() bool { return e.Commitment && e.DoneOn.IsZero() }
+
+// ParseExchange reads the "KIND: description" form used on the command line
+// and in quick-entry fields. Text without a known kind before a colon is a
+// description of kind other, so "Re: the offsite" stays whole.
+func ParseExchange(dir Direction, text string) (Exchange, error) {
+	text = strings.TrimSpace(text)
+	ex := Exchange{Direction: dir, Kind: ExOther, Description: text}
+	if k, rest, ok := strings.Cut(text, ":"); ok {
+		if kind, err := ParseExchangeKind(k); err == nil {
+			ex.Kind, ex.Description = kind, strings.TrimSpace(rest)
+		}
+	}
+	if ex.Description == "" {
+		return ex, Invalid("--"+string(dir), fmt.Errorf("%q has no description (want \"KIND: description\")", text))
+	}
+	return ex, nil
+}
+
+// Validate checks an exchange before it is stored.
+func (e *Exchange) Validate() error {
+	if e.Direction != Gave && e.Direction != Received {
+		return Invalid("direction", fmt.Errorf("%q is neither gave nor received", e.Direction))
+	}
+	if _, err := ParseExchangeKind(string(e.Kind)); err != nil {
+		return Invalid(string(e.Direction), err)
+	}
+	if strings.TrimSpace(e.Description) == "" {
+		return Invalid(string(e.Direction), fmt.Errorf("a description is needed"))
+	}
+	if e.Minutes < 0 || e.Amount < 0 {
+		return Invalid(string(e.Direction), fmt.Errorf("minutes and amount cannot be negative"))
+	}
+	return nil
+}

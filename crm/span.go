@@ -1,0 +1,79 @@
+package crm
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// Span is a length of time written the way people say it: 10d, 2w, 3m, 1y.
+// Cadences and look-ahead windows are Spans.
+type Span struct {
+	N    int
+	Unit byte // 'd', 'w', 'm' or 'y'
+}
+
+// ParseSpan reads Nd, Nw, Nm (months) or Ny with N a positive whole number.
+func ParseSpan(s string) (Span, error) {
+	bad := fmt.Errorf("%q is not a duration (want Nd, Nw, Nm or Ny, e.g. 14d, 6w, 3m, 1y)", s)
+	if len(s) < 2 {
+		return Span{}, bad
+	}
+	unit := s[len(s)-1]
+	switch unit {
+	case 'd', 'w', 'm', 'y':
+	default:
+		return Span{}, bad
+	}
+	n, err := strconv.Atoi(s[:len(s)-1])
+	if err != nil || n <= 0 || n > 36500 || s[0] == '+' {
+		return Span{}, bad
+	}
+	return Span{N: n, Unit: unit}, nil
+}
+
+// Days is the span as a whole number of days, the unit cadences are stored
+// in: a month counts as 30 days and a year as 365, so a "3m" cadence is a
+// steady 90-day rhythm rather than one that drifts with month lengths.
+func (s Span) Days() int {
+	switch s.Unit {
+	case 'w':
+		return s.N * 7
+	case 'm':
+		return s.N * 30
+	case 'y':
+		return s.N * 365
+	}
+	return s.N
+}
+
+// After returns the calendar day the span ends on when it starts on d. Unlike
+// Days, months and years are calendar months and years here, so "due within
+// 1m" from Jan 31st reaches Feb 28th.
+func (s Span) After(d Date) Date {
+	switch s.Unit {
+	case 'w':
+		return d.AddDays(7 * s.N)
+	case 'm':
+		return d.AddMonths(s.N)
+	case 'y':
+		return d.AddMonths(12 * s.N)
+	}
+	return d.AddDays(s.N)
+}
+
+// String returns the span as it was written, e.g. "6w".
+func (s Span) String() string { return strconv.Itoa(s.N) + string(s.Unit) }
+
+// FormatDays writes a number of days as the shortest exact Span text: 14 is
+// "2w", 90 is "3m", 10 is "10d".
+func FormatDays(days int) string {
+	switch {
+	case days > 0 && days%365 == 0:
+		return strconv.Itoa(days/365) + "y"
+	case days > 0 && days%30 == 0:
+		return strconv.Itoa(days/30) + "m"
+	case days > 0 && days%7 == 0:
+		return strconv.Itoa(days/7) + "w"
+	}
+	return strconv.Itoa(days) + "d"
+}

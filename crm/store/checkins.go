@@ -1,0 +1,176 @@
+package store
+
+import (
+	"database/sql"
+	"fmt"
+
+	"github.com/kithcrm/kith/crm"
+)
+
+// contactRows is the query behind people lists and check-ins: each contact
+// with their current roles, primary email, effective cadence, last contact
+// and next due date, all computed in SQL over indexes so that a list of
+// 50,000 people never loads their interactions.
+//
+// The cadence is the contact's own override, else the shortest default of
+// their current roles, else the default for people without a role. The last
+// contact is the latest interaction they took part in up to today (a circle
+// meeting counts for the members who attended). The next check-in is a
+// cadence after that, or after the day met or added for someone never
+// contacted, and never before the end of a snooze.
+const contactRows = `
+WITH base AS (
+    SELECT c.id, c.name, c.company, c.title, c.notes, c.archived, c.met_on, c.added_on, c.snoozed_until,
+        COALESCE(c.cadence_days,
+            (SELECT min(rc.days) FROM roles r JOIN role_cadences rc ON rc.role = r.role
+              WHERE r.contact_id = c.id AND r.until IS NULL),
+            (SELECT days FROM role_cadences WHERE role = 'none')) AS cadence_days,
+        (SELECT max(p.occurred_on) FROM participants p
+          WHERE p.contact_id = c.id AND p.occurred_on <= :today) AS last_contact,
+        (SELECT group_concat(r.role) FROM roles r WHERE r.contact_id = c.id AND r.until IS NULL) AS roles,
+        (SELECT ch.value FROM channels ch WHERE ch.contact_id = c.id AND ch.kind = 'email'
+          ORDER BY ch.is_primary DESC, ch.id LIMIT 1) AS email
+    FROM contacts c
+    WHERE %s
+), rows AS (
+    SELECT *, CASE WHEN archived THEN NULL ELSE
+        max(date(COALESCE(last_contact, met_on, added_on), '+' || cadence_days || ' days'), COALESCE(snoozed_until, ''))
+    END AS next_due
+    FROM base
+)
+SELECT id, name, COALESCE(roles, ''), COALESCE(email, ''), company, title, cadence_days, last_contact, next_due, archived
+FROM rows`
+
+func scanSummary(rows *sql.Rows) (crm.ContactSummary, error) {
+	var s crm.ContactSummary
+	var roles string
+	err := rows.Scan(&s.ID, &s.Name, &roles, &s.Email, &s.Company, &s.Title, &s.CadenceDays, &s.LastContact, &s.NextDue, &s.Archived)
+	s.Roles = splitRoles(roles)
+	return s, err
+}
+
+// contactWhere builds the WHERE clause of a people list. Its size is fixed
+// by the filter's fields, never by the data.
+func contactWhere(f crm.ContactFilter) (string, []any) {
+	where := "c.archived = :archived"
+	args := []any{sql.Named("archived", f.Archived)}
+	if f.Role != "" {
+		where += " AND EXISTS (SELECT 1 FROM roles r WHERE r.contact_id = c.id AND r.role = :role AND r.until IS NULL)"
+		args = append(args, sql.Named("role", string(f.Role)))
+	}
+	if f.Search != "" {
+		where += ` AND (c.name LIKE :q ESCAPE '\' OR c.company LIKE :q ESCAPE '\' OR c.title LIKE :q ESCAPE '\'
+			OR c.notes LIKE :q ESCAPE '\' OR EXISTS (SELECT 1 FROM channels ch WHERE ch.contact_id = c.id
+			AND ch.kind = 'email' AND ch.value LIKE :q ESCAPE '\'))`
+		args = append(args, sql.Named("q", likePattern(f.Search)))
+	}
+	return where, args
+}
+
+// ListContacts returns one page of the people list.
+func (tx *Tx) ListContacts(f crm.ContactFilter) ([]crm.ContactSummary, error) {
+	where, args := contactWhere(f)
+	q := fmt.Sprintf(contactRows, where)
+	switch f.Sort {
+	case crm.SortByNextDue:
+		q += " ORDER BY next_due IS NULL, next_due, name COLLATE NOCASE, id"
+	case crm.SortByLastContact:
+		q += " ORDER BY last_contact IS NULL, last_contact DESC, name COLLATE NOCASE, id"
+	default:
+		q += " ORDER BY name COLLATE NOCASE, id"
+	}
+	if f.Limit > 0 {
+		q += " LIMIT :limit OFFSET :offset"
+		args = append(args, sql.Named("limit", f.Limit), sql.Named("offset", f.Offset))
+	}
+	args = append(args, sql.Named("today", tx.today))
+	rows, err := tx.query(q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list contacts: %w", err)
+	}
+	defer rows.Close()
+	out := []crm.ContactSummary{}
+	for rows.Next() {
+		s, err := scanSummary(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list contacts: %w", err)
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// CountContacts returns how many contacts a filter selects, for sizing a
+// virtual list without loading it.
+func (tx *Tx) CountContacts(f crm.ContactFilter) (int, error) {
+	where, args := contactWhere(f)
+	var n int
+	if err := tx.queryRow("SELECT count(*) FROM contacts c WHERE "+where, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count contacts: %w", err)
+	}
+	return n, nil
+}
+
+// ContactSummary returns the list row of one contact, archived or not.
+func (tx *Tx) ContactSummary(id int64) (crm.ContactSummary, error) {
+	rows, err := tx.query(fmt.Sprintf(contactRows, "c.id = :id"), sql.Named("id", id), sql.Named("today", tx.today))
+	if err != nil {
+		return crm.ContactSummary{}, fmt.Errorf("load contact #%d: %w", id, err)
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return crm.ContactSummary{}, fmt.Errorf("load contact #%d: %w", id, err)
+		}
+		return crm.ContactSummary{}, crm.Errorf(crm.ENotFound, "no contact #%d", id)
+	}
+	s, err := scanSummary(rows)
+	if err != nil {
+		return s, fmt.Errorf("load contact #%d: %w", id, err)
+	}
+	return s, nil
+}
+
+// Due returns the check-ins of active contacts that fall on or before until,
+// overdue ones included, soonest first.
+func (tx *Tx) Due(until crm.Date) ([]crm.CheckIn, error) {
+	q := fmt.Sprintf(contactRows, "c.archived = 0") + `
+		WHERE next_due <= :until ORDER BY next_due, name COLLATE NOCASE, id`
+	rows, err := tx.query(q, sql.Named("today", tx.today), sql.Named("until", until))
+	if err != nil {
+		return nil, fmt.Errorf("list due check-ins: %w", err)
+	}
+	defer rows.Close()
+	out := []crm.CheckIn{}
+	for rows.Next() {
+		s, err := scanSummary(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list due check-ins: %w", err)
+		}
+		out = append(out, crm.CheckIn{
+			ContactID: s.ID, Name: s.Name, Roles: s.Roles, Due: s.NextDue,
+			DaysOverdue: s.NextDue.DaysUntil(tx.today), LastContact: s.LastContact, CadenceDays: s.CadenceDays,
+		})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list due check-ins: %w", err)
+	}
+	return out, tx.fillLastSummaries(out)
+}
+
+// fillLastSummaries adds what each check-in's last interaction was about,
+// one indexed lookup per due person (a bounded list, not the whole book).
+func (tx *Tx) fillLastSummaries(cs []crm.CheckIn) error {
+	for i := range cs {
+		if cs[i].LastContact.IsZero() {
+			continue
+		}
+		err := tx.queryRow(`SELECT i.summary FROM participants p JOIN interactions i ON i.id = p.interaction_id
+			WHERE p.contact_id = ? AND p.occurred_on <= ? ORDER BY p.occurred_on DESC, i.id DESC LIMIT 1`,
+			cs[i].ContactID, tx.today).Scan(&cs[i].LastSummary)
+		if err != nil {
+			return fmt.Errorf("last interaction with %s: %w", cs[i].Name, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,266 @@
+package store
+
+import (
+	"fmt"
+
+	"github.com/kithcrm/kith/crm"
+)
+
+// LogInteraction stores an interaction with its participants and exchanges
+// and sets the ids. An exchange names the contact it was with; one that
+// names nobody was with every participant (advice given to a whole circle
+// meeting counts for each member who heard it).
+func (tx *Tx) LogInteraction(in *crm.Interaction) error {
+	if err := in.Validate(); err != nil {
+		return err
+	}
+	res, err := tx.exec(`INSERT INTO interactions (occurred_on, kind, minutes, summary, notes, circle_id, goal_id, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, in.Date, string(in.Kind), in.Minutes, in.Summary, in.Notes,
+		nullID(in.CircleID), nullID(in.GoalID), tx.stamp())
+	if err != nil {
+		return fmt.Errorf("log interaction: %w", err)
+	}
+	if in.ID, err = res.LastInsertId(); err != nil {
+		return fmt.Errorf("log interaction: %w", err)
+	}
+	seen := map[int64]bool{}
+	for _, p := range in.Participants {
+		if seen[p.ContactID] {
+			continue
+		}
+		seen[p.ContactID] = true
+		if _, err := tx.exec("INSERT INTO participants (interaction_id, contact_id, occurred_on) VALUES (?, ?, ?)",
+			in.ID, p.ContactID, in.Date); err != nil {
+			return fmt.Errorf("log interaction with %s: %w", p.Name, err)
+		}
+	}
+	var stored []crm.Exchange
+	for _, ex := range in.Exchanges {
+		ex.InteractionID = in.ID
+		if ex.Date.IsZero() {
+			ex.Date = in.Date
+		}
+		targets := []int64{ex.ContactID}
+		if ex.ContactID == 0 {
+			targets = targets[:0]
+			for _, p := range in.Participants {
+				targets = append(targets, p.ContactID)
+			}
+		} else if !seen[ex.ContactID] {
+			return crm.Invalid(string(ex.Direction), fmt.Errorf("%s did not take part in this interaction", tx.contactName(ex.ContactID)))
+		}
+		for _, id := range targets {
+			e := ex
+			e.ContactID = id
+			if err := tx.AddExchange(&e); err != nil {
+				return err
+			}
+			stored = append(stored, e)
+		}
+	}
+	in.Exchanges = stored
+	return nil
+}
+
+// DeleteInteraction removes an interaction with its participants and the
+// exchanges logged with it; the window uses it to undo a log.
+func (tx *Tx) DeleteInteraction(id int64) error {
+	if _, err := tx.exec("DELETE FROM exchanges WHERE interaction_id = ?", id); err != nil {
+		return fmt.Errorf("delete interaction #%d: %w", id, err)
+	}
+	if _, err := tx.exec("DELETE FROM interactions WHERE id = ?", id); err != nil {
+		return fmt.Errorf("delete interaction #%d: %w", id, err)
+	}
+	return nil
+}
+
+// Interaction loads one interaction with its participants and exchanges.
+func (tx *Tx) Interaction(id int64) (*crm.Interaction, error) {
+	list, err := tx.interactions("i.id = ?", "", id)
+	if err != nil {
+		return nil, err
+	}
+	if len(list) == 0 {
+		return nil, crm.Errorf(crm.ENotFound, "no interaction #%d", id)
+	}
+	return list[0], nil
+}
+
+// Timeline returns the interactions a contact took part in, newest first,
+// with their participants and the exchanges of each. limit 0 means all.
+func (tx *Tx) Timeline(contactID int64, limit, offset int) ([]*crm.Interaction, error) {
+	page := ""
+	args := []any{contactID}
+	if limit > 0 {
+		page = " LIMIT ? OFFSET ?"
+		args = append(args, limit, offset)
+	}
+	return tx.interactions("i.id IN (SELECT interaction_id FROM participants WHERE contact_id = ?)", page, args...)
+}
+
+// GoalInteractions returns the interactions that served a goal, newest first.
+func (tx *Tx) GoalInteractions(goalID int64, limit int) ([]*crm.Interaction, error) {
+	return tx.interactions("i.goal_id = ?", " LIMIT ?", goalID, limit)
+}
+
+// CircleMeetings returns a circle's meetings, newest first.
+func (tx *Tx) CircleMeetings(circleID int64, limit int) ([]*crm.Interaction, error) {
+	return tx.interactions("i.circle_id = ?", " LIMIT ?", circleID, limit)
+}
+
+// interactions loads the interactions matching where, newest first, then
+// their participants and exchanges with one query each per interaction: the
+// page is bounded by the caller, so the statement size never grows with it.
+func (tx *Tx) interactions(where, page string, args ...any) ([]*crm.Interaction, error) {
+	rows, err := tx.query(`SELECT i.id, i.occurred_on, i.kind, i.minutes, i.summary, i.notes,
+		COALESCE(i.circle_id, 0), COALESCE(ci.name, ''), COALESCE(i.goal_id, 0), COALESCE(g.title, '')
+		FROM interactions i LEFT JOIN circles ci ON ci.id = i.circle_id LEFT JOIN goals g ON g.id = i.goal_id
+		WHERE `+where+` ORDER BY i.occurred_on DESC, i.id DESC`+page, args...)
+	if err != nil {
+		return nil, fmt.Errorf("load interactions: %w", err)
+	}
+	out := []*crm.Interaction{}
+	for rows.Next() {
+		in := &crm.Interaction{}
+		if err := rows.Scan(&in.ID, &in.Date, &in.Kind, &in.Minutes, &in.Summary, &in.Notes,
+			&in.CircleID, &in.Circle, &in.GoalID, &in.Goal); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("load interactions: %w", err)
+		}
+		out = append(out, in)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("load interactions: %w", err)
+	}
+	for _, in := range out {
+		if err := tx.fillInteraction(in); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (tx *Tx) fillInteraction(in *crm.Interaction) error {
+	rows, err := tx.query(`SELECT c.id, c.name FROM participants p JOIN contacts c ON c.id = p.contact_id
+		WHERE p.interaction_id = ? ORDER BY c.name COLLATE NOCASE`, in.ID)
+	if err != nil {
+		return fmt.Errorf("load participants of interaction #%d: %w", in.ID, err)
+	}
+	in.Participants = []crm.Participant{}
+	for rows.Next() {
+		var p crm.Participant
+		if err := rows.Scan(&p.ContactID, &p.Name); err != nil {
+			rows.Close()
+			return fmt.Errorf("load participants of interaction #%d: %w", in.ID, err)
+		}
+		in.Participants = append(in.Participants, p)
+	}
+	rows.Close()
+	in.Exchanges, err = tx.exchanges("e.interaction_id = ?", "", in.ID)
+	return err
+}
+
+// AddExchange stores something given or received, with or without an
+// interaction, and sets e.ID. The date defaults to today.
+func (tx *Tx) AddExchange(e *crm.Exchange) error {
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	if e.Date.IsZero() {
+		e.Date = tx.today
+	}
+	if !e.DoneOn.IsZero() && !e.Commitment {
+		return crm.Invalid("done", fmt.Errorf("only a commitment can be done"))
+	}
+	res, err := tx.exec(`INSERT INTO exchanges (contact_id, interaction_id, occurred_on, direction, kind, description,
+		minutes, amount, commitment, done_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.ContactID, nullID(e.InteractionID), e.Date, string(e.Direction), string(e.Kind), e.Description,
+		e.Minutes, e.Amount, e.Commitment, e.DoneOn, tx.stamp())
+	if err != nil {
+		return fmt.Errorf("save %s %q: %w", e.Direction, e.Description, err)
+	}
+	e.ID, err = res.LastInsertId()
+	return err
+}
+
+// Exchange loads one exchange.
+func (tx *Tx) Exchange(id int64) (*crm.Exchange, error) {
+	list, err := tx.exchanges("e.id = ?", "", id)
+	if err != nil {
+		return nil, err
+	}
+	if len(list) == 0 {
+		return nil, crm.Errorf(crm.ENotFound, "no exchange #%d", id)
+	}
+	return &list[0], nil
+}
+
+// OpenCommitments returns the promises not yet kept, oldest first; with a
+// contact id, only theirs.
+func (tx *Tx) OpenCommitments(contactID int64) ([]crm.Exchange, error) {
+	where := "e.commitment = 1 AND e.done_on IS NULL AND c.archived = 0"
+	args := []any{}
+	if contactID != 0 {
+		where += " AND e.contact_id = ?"
+		args = append(args, contactID)
+	}
+	list, err := tx.exchanges(where, " ORDER BY e.occurred_on, e.id", args...)
+	return list, err
+}
+
+// CompleteCommitment marks a promise kept on on (today when zero).
+func (tx *Tx) CompleteCommitment(id int64, on crm.Date) error {
+	if on.IsZero() {
+		on = tx.today
+	}
+	res, err := tx.exec("UPDATE exchanges SET done_on = ? WHERE id = ? AND commitment = 1", on, id)
+	if err != nil {
+		return fmt.Errorf("complete commitment #%d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return crm.Errorf(crm.ENotFound, "no commitment #%d", id)
+	}
+	return nil
+}
+
+// RecentExchanges returns a contact's latest exchanges in one direction,
+// newest first.
+func (tx *Tx) RecentExchanges(contactID int64, dir crm.Direction, limit int) ([]crm.Exchange, error) {
+	return tx.exchanges("e.contact_id = ? AND e.direction = ?", " ORDER BY e.occurred_on DESC, e.id DESC LIMIT ?",
+		contactID, string(dir), limit)
+}
+
+// Balance counts what was given to and received from a contact since a day.
+func (tx *Tx) Balance(contactID int64, since crm.Date) (gave, received int, err error) {
+	err = tx.queryRow(`SELECT count(*) FILTER (WHERE direction = 'gave'), count(*) FILTER (WHERE direction = 'received')
+		FROM exchanges WHERE contact_id = ? AND occurred_on >= ? AND occurred_on <= ?`, contactID, since, tx.today).Scan(&gave, &received)
+	if err != nil {
+		err = fmt.Errorf("balance with #%d: %w", contactID, err)
+	}
+	return gave, received, err
+}
+
+func (tx *Tx) exchanges(where, tail string, args ...any) ([]crm.Exchange, error) {
+	if tail == "" {
+		tail = " ORDER BY e.occurred_on, e.id"
+	}
+	rows, err := tx.query(`SELECT e.id, e.contact_id, c.name, COALESCE(e.interaction_id, 0), e.occurred_on, e.direction, e.kind,
+		e.description, e.minutes, e.amount, e.commitment, e.done_on
+		FROM exchanges e JOIN contacts c ON c.id = e.contact_id WHERE `+where+tail, args...)
+	if err != nil {
+		return nil, fmt.Errorf("load exchanges: %w", err)
+	}
+	defer rows.Close()
+	out := []crm.Exchange{}
+	for rows.Next() {
+		var e crm.Exchange
+		if err := rows.Scan(&e.ID, &e.ContactID, &e.Contact, &e.InteractionID, &e.Date, &e.Direction, &e.Kind,
+			&e.Description, &e.Minutes, &e.Amount, &e.Commitment, &e.DoneOn); err != nil {
+			return nil, fmt.Errorf("load exchanges: %w", err)
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+

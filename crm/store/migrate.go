@@ -1,0 +1,150 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kithcrm/kith/crm"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// migration is one numbered schema step, from migrations/NNNN_name.sql.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func loadMigrations() ([]migration, error) {
+	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	var out []migration
+	for _, name := range names {
+		base := path.Base(name)
+		num, _, _ := strings.Cut(base, "_")
+		v, err := strconv.Atoi(num)
+		if err != nil {
+			return nil, fmt.Errorf("migration %s: file name must start with its number", base)
+		}
+		body, err := migrationFiles.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, migration{version: v, name: base, sql: string(body)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
+	for i, m := range out {
+		if m.version != i+1 {
+			return nil, fmt.Errorf("migration %s: expected number %d", m.name, i+1)
+		}
+	}
+	return out, nil
+}
+
+// SchemaVersion is the schema this build of Kith writes.
+func SchemaVersion() int {
+	ms, err := loadMigrations()
+	if err != nil {
+		panic(err) // the embedded files are part of the build; a bad name is a build defect
+	}
+	return len(ms)
+}
+
+// fileVersion reads the schema version recorded in a database; 0 for a new
+// file. db may be read-only.
+func fileVersion(ctx context.Context, db *sql.DB) (int, error) {
+	var n int
+	err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").Scan(&n)
+	if err != nil || n == 0 {
+		return 0, err
+	}
+	var v sql.NullInt64
+	if err := db.QueryRowContext(ctx, "SELECT max(version) FROM schema_migrations").Scan(&v); err != nil {
+		return 0, err
+	}
+	return int(v.Int64), nil
+}
+
+// checkVersion looks at the file through a read-only connection, without the
+// WAL pragma, so that a database from a newer Kith is refused before this
+// one writes a single byte to it.
+func checkVersion(p string) error {
+	db, err := sql.Open("sqlite3", fileURI(p)+"?mode=ro&_busy_timeout=5000")
+	if err != nil {
+		return fmt.Errorf("open %s: %w", p, err)
+	}
+	defer db.Close()
+	v, err := fileVersion(context.Background(), db)
+	if err != nil {
+		return fmt.Errorf("read %s: is it a Kith database? %w", p, err)
+	}
+	if want := SchemaVersion(); v > want {
+		return &crm.Error{Code: crm.ENewer, Message: fmt.Sprintf(
+			"%s was written by a newer version of Kith (schema %d; this Kith knows up to %d): update Kith to open it; the file was not changed", p, v, want)}
+	}
+	return nil
+}
+
+// migrate applies the pending migrations, each in its own transaction with
+// its record in schema_migrations, after copying an existing database aside.
+func (s *Store) migrate(ctx context.Context) error {
+	ms, err := loadMigrations()
+	if err != nil {
+		return err
+	}
+	have, err := fileVersion(ctx, s.rw)
+	if err != nil {
+		return fmt.Errorf("read the schema version of %s: %w", s.path, err)
+	}
+	if have >= len(ms) {
+		return nil
+	}
+	if have > 0 {
+		backup := fmt.Sprintf("%s.before-v%d-%s", s.path, len(ms), time.Now().UTC().Format("20060102T150405"))
+		if err := s.Backup(ctx, backup); err != nil {
+			return fmt.Errorf("keep a copy before upgrading the schema: %w", err)
+		}
+	}
+	if _, err := s.rw.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("prepare %s: %w", s.path, err)
+	}
+	for _, m := range ms[have:] {
+		if err := s.apply(ctx, m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Store) apply(ctx context.Context, m migration) error {
+	tx, err := s.rw.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("migration %s: %w", m.name, err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return fmt.Errorf("migration %s: %w", m.name, err)
+	}
+	if _, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+		m.version, m.name, time.Now().UTC().Format(time.RFC3339)); err != nil {
+		return fmt.Errorf("migration %s: record it: %w", m.name, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("migration %s: %w", m.name, err)
+	}
+	return nil
+}
+

@@ -1,0 +1,192 @@
+// Package store keeps Kith's data in one local SQLite file. Every public
+// operation runs in a transaction: a command that fails changes nothing.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3" // the SQLite driver, registered as "sqlite3"
+
+	"github.com/kithcrm/kith/crm"
+)
+
+// Store is an open Kith database. It holds two pools: one connection for
+// writes, whose transactions take the write lock up front (so two writers
+// never deadlock upgrading a read lock), and a pool of query-only
+// connections, which in WAL mode read a consistent snapshot while a write is
+// under way.
+type Store struct {
+	path  string
+	rw    *sql.DB
+	ro    *sql.DB
+	today crm.Date
+	now   func() time.Time
+}
+
+// DefaultPath is where the database lives unless --db or KITH_DB say
+// otherwise: the per-user configuration folder of the OS (~/.config/Kith on
+// Linux, ~/Library/Application Support/Kith on macOS, %AppData%\Kith on Windows).
+func DefaultPath() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("find the per-user app data folder: %w", err)
+	}
+	return filepath.Join(dir, "Kith", "kith.db"), nil
+}
+
+// dsn sets the pragmas on every pooled connection, not once: foreign keys
+// and the busy timeout are per-connection settings in SQLite.
+func dsn(path string, extra string) string {
+	return fileURI(path) + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_synchronous=NORMAL" + extra
+}
+
+// fileURI writes path as an SQLite URI, escaping the characters that would
+// otherwise end the path part.
+func fileURI(path string) string {
+	return "file:" + strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(path))
+}
+
+// Open opens the database at path, creating it (mode 0600, in a folder only
+// the user can read) when missing, and brings its schema up to date. Before
+// any migration runs on an existing file, a copy is kept beside it. A file
+// written by a newer Kith is refused untouched.
+func Open(path string) (*Store, error) {
+	if err := ensureFile(path); err != nil {
+		return nil, err
+	}
+	if err := checkVersion(path); err != nil {
+		return nil, err
+	}
+	rw, err := sql.Open("sqlite3", dsn(path, "&_txlock=immediate"))
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	rw.SetMaxOpenConns(1)
+	s := &Store{path: path, rw: rw, now: time.Now}
+	if err := s.migrate(context.Background()); err != nil {
+		rw.Close()
+		return nil, err
+	}
+	s.ro, err = sql.Open("sqlite3", dsn(path, "&_query_only=true"))
+	if err != nil {
+		rw.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	s.ro.SetMaxOpenConns(4)
+	return s, nil
+}
+
+func ensureFile(path string) error {
+	if _, err := os.Stat(path); err == nil {
+		return nil
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("open database %s: %w", path, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("create the folder for %s: %w", path, err)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("create database %s: %w", path, err)
+	}
+	return f.Close()
+}
+
+// Path returns the database file's path.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the database.
+func (s *Store) Close() error {
+	var errs []error
+	if s.ro != nil {
+		errs = append(errs, s.ro.Close())
+	}
+	errs = append(errs, s.rw.Close())
+	return errors.Join(errs...)
+}
+
+// SetToday fixes the day that due dates and defaults are computed from, for
+// tests and for looking at a past or future day. The zero Date means the
+// local date, read afresh each time.
+func (s *Store) SetToday(d crm.Date) { s.today = d }
+
+// Today returns the day due dates and defaults are computed from.
+func (s *Store) Today() crm.Date {
+	if !s.today.IsZero() {
+		return s.today
+	}
+	return crm.DateOf(s.now())
+}
+
+// Update runs fn in one write transaction: everything fn does is kept when it
+// returns nil, and nothing when it returns an error or panics.
+func (s *Store) Update(ctx context.Context, fn func(*Tx) error) error {
+	return s.run(ctx, s.rw, fn)
+}
+
+// View runs fn in one read-only transaction, a consistent snapshot.
+func (s *Store) View(ctx context.Context, fn func(*Tx) error) error {
+	return s.run(ctx, s.ro, fn)
+}
+
+func (s *Store) run(ctx context.Context, db *sql.DB, fn func(*Tx) error) error {
+	sqlTx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin transaction on %s: %w", s.path, err)
+	}
+	defer sqlTx.Rollback() // a no-op after Commit; undoes everything on error or panic
+	tx := &Tx{tx: sqlTx, ctx: ctx, today: s.Today(), now: s.now().UTC()}
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return fmt.Errorf("save to %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// Tx is one transaction. Its methods are Kith's storage API; they are only
+// valid inside the Update or View call that made it.
+type Tx struct {
+	tx    *sql.Tx
+	ctx   context.Context
+	today crm.Date
+	now   time.Time
+}
+
+// Today returns the day this transaction computes due dates and defaults from.
+func (tx *Tx) Today() crm.Date { return tx.today }
+
+func (tx *Tx) exec(query string, args ...any) (sql.Result, error) {
+	return tx.tx.ExecContext(tx.ctx, query, args...)
+}
+
+func (tx *Tx) query(query string, args ...any) (*sql.Rows, error) {
+	return tx.tx.QueryContext(tx.ctx, query, args...)
+}
+
+func (tx *Tx) queryRow(query string, args ...any) *sql.Row {
+	return tx.tx.QueryRowContext(tx.ctx, query, args...)
+}
+
+func (tx *Tx) stamp() string { return tx.now.Format(time.RFC3339) }
+
+// Backup writes a consistent copy of the database to dest, which must not
+// exist. It is safe while Kith is running: SQLite's VACUUM INTO reads one
+// snapshot and writes a compact, self-contained file.
+func (s *Store) Backup(ctx context.Context, dest string) error {
+	if _, err := os.Stat(dest); err == nil {
+		return fmt.Errorf("back up to %s: the file already exists", dest)
+	}
+	if _, err := s.rw.ExecContext(ctx, "VACUUM INTO ?", dest); err != nil {
+		return fmt.Errorf("back up %s to %s: %w", s.path, dest, err)
+	}
+	return os.Chmod(dest, 0o600)
+}
