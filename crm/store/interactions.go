@@ -232,9 +232,11 @@ func (tx *Tx) RecentExchanges(contactID int64, dir crm.Direction, limit int) ([]
 }
 
 // Balance counts what was given to and received from a contact since a day.
+// A promise counts once it is kept, not when it is made.
 func (tx *Tx) Balance(contactID int64, since crm.Date) (gave, received int, err error) {
 	err = tx.queryRow(`SELECT count(*) FILTER (WHERE direction = 'gave'), count(*) FILTER (WHERE direction = 'received')
-		FROM exchanges WHERE contact_id = ? AND occurred_on >= ? AND occurred_on <= ?`, contactID, since, tx.today).Scan(&gave, &received)
+		FROM exchanges WHERE contact_id = ? AND occurred_on >= ? AND occurred_on <= ?
+		AND NOT (commitment = 1 AND done_on IS NULL)`, contactID, since, tx.today).Scan(&gave, &received)
 	if err != nil {
 		err = fmt.Errorf("balance with #%d: %w", contactID, err)
 	}

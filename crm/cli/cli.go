@@ -1,0 +1,254 @@
+// Package cli is Kith's headless command line: the same binary that opens
+// the window runs these commands without touching the GUI driver, so they
+// work over SSH, in scripts and in CI. Names, flags and JSON keys are a
+// contract with users' scripts: add, never rename.
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/store"
+)
+
+// Options are the global flags, which come before the subcommand.
+type Options struct {
+	DB    string   // --db, else $KITH_DB, else the per-user default
+	Today crm.Date // --today; zero for the local date
+}
+
+// ParseGlobal reads the global flags and returns them with the rest of the
+// arguments: the subcommand and its own flags, or nothing to open the window.
+func ParseGlobal(args []string, getenv func(string) string) (Options, []string, error) {
+	var o Options
+	fs := flag.NewFlagSet("kith", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&o.DB, "db", "", "database file")
+	today := fs.String("today", "", "the day to compute due dates from (YYYY-MM-DD)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return o, []string{"help"}, nil
+		}
+		return o, nil, usageError{fmt.Errorf("%v (global flags are --db PATH and --today YYYY-MM-DD, before the command)", err)}
+	}
+	if *today != "" {
+		d, err := crm.ParseDate(*today)
+		if err != nil {
+			return o, nil, usageError{fmt.Errorf("--today: %v", err)}
+		}
+		o.Today = d
+	}
+	if o.DB == "" {
+		o.DB = getenv("KITH_DB")
+	}
+	if o.DB == "" {
+		p, err := store.DefaultPath()
+		if err != nil {
+			return o, nil, err
+		}
+		o.DB = p
+	}
+	return o, fs.Args(), nil
+}
+
+// Main runs kith's command line and returns its exit status: 0 on success, 2
+// for input the user must fix (unknown or ambiguous names, bad dates,
+// durations, roles or kinds, bad flags), 1 for anything else.
+func Main(args []string, stdout, stderr io.Writer) int {
+	o, rest, err := ParseGlobal(args, os.Getenv)
+	if err != nil {
+		return Report(stderr, err)
+	}
+	return Run(o, rest, stdout, stderr)
+}
+
+// Run runs one subcommand with already parsed global options.
+func Run(o Options, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		args = []string{"help"}
+	}
+	cmd, rest := lookup(args)
+	if cmd == nil {
+		return Report(stderr, usageError{fmt.Errorf("unknown command %q; run 'kith help' for the list", strings.Join(args[:min(2, len(args))], " "))})
+	}
+	e := &env{opts: o, out: stdout, errOut: stderr, cmd: cmd}
+	defer e.close()
+	err := cmd.run(e, rest)
+	if errors.Is(err, flag.ErrHelp) {
+		cmd.printHelp(stdout)
+		return 0
+	}
+	if err != nil {
+		return Report(stderr, err)
+	}
+	return 0
+}
+
+// Report prints an error for a person and picks the exit status.
+func Report(w io.Writer, err error) int {
+	fmt.Fprintln(w, "kith:", err)
+	var e *crm.Error
+	var u usageError
+	switch {
+	case errors.As(err, &u):
+		return 2
+	case errors.As(err, &e) && e.Code != crm.ENewer:
+		return 2
+	}
+	return 1
+}
+
+// usageError is a mistake on the command line itself: an unknown flag, a
+// missing argument.
+type usageError struct{ error }
+
+func (u usageError) Unwrap() error { return u.error }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+// command is one subcommand, such as "contact add".
+type command struct {
+	name    string
+	args    string // the synopsis after the name
+	summary string
+	help    string // longer text for 'kith help CMD'
+	run     func(e *env, args []string) error
+}
+
+var commands = map[string]*command{}
+
+// register adds a command to the table; each file registers its own in init.
+func register(c *command) {
+	if _, dup := commands[c.name]; dup {
+		panic("cli: command registered twice: " + c.name)
+	}
+	commands[c.name] = c
+}
+
+// lookup finds the longest command name that prefixes args ("contact add"
+// before "contact").
+func lookup(args []string) (*command, []string) {
+	if len(args) >= 2 {
+		if c, ok := commands[args[0]+" "+args[1]]; ok {
+			return c, args[2:]
+		}
+	}
+	if c, ok := commands[args[0]]; ok {
+		return c, args[1:]
+	}
+	return nil, nil
+}
+
+func (c *command) printHelp(w io.Writer) {
+	fmt.Fprintf(w, "usage: kith [--db PATH] [--today YYYY-MM-DD] %s %s\n\n%s\n", c.name, c.args, c.summary)
+	if c.help != "" {
+		fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(c.help))
+	}
+}
+
+func init() {
+	register(&command{name: "help", args: "[COMMAND]", summary: "Describe kith's commands, or one of them.", run: runHelp})
+}
+
+func runHelp(e *env, args []string) error {
+	if len(args) > 0 {
+		c, _ := lookup(args)
+		if c == nil {
+			return usagef("no command %q; run 'kith help' for the list", strings.Join(args, " "))
+		}
+		c.printHelp(e.out)
+		return nil
+	}
+	fmt.Fprint(e.out, `Kith: a personal CRM for the coaches, mentors and circles that grow a career.
+
+usage: kith [--db PATH] [--today YYYY-MM-DD]              open the window
+       kith [--db PATH] [--today YYYY-MM-DD] COMMAND ...  run a command headless
+
+Global flags come before the command. --db (or $KITH_DB) picks the database
+file; --today sets the day due dates are computed from.
+
+Commands:
+`)
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		c := commands[n]
+		fmt.Fprintf(e.out, "  %-20s %s\n", n, c.summary)
+	}
+	fmt.Fprint(e.out, "\nRun 'kith help COMMAND' or 'kith COMMAND --help' for its flags.\n")
+	return nil
+}
+
+// env is what a running command has at hand.
+type env struct {
+	opts   Options
+	out    io.Writer
+	errOut io.Writer
+	cmd    *command
+	st     *store.Store
+}
+
+// store opens the database on first use, so 'kith help' never creates one.
+func (e *env) store() (*store.Store, error) {
+	if e.st == nil {
+		st, err := store.Open(e.opts.DB)
+		if err != nil {
+			return nil, err
+		}
+		st.SetToday(e.opts.Today)
+		e.st = st
+	}
+	return e.st, nil
+}
+
+func (e *env) close() {
+	if e.st != nil {
+		e.st.Close()
+	}
+}
+
+// update runs fn in one write transaction: a failed command changes nothing.
+func (e *env) update(fn func(*store.Tx) error) error {
+	st, err := e.store()
+	if err != nil {
+		return err
+	}
+	return st.Update(context.Background(), fn)
+}
+
+// view runs fn in one read-only transaction.
+func (e *env) view(fn func(*store.Tx) error) error {
+	st, err := e.store()
+	if err != nil {
+		return err
+	}
+	return st.View(context.Background(), fn)
+}
+
+// printJSON writes v as indented JSON, the form scripts read.
+func (e *env) printJSON(v any) error {
+	enc := json.NewEncoder(e.out)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// today is the day the command works from.
+func (e *env) today() crm.Date {
+	if !e.opts.Today.IsZero() {
+		return e.opts.Today
+	}
+	return crm.Today()
+}
+
+func (e *env) ctx() context.Context { return context.Background() }

@@ -1,0 +1,31 @@
+// Command kith is Kith, a personal CRM for the coaches, mentors and circles
+// that grow a career. With no command it opens the window; with one it runs
+// headless (see 'kith help').
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/kithcrm/kith/crm/cli"
+	"github.com/kithcrm/kith/crm/store"
+	"github.com/kithcrm/kith/ui"
+)
+
+func main() {
+	opts, rest, err := cli.ParseGlobal(os.Args[1:], os.Getenv)
+	if err != nil {
+		os.Exit(cli.Report(os.Stderr, err))
+	}
+	if len(rest) > 0 {
+		os.Exit(cli.Run(opts, rest, os.Stdout, os.Stderr))
+	}
+	st, err := store.Open(opts.DB)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "kith:", err)
+		os.Exit(1)
+	}
+	defer st.Close()
+	st.SetToday(opts.Today)
+	ui.Run(st)
+}
