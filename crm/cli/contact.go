@@ -44,11 +44,11 @@ Flags:
 
 // contactFlags are the fields add and edit share.
 type contactFlags struct {
-	roles, emails, phones, urls                       listFlag
+	roles, emails, phones, urls                        listFlag
 	company, title, location, source, detail, referred string
-	note                                              string
-	met, birthday                                     dateFlag
-	cadence                                           spanFlag
+	note                                               string
+	met, birthday                                      dateFlag
+	cadence                                            spanFlag
 }
 
 func (f *contactFlags) define(fs *flag.FlagSet) {

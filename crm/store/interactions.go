@@ -265,4 +265,3 @@ func (tx *Tx) exchanges(where, tail string, args ...any) ([]crm.Exchange, error)
 	}
 	return out, rows.Err()
 }
-

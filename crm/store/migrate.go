@@ -147,4 +147,3 @@ func (s *Store) apply(ctx context.Context, m migration) error {
 	}
 	return nil
 }
-
