@@ -4,6 +4,11 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Source says how a relationship began: on the job, at an event, online, or
@@ -135,8 +140,17 @@ func joinNames[T ~string](vs []T) string {
 	return strings.Join(s, ", ")
 }
 
-// NameKey is the form names are matched by: case-folded, with runs of spaces
-// collapsed, so "priya  RAMAN" finds Priya Raman and Émile finds ÉMILE.
+// NameKey is the form names are matched and sorted by: case-folded, accents
+// dropped, runs of spaces collapsed. "priya  RAMAN" finds Priya Raman, typing
+// "Emile" finds Émile, and Émile sorts among the Es rather than after Z (which
+// SQLite's ASCII-only NOCASE would do).
 func NameKey(name string) string {
-	return strings.ToLower(strings.Join(strings.Fields(name), " "))
+	folded, _, err := transform.String(stripMarks, strings.ToLower(strings.Join(strings.Fields(name), " ")))
+	if err != nil {
+		return strings.ToLower(name)
+	}
+	return folded
 }
+
+// stripMarks decomposes letters and drops their combining accents.
+var stripMarks = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)

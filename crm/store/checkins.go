@@ -20,7 +20,7 @@ import (
 // contacted, and never before the end of a snooze.
 const contactRows = `
 WITH base AS (
-    SELECT c.id, c.name, c.company, c.title, c.notes, c.archived, c.met_on, c.added_on, c.snoozed_until,
+    SELECT c.id, c.name, c.name_key, c.company, c.title, c.notes, c.archived, c.met_on, c.added_on, c.snoozed_until,
         COALESCE(c.cadence_days,
             (SELECT min(rc.days) FROM roles r JOIN role_cadences rc ON rc.role = r.role
               WHERE r.contact_id = c.id AND r.until IS NULL),
@@ -73,11 +73,11 @@ func (tx *Tx) ListContacts(f crm.ContactFilter) ([]crm.ContactSummary, error) {
 	q := fmt.Sprintf(contactRows, where)
 	switch f.Sort {
 	case crm.SortByNextDue:
-		q += " ORDER BY next_due IS NULL, next_due, name COLLATE NOCASE, id"
+		q += " ORDER BY next_due IS NULL, next_due, name_key, id"
 	case crm.SortByLastContact:
-		q += " ORDER BY last_contact IS NULL, last_contact DESC, name COLLATE NOCASE, id"
+		q += " ORDER BY last_contact IS NULL, last_contact DESC, name_key, id"
 	default:
-		q += " ORDER BY name COLLATE NOCASE, id"
+		q += " ORDER BY name_key, id"
 	}
 	if f.Limit > 0 {
 		q += " LIMIT :limit OFFSET :offset"
@@ -135,7 +135,7 @@ func (tx *Tx) ContactSummary(id int64) (crm.ContactSummary, error) {
 // overdue ones included, soonest first.
 func (tx *Tx) Due(until crm.Date) ([]crm.CheckIn, error) {
 	q := fmt.Sprintf(contactRows, "c.archived = 0") + `
-		WHERE next_due <= :until ORDER BY next_due, name COLLATE NOCASE, id`
+		WHERE next_due <= :until ORDER BY next_due, name_key, id`
 	rows, err := tx.query(q, sql.Named("today", tx.today), sql.Named("until", until))
 	if err != nil {
 		return nil, fmt.Errorf("list due check-ins: %w", err)

@@ -117,7 +117,7 @@ func (tx *Tx) Circle(id int64) (*crm.Circle, error) {
 	}
 	c.CadenceDays = int(cadence.Int64)
 	rows, err := tx.query(`SELECT m.contact_id, c.name, m.joined_on, m.left_on FROM circle_members m
-		JOIN contacts c ON c.id = m.contact_id WHERE m.circle_id = ? ORDER BY m.left_on IS NOT NULL, c.name COLLATE NOCASE, m.id`, id)
+		JOIN contacts c ON c.id = m.contact_id WHERE m.circle_id = ? ORDER BY m.left_on IS NOT NULL, c.name_key, m.id`, id)
 	if err != nil {
 		return nil, fmt.Errorf("load members of %s: %w", c.Name, err)
 	}
@@ -136,7 +136,7 @@ func (tx *Tx) Circle(id int64) (*crm.Circle, error) {
 // Circles loads every circle with its members. People have a handful of
 // circles, so this is a short list.
 func (tx *Tx) Circles() ([]*crm.Circle, error) {
-	rows, err := tx.query("SELECT id FROM circles ORDER BY name COLLATE NOCASE, id")
+	rows, err := tx.query("SELECT id FROM circles ORDER BY name_key, id")
 	if err != nil {
 		return nil, fmt.Errorf("list circles: %w", err)
 	}
@@ -167,7 +167,7 @@ func (tx *Tx) Circles() ([]*crm.Circle, error) {
 // CirclesOf returns the names of the circles a contact currently belongs to.
 func (tx *Tx) CirclesOf(contactID int64) ([]string, error) {
 	return tx.strings(`SELECT ci.name FROM circle_members m JOIN circles ci ON ci.id = m.circle_id
-		WHERE m.contact_id = ? AND m.left_on IS NULL ORDER BY ci.name COLLATE NOCASE`, contactID)
+		WHERE m.contact_id = ? AND m.left_on IS NULL ORDER BY ci.name_key`, contactID)
 }
 
 func (tx *Tx) strings(q string, args ...any) ([]string, error) {

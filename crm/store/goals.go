@@ -100,7 +100,7 @@ func (tx *Tx) GoalsOf(contactID int64) ([]*crm.Goal, error) {
 
 func (tx *Tx) goals(where string, args ...any) ([]*crm.Goal, error) {
 	rows, err := tx.query(`SELECT g.id, g.title, g.horizon, g.status, g.target_on, g.notes FROM goals g WHERE `+where+`
-		ORDER BY g.status <> 'active', g.horizon DESC, g.target_on IS NULL, g.target_on, g.title COLLATE NOCASE`, args...)
+		ORDER BY g.status <> 'active', g.horizon DESC, g.target_on IS NULL, g.target_on, g.title_key`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("load goals: %w", err)
 	}
@@ -127,7 +127,7 @@ func (tx *Tx) goals(where string, args ...any) ([]*crm.Goal, error) {
 
 func (tx *Tx) helpers(goalID int64) ([]crm.Participant, error) {
 	rows, err := tx.query(`SELECT c.id, c.name FROM goal_helpers h JOIN contacts c ON c.id = h.contact_id
-		WHERE h.goal_id = ? ORDER BY c.name COLLATE NOCASE`, goalID)
+		WHERE h.goal_id = ? ORDER BY c.name_key`, goalID)
 	if err != nil {
 		return nil, fmt.Errorf("load helpers of goal #%d: %w", goalID, err)
 	}

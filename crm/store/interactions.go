@@ -143,7 +143,7 @@ func (tx *Tx) interactions(where, page string, args ...any) ([]*crm.Interaction,
 
 func (tx *Tx) fillInteraction(in *crm.Interaction) error {
 	rows, err := tx.query(`SELECT c.id, c.name FROM participants p JOIN contacts c ON c.id = p.contact_id
-		WHERE p.interaction_id = ? ORDER BY c.name COLLATE NOCASE`, in.ID)
+		WHERE p.interaction_id = ? ORDER BY c.name_key`, in.ID)
 	if err != nil {
 		return fmt.Errorf("load participants of interaction #%d: %w", in.ID, err)
 	}

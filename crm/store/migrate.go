@@ -77,11 +77,12 @@ func fileVersion(ctx context.Context, db *sql.DB) (int, error) {
 	return int(v.Int64), nil
 }
 
-// checkVersion looks at the file through a read-only connection, without the
-// WAL pragma, so that a database from a newer Kith is refused before this
-// one writes a single byte to it.
+// checkVersion looks at the file as immutable (read-only, no locks, no -wal
+// or -shm files made), so that a database from a newer Kith is refused
+// before this one writes a single byte beside it. After a crash the newest
+// pages may still sit in the -wal file, unseen here; migrate checks again.
 func checkVersion(p string) error {
-	db, err := sql.Open("sqlite3", fileURI(p)+"?mode=ro&_busy_timeout=5000")
+	db, err := sql.Open("sqlite3", fileURI(p)+"?mode=ro&immutable=1")
 	if err != nil {
 		return fmt.Errorf("open %s: %w", p, err)
 	}
@@ -108,7 +109,11 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("read the schema version of %s: %w", s.path, err)
 	}
-	if have >= len(ms) {
+	if have > len(ms) {
+		return &crm.Error{Code: crm.ENewer, Message: fmt.Sprintf(
+			"%s was written by a newer version of Kith (schema %d; this Kith knows up to %d): update Kith to open it", s.path, have, len(ms))}
+	}
+	if have == len(ms) {
 		return nil
 	}
 	if have > 0 {

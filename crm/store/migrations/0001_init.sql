@@ -22,10 +22,11 @@ CREATE TABLE contacts (
     created_at     TEXT    NOT NULL,
     updated_at     TEXT    NOT NULL
 );
--- name_key is the name case-folded with its spaces collapsed (crm.NameKey):
--- SQLite's NOCASE folds ASCII only, and people are called Émile and Łukasz.
+-- name_key is the name case-folded, without accents, spaces collapsed
+-- (crm.NameKey): SQLite's NOCASE folds ASCII only, and people are called
+-- Émile and Łukasz. Names are matched and sorted by it.
 CREATE INDEX contacts_name_key ON contacts (name_key);
-CREATE INDEX contacts_active ON contacts (archived, name COLLATE NOCASE);
+CREATE INDEX contacts_active ON contacts (archived, name_key);
 
 -- Emails, phones and URLs, several of each; one primary per kind.
 CREATE TABLE channels (

@@ -1,0 +1,93 @@
+package crm
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+func TestParseDate(t *testing.T) {
+	for _, bad := range []string{"", "2026-02-30", "2026-13-01", "26-01-01", "2026/01/01", "2026-1-1", "tomorrow"} {
+		if _, err := ParseDate(bad); err == nil {
+			t.Errorf("ParseDate(%q) accepted a bad date", bad)
+		}
+	}
+	d, err := ParseDate("2028-02-29")
+	if err != nil || d.String() != "2028-02-29" {
+		t.Fatalf("leap day: %v %v", d, err)
+	}
+}
+
+func TestDateArithmetic(t *testing.T) {
+	d := MustParseDate("2026-01-31")
+	if got := d.AddMonths(1).String(); got != "2026-02-28" {
+		t.Errorf("Jan 31 + 1 month = %s, want 2026-02-28", got)
+	}
+	if got := d.AddDays(30).String(); got != "2026-03-02" {
+		t.Errorf("Jan 31 + 30 days = %s", got)
+	}
+	if n := d.DaysUntil(MustParseDate("2026-03-02")); n != 30 {
+		t.Errorf("DaysUntil = %d, want 30", n)
+	}
+	if n := MustParseDate("2026-03-02").DaysUntil(d); n != -30 {
+		t.Errorf("DaysUntil backwards = %d, want -30", n)
+	}
+}
+
+func TestDateJSON(t *testing.T) {
+	var v struct {
+		A Date `json:"a"`
+		B Date `json:"b"`
+	}
+	v.A = MustParseDate("2026-11-25")
+	b, _ := json.Marshal(v)
+	if string(b) != `{"a":"2026-11-25","b":null}` {
+		t.Fatalf("got %s", b)
+	}
+	var back struct{ A, B Date }
+	if err := json.Unmarshal(b, &back); err != nil || back.A != v.A || !back.B.IsZero() {
+		t.Fatalf("round trip: %+v %v", back, err)
+	}
+}
+
+func TestParseSpan(t *testing.T) {
+	cases := map[string]int{"10d": 10, "2w": 14, "3m": 90, "1y": 365}
+	for in, days := range cases {
+		s, err := ParseSpan(in)
+		if err != nil || s.Days() != days || s.String() != in {
+			t.Errorf("ParseSpan(%q) = %v (%d days), %v", in, s, s.Days(), err)
+		}
+	}
+	for _, bad := range []string{"", "d", "0d", "-3d", "+3d", "3", "3h", "1.5w", "w2"} {
+		if _, err := ParseSpan(bad); err == nil {
+			t.Errorf("ParseSpan(%q) accepted a bad duration", bad)
+		}
+	}
+	if got := (Span{1, 'm'}).After(MustParseDate("2026-01-31")).String(); got != "2026-02-28" {
+		t.Errorf("1m after Jan 31 = %s", got)
+	}
+	for days, want := range map[int]string{14: "2w", 90: "3m", 10: "10d", 365: "1y", 42: "6w"} {
+		if got := FormatDays(days); got != want {
+			t.Errorf("FormatDays(%d) = %s, want %s", days, got, want)
+		}
+	}
+}
+
+func TestParseExchange(t *testing.T) {
+	ex, err := ParseExchange(Gave, "introduction: to the Fabrikam platform team")
+	if err != nil || ex.Kind != ExIntroduction || ex.Description != "to the Fabrikam platform team" {
+		t.Fatalf("got %+v %v", ex, err)
+	}
+	ex, err = ParseExchange(Received, "Re: the offsite plan")
+	if err != nil || ex.Kind != ExOther || ex.Description != "Re: the offsite plan" {
+		t.Fatalf("unknown kind prefix should stay in the text: %+v %v", ex, err)
+	}
+	if _, err := ParseExchange(Gave, "advice:  "); err == nil {
+		t.Fatal("an empty description was accepted")
+	}
+}
+
+func TestNameKey(t *testing.T) {
+	if NameKey("  Émile   ZOLA ") != NameKey("émile zola") {
+		t.Fatal("NameKey does not fold case and spaces")
+	}
+}

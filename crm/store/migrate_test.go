@@ -1,0 +1,250 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kithcrm/kith/crm"
+)
+
+func TestOpenCreatesPrivateFileWithSchema(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sub", "kith.db")
+	st, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("database mode %v, want 0600", fi.Mode().Perm())
+	}
+	var version int
+	if err := st.rw.QueryRow("SELECT max(version) FROM schema_migrations").Scan(&version); err != nil {
+		t.Fatal(err)
+	}
+	if version != SchemaVersion() {
+		t.Errorf("schema version %d, want %d", version, SchemaVersion())
+	}
+}
+
+// Foreign keys are per connection in SQLite: every pooled connection, reads
+// included, must have them on, and the journal must be WAL.
+func TestPragmasOnEveryConnection(t *testing.T) {
+	st := openTemp(t, "2026-11-25")
+	ctx := context.Background()
+	for _, db := range []*sql.DB{st.rw, st.ro} {
+		conns := []*sql.Conn{}
+		for i := 0; i < 2 && (db == st.ro || i == 0); i++ {
+			c, err := db.Conn(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			conns = append(conns, c)
+		}
+		for _, c := range conns {
+			var fk, timeout int
+			var mode string
+			if err := c.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&fk); err != nil {
+				t.Fatal(err)
+			}
+			if err := c.QueryRowContext(ctx, "PRAGMA busy_timeout").Scan(&timeout); err != nil {
+				t.Fatal(err)
+			}
+			if err := c.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+				t.Fatal(err)
+			}
+			if fk != 1 || timeout != 5000 || mode != "wal" {
+				t.Errorf("connection has foreign_keys=%d busy_timeout=%d journal_mode=%s", fk, timeout, mode)
+			}
+			c.Close()
+		}
+	}
+}
+
+func TestReopenIsANoOp(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "kith.db")
+	st, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.SetToday(crm.MustParseDate("2026-11-25"))
+	addContact(t, st, crm.Contact{Name: "Ana Lopez"}, crm.RoleMentor)
+	st.Close()
+
+	st, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var n int
+	if err := st.rw.QueryRow("SELECT count(*) FROM schema_migrations").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != SchemaVersion() {
+		t.Errorf("%d migration records after reopening, want %d", n, SchemaVersion())
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".before-") {
+			t.Errorf("reopening an up-to-date database made a backup %s", e.Name())
+		}
+	}
+}
+
+func TestNewerDatabaseIsRefusedUntouched(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "kith.db")
+	st, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.rw.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'from the future', '2030-01-01T00:00:00Z')",
+		SchemaVersion()+1); err != nil {
+		t.Fatal(err)
+	}
+	st.Close() // checkpoints the WAL into the main file
+	before := snapshotDir(t, dir)
+
+	_, err = Open(path)
+	if crm.ErrorCode(err) != crm.ENewer {
+		t.Fatalf("opening a newer database: %v, want a %s error", err, crm.ENewer)
+	}
+	if !strings.Contains(err.Error(), "newer version of Kith") || !strings.Contains(err.Error(), path) {
+		t.Errorf("message should name the file and say why: %v", err)
+	}
+	if after := snapshotDir(t, dir); !equalSnapshots(before, after) {
+		t.Errorf("refusing the file changed the folder:\nbefore %v\nafter  %v", keys(before), keys(after))
+	}
+}
+
+// An older schema is upgraded, and a copy of the file is kept first.
+func TestUpgradeKeepsACopy(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "kith.db")
+	st, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.SetToday(crm.MustParseDate("2026-11-25"))
+	addContact(t, st, crm.Contact{Name: "Ana Lopez"}, crm.RoleMentor)
+	// Pretend the last migration has not run yet: undo its record. Its
+	// statements are idempotent only if they create nothing, so the test
+	// rewinds to a version whose later steps can be replayed.
+	last := SchemaVersion()
+	ms, _ := loadMigrations()
+	if _, err := st.rw.Exec("DELETE FROM schema_migrations WHERE version = ?", last); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	if err := dropObjectsOf(path, ms[last-1].sql); err != nil {
+		t.Fatal(err)
+	}
+
+	st, err = Open(path)
+	if err != nil {
+		t.Fatalf("upgrade: %v", err)
+	}
+	defer st.Close()
+	matches, _ := filepath.Glob(path + ".before-v*")
+	if len(matches) != 1 {
+		t.Fatalf("want one copy kept before the upgrade, found %v", matches)
+	}
+	old, err := sql.Open("sqlite3", fileURI(matches[0])+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer old.Close()
+	var name string
+	if err := old.QueryRow("SELECT name FROM contacts").Scan(&name); err != nil || name != "Ana Lopez" {
+		t.Fatalf("the copy does not hold the data: %q %v", name, err)
+	}
+}
+
+// A migration that fails leaves the database as it was: its transaction is
+// rolled back and nothing is recorded.
+func TestFailedMigrationChangesNothing(t *testing.T) {
+	st := openTemp(t, "2026-11-25")
+	addContact(t, st, crm.Contact{Name: "Ana Lopez"})
+	bad := migration{version: 99, name: "0099_bad.sql", sql: "CREATE TABLE half (x); INSERT INTO nowhere VALUES (1);"}
+	if err := st.apply(context.Background(), bad); err == nil || !strings.Contains(err.Error(), "0099_bad.sql") {
+		t.Fatalf("a failing migration should fail naming itself, got %v", err)
+	}
+	var n int
+	st.rw.QueryRow("SELECT count(*) FROM sqlite_master WHERE name = 'half'").Scan(&n)
+	if n != 0 {
+		t.Error("the failed migration's first statement was kept")
+	}
+	st.rw.QueryRow("SELECT count(*) FROM schema_migrations WHERE version = 99").Scan(&n)
+	if n != 0 {
+		t.Error("the failed migration was recorded")
+	}
+}
+
+// dropObjectsOf removes the tables a migration creates, so it can run again.
+func dropObjectsOf(path, migrationSQL string) error {
+	db, err := sql.Open("sqlite3", fileURI(path))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	for _, line := range strings.Split(migrationSQL, "\n") {
+		f := strings.Fields(line)
+		if len(f) >= 3 && strings.EqualFold(f[0], "CREATE") && strings.EqualFold(f[1], "TABLE") {
+			name := f[2]
+			if strings.EqualFold(name, "IF") && len(f) >= 6 {
+				name = f[5]
+			}
+			if _, err := db.Exec("DROP TABLE IF EXISTS " + strings.TrimSuffix(name, "(")); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func snapshotDir(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[e.Name()] = b
+	}
+	return out
+}
+
+func equalSnapshots(a, b map[string][]byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if !bytes.Equal(v, b[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+func keys(m map[string][]byte) []string {
+	var out []string
+	for k, v := range m {
+		out = append(out, fmt.Sprintf("%s (%d bytes)", k, len(v)))
+	}
+	return out
+}
