@@ -2,8 +2,11 @@ package cli
 
 import (
 	"bytes"
+	"database/sql"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -40,4 +43,71 @@ func kithJSON(t *testing.T, db string, v any, args ...string) {
 func tempDB(t *testing.T) string {
 	t.Helper()
 	return filepath.Join(t.TempDir(), "kith.db")
+}
+
+// dumpDB renders every table of the database as sorted text rows, so a
+// test can tell that a failed command changed nothing at all.
+func dumpDB(t *testing.T, path string) string {
+	t.Helper()
+	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	tables := []string{}
+	rows, err := db.Query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var n string
+		rows.Scan(&n)
+		tables = append(tables, n)
+	}
+	rows.Close()
+	var b strings.Builder
+	for _, table := range tables {
+		rows, err := db.Query("SELECT * FROM " + table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cols, _ := rows.Columns()
+		var lines []string
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				t.Fatal(err)
+			}
+			lines = append(lines, fmt.Sprint(vals...))
+		}
+		rows.Close()
+		sort.Strings(lines)
+		fmt.Fprintf(&b, "== %s (%d)\n%s\n", table, len(lines), strings.Join(lines, "\n"))
+	}
+	return b.String()
+}
+
+// seed builds a small book used by several tests, seen from 2026-11-25.
+func seed(t *testing.T) string {
+	t.Helper()
+	db := tempDB(t)
+	for _, args := range [][]string{
+		{"contact", "add", "Priya Raman", "--role", "mentor", "--email", "work:priya@fabrikam.example", "--company", "Fabrikam",
+			"--title", "Director of Product", "--met", "2025-03-10", "--source", "event", "--source-detail", "ProductCon",
+			"--url", "https://www.linkedin.com/in/priyaraman", "--note", "prefers mornings"},
+		{"contact", "add", "Sam Lee", "--role", "coach", "--met", "2026-10-01", "--cadence", "1w"},
+		{"contact", "add", "Jo Park", "--role", "mentee", "--referred-by", "priya raman", "--met", "2026-09-01"},
+		{"contact", "add", "Alex Kim", "--met", "2026-01-01"},
+		{"contact", "add", "Alex Kim", "--met", "2026-02-01"},
+		{"circle", "add", "Aspiring PMs", "--purpose", "trade PM lessons", "--cadence", "4w"},
+		{"circle", "join", "aspiring pms", "Sam Lee", "Jo Park"},
+		{"goal", "add", "Land a staff PM role", "--target", "2027-06-30", "--with", "Priya Raman"},
+	} {
+		mustKith(t, db, append([]string{"--today", "2026-11-25"}, args...)...)
+	}
+	return db
 }
