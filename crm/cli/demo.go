@@ -1,0 +1,41 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/kithcrm/kith/crm/demo"
+)
+
+func init() {
+	register(&command{name: "demo", args: "[--json]", summary: "Load sample data into an empty database.",
+		help: `Loads a small, realistic book: a dozen people in every role, two circles, a few
+goals and half a year of interactions with things given and received both ways.
+Dates are relative to today (or --today). A database that already holds people
+is refused untouched.`, run: runDemo})
+}
+
+func runDemo(e *env, args []string) error {
+	fs := e.newFlags()
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := exactArgs(pos, 0, ""); err != nil {
+		return err
+	}
+	st, err := e.store()
+	if err != nil {
+		return err
+	}
+	n, err := demo.Load(e.ctx(), st)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return e.printJSON(n)
+	}
+	fmt.Fprintf(e.out, "loaded sample data into %s: %d people, %d circles, %d goals, %d interactions, %d exchanges\n",
+		st.Path(), n.People, n.Circles, n.Goals, n.Interactions, n.Exchanges)
+	return nil
+}

@@ -1,0 +1,174 @@
+// Package demo is Kith's sample data: a small, realistic book of people in
+// every role, two circles, a few goals and half a year of interactions with
+// things given and received both ways. Dates are relative to the store's
+// today, so the sample always looks current: some check-ins overdue, some due
+// this week, a few promises still open.
+package demo
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/store"
+)
+
+// Counts says how much sample data was loaded.
+type Counts struct {
+	People       int `json:"people"`
+	Circles      int `json:"circles"`
+	Goals        int `json:"goals"`
+	Interactions int `json:"interactions"`
+	Exchanges    int `json:"exchanges"`
+}
+
+// Load fills an empty database with the sample data in one transaction. A
+// database that already holds people is refused untouched.
+func Load(ctx context.Context, st *store.Store) (Counts, error) {
+	var n Counts
+	err := st.Update(ctx, func(tx *store.Tx) error {
+		var err error
+		n, err = LoadTx(tx)
+		return err
+	})
+	return n, err
+}
+
+// LoadTx loads the sample data inside an open write transaction.
+func LoadTx(tx *store.Tx) (Counts, error) {
+	var n Counts
+	have, err := tx.CountAllContacts()
+	if err != nil {
+		return n, err
+	}
+	if have > 0 {
+		return n, crm.Errorf(crm.EConflict, "the database already holds %d people; sample data loads only into an empty database", have)
+	}
+	l := &loader{tx: tx, today: tx.Today(), ids: map[string]int64{}, circles: map[string]int64{}, goals: map[string]int64{}}
+	steps := []func() error{l.people, l.roleHistory, l.circleSet, l.goalSet, l.interactions, l.archive}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return n, fmt.Errorf("load sample data: %w", err)
+		}
+	}
+	return l.n, nil
+}
+
+type loader struct {
+	tx      *store.Tx
+	today   crm.Date
+	ids     map[string]int64
+	circles map[string]int64
+	goals   map[string]int64
+	n       Counts
+}
+
+// ago returns the day n days before today.
+func (l *loader) ago(n int) crm.Date { return l.today.AddDays(-n) }
+
+func (l *loader) people() error {
+	for _, p := range samplePeople {
+		c := &crm.Contact{
+			Name: p.name, Company: p.company, Title: p.title, Location: p.location,
+			Source: p.source, SourceDetail: p.how, MetOn: l.ago(p.metDaysAgo), Notes: p.notes,
+		}
+		if p.email != "" {
+			c.Channels = append(c.Channels, crm.Channel{Kind: crm.ChannelEmail, Label: "work", Value: p.email})
+		}
+		if p.phone != "" {
+			c.Channels = append(c.Channels, crm.Channel{Kind: crm.ChannelPhone, Label: "mobile", Value: p.phone})
+		}
+		if p.linkedin != "" {
+			c.Channels = append(c.Channels, crm.Channel{Kind: crm.ChannelURL, Label: "linkedin", Value: "https://www.linkedin.com/in/" + p.linkedin})
+		}
+		for _, r := range p.roles {
+			c.Roles = append(c.Roles, crm.Role{Kind: r, Since: l.ago(p.metDaysAgo)})
+		}
+		if p.referredBy != "" {
+			c.ReferredBy = l.ids[p.referredBy]
+		}
+		if err := l.tx.AddContact(c); err != nil {
+			return err
+		}
+		l.ids[p.name] = c.ID
+		l.n.People++
+	}
+	return nil
+}
+
+// roleHistory shows how relationships grow: Elena was a hired coach before
+// she became a mentor, and Ben's coaching ended.
+func (l *loader) roleHistory() error {
+	if err := l.tx.EndRole(l.ids["Elena Rossi"], crm.RoleCoach, l.ago(120)); err != nil {
+		return err
+	}
+	if err := l.tx.AddRole(l.ids["Elena Rossi"], crm.RoleMentor, l.ago(120)); err != nil {
+		return err
+	}
+	return l.tx.EndRole(l.ids["Ben Carter"], crm.RoleCoach, l.ago(100))
+}
+
+func (l *loader) circleSet() error {
+	for _, c := range sampleCircles {
+		circle := &crm.Circle{Name: c.name, Purpose: c.purpose, CadenceDays: c.cadence}
+		if err := l.tx.AddCircle(circle); err != nil {
+			return err
+		}
+		l.circles[c.name] = circle.ID
+		for _, m := range c.members {
+			if err := l.tx.Join(circle.ID, l.ids[m], l.ago(200)); err != nil {
+				return err
+			}
+		}
+		l.n.Circles++
+	}
+	return nil
+}
+
+func (l *loader) goalSet() error {
+	for _, g := range sampleGoals {
+		goal := &crm.Goal{Title: g.title, Horizon: g.horizon, Status: g.status, Notes: g.notes}
+		if g.targetIn != 0 {
+			goal.Target = l.today.AddDays(g.targetIn)
+		}
+		for _, h := range g.helpers {
+			goal.Helpers = append(goal.Helpers, crm.Participant{ContactID: l.ids[h], Name: h})
+		}
+		if err := l.tx.AddGoal(goal); err != nil {
+			return err
+		}
+		l.goals[g.title] = goal.ID
+		l.n.Goals++
+	}
+	return nil
+}
+
+func (l *loader) interactions() error {
+	for _, s := range sampleInteractions {
+		in := &crm.Interaction{Date: l.ago(s.daysAgo), Kind: s.kind, Minutes: s.minutes, Summary: s.summary, Notes: s.notes}
+		for _, name := range s.with {
+			in.Participants = append(in.Participants, crm.Participant{ContactID: l.ids[name], Name: name})
+		}
+		if s.circle != "" {
+			in.CircleID = l.circles[s.circle]
+		}
+		if s.goal != "" {
+			in.GoalID = l.goals[s.goal]
+		}
+		for _, x := range s.exchanges {
+			ex := crm.Exchange{Direction: x.dir, Kind: x.kind, Description: x.desc, Commitment: x.promise, ContactID: l.ids[x.with]}
+			if x.keptAfter > 0 {
+				ex.DoneOn = l.ago(s.daysAgo - x.keptAfter)
+			}
+			in.Exchanges = append(in.Exchanges, ex)
+		}
+		if err := l.tx.LogInteraction(in); err != nil {
+			return fmt.Errorf("%s: %w", s.summary, err)
+		}
+		l.n.Interactions++
+		l.n.Exchanges += len(in.Exchanges)
+	}
+	return nil
+}
+
+func (l *loader) archive() error { return l.tx.SetArchived(l.ids["Ben Carter"], true) }

@@ -1,0 +1,76 @@
+package store
+
+import (
+	"database/sql"
+	"fmt"
+
+	"github.com/kithcrm/kith/crm"
+)
+
+// DayCounts is the Today screen's summary line: how many check-ins are due
+// up to a day (overdue ones included), how many of those are already late,
+// and how many interactions were logged this calendar month.
+type DayCounts struct {
+	Due          int `json:"due"`
+	Overdue      int `json:"overdue"`
+	ThisMonth    int `json:"interactions_this_month"`
+	People       int `json:"people"` // active contacts
+	ArchivedOnes int `json:"archived"`
+}
+
+// DayCounts counts what the Today screen summarises, check-ins due up to
+// until included. Each count is one aggregate query.
+func (tx *Tx) DayCounts(until crm.Date) (DayCounts, error) {
+	var c DayCounts
+	q := "SELECT count(*) FILTER (WHERE next_due < :today), count(*) FILTER (WHERE next_due <= :until), count(*) FROM (" +
+		fmt.Sprintf(contactRows, "c.archived = 0") + ")"
+	if err := tx.queryRow(q, sql.Named("today", tx.today), sql.Named("until", until)).Scan(&c.Overdue, &c.Due, &c.People); err != nil {
+		return c, fmt.Errorf("count check-ins: %w", err)
+	}
+	first := crm.NewDate(tx.today.Time().Year(), tx.today.Time().Month(), 1)
+	if err := tx.queryRow("SELECT count(*) FROM interactions WHERE occurred_on >= ? AND occurred_on <= ?", first, tx.today).
+		Scan(&c.ThisMonth); err != nil {
+		return c, fmt.Errorf("count this month's interactions: %w", err)
+	}
+	if err := tx.queryRow("SELECT count(*) FROM contacts WHERE archived = 1").Scan(&c.ArchivedOnes); err != nil {
+		return c, fmt.Errorf("count archived contacts: %w", err)
+	}
+	return c, nil
+}
+
+// DuePage is Due bounded to the first limit check-ins, so a book with
+// thousands of overdue people still shows its Today screen at once.
+func (tx *Tx) DuePage(until crm.Date, limit int) ([]crm.CheckIn, error) {
+	q := fmt.Sprintf(contactRows, "c.archived = 0") + `
+		WHERE next_due <= :until ORDER BY next_due, name COLLATE NOCASE, id LIMIT :limit`
+	rows, err := tx.query(q, sql.Named("today", tx.today), sql.Named("until", until), sql.Named("limit", limit))
+	if err != nil {
+		return nil, fmt.Errorf("list due check-ins: %w", err)
+	}
+	defer rows.Close()
+	out := []crm.CheckIn{}
+	for rows.Next() {
+		s, err := scanSummary(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list due check-ins: %w", err)
+		}
+		out = append(out, crm.CheckIn{
+			ContactID: s.ID, Name: s.Name, Roles: s.Roles, Due: s.NextDue,
+			DaysOverdue: s.NextDue.DaysUntil(tx.today), LastContact: s.LastContact, CadenceDays: s.CadenceDays,
+		})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list due check-ins: %w", err)
+	}
+	return out, tx.fillLastSummaries(out)
+}
+
+// CountAllContacts counts every contact, archived or not: an empty book is
+// one with no people at all.
+func (tx *Tx) CountAllContacts() (int, error) {
+	var n int
+	if err := tx.queryRow("SELECT count(*) FROM contacts").Scan(&n); err != nil {
+		return 0, fmt.Errorf("count contacts: %w", err)
+	}
+	return n, nil
+}
