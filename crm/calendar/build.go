@@ -1,0 +1,393 @@
+// Package calendar carries Kith's check-in reminders into the calendar the
+// user already lives in: an iCalendar file (exported once, or a live file
+// Kith rewrites after every change) and CalDAV publishing. It builds the
+// events with go-ical and writes them with its own wire-correct encoder.
+package calendar
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/emersion/go-ical"
+
+	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/store"
+)
+
+// Calendar-level identity of what Kith exports.
+const (
+	CalendarName = "Kith check-ins"
+	ProductID    = "-//Kith//Kith check-ins//EN"
+	uidDomain    = "@kith.app"
+	// refresh is how often subscribed clients should fetch the file again.
+	refresh = "PT1H"
+)
+
+// Options adjust one export. The zero value follows the saved settings and
+// the real clock.
+type Options struct {
+	Horizon   crm.Span         // how far ahead; zero for the saved horizon
+	WithNotes bool             // include private notes even when the setting is off
+	Now       func() time.Time // the clock of DTSTAMP and LAST-MODIFIED; nil for time.Now
+}
+
+func (o Options) now() time.Time {
+	if o.Now != nil {
+		return o.Now().UTC().Truncate(time.Second)
+	}
+	return time.Now().UTC().Truncate(time.Second)
+}
+
+// Event is one exported event, ready to be written alone as a CalDAV object.
+type Event struct {
+	UID       string
+	Component *ical.Component
+	// Hash covers the event as written, SEQUENCE included: it changes
+	// exactly when a calendar holding the event needs the new version.
+	Hash string
+}
+
+// Export is one built calendar: the whole VCALENDAR and its events.
+type Export struct {
+	Calendar *ical.Calendar
+	Events   []Event
+}
+
+// Build builds the calendar of today's check-ins within the horizon, the
+// quarterly review and the circles' meeting rhythms, and records in the
+// database each event's SEQUENCE and LAST-MODIFIED, which rise only when the
+// event's date or text changed since the last export. It needs a write
+// transaction for that record.
+func Build(tx *store.Tx, opts Options) (*Export, error) {
+	s, err := LoadSettings(tx)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Horizon.N > 0 {
+		s.Horizon = opts.Horizon
+	}
+	s.WithNotes = s.WithNotes || opts.WithNotes
+	salt, err := uidSalt(tx)
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{tx: tx, s: s, salt: salt, today: tx.Today()}
+	comps, err := b.components()
+	if err != nil {
+		return nil, err
+	}
+	states, err := tx.CalendarEventStates()
+	if err != nil {
+		return nil, err
+	}
+	now := opts.now()
+	out := &Export{Calendar: newCalendar(true)}
+	for _, c := range comps {
+		ev, err := stamp(tx, c, states, now)
+		if err != nil {
+			return nil, err
+		}
+		out.Calendar.Children = append(out.Calendar.Children, c)
+		out.Events = append(out.Events, ev)
+	}
+	return out, nil
+}
+
+// Encoded builds the calendar in one write transaction and returns it as an
+// .ics file.
+func Encoded(ctx context.Context, st *store.Store, opts Options) ([]byte, *Export, error) {
+	var ex *Export
+	if err := st.Update(ctx, func(tx *store.Tx) error {
+		var err error
+		ex, err = Build(tx, opts)
+		return err
+	}); err != nil {
+		return nil, nil, err
+	}
+	var buf bytes.Buffer
+	if err := Encode(&buf, ex.Calendar); err != nil {
+		return nil, nil, fmt.Errorf("write the calendar: %w", err)
+	}
+	return buf.Bytes(), ex, nil
+}
+
+// newCalendar makes an empty VCALENDAR; a whole export also carries its name
+// and how often subscribers should refresh it.
+func newCalendar(named bool) *ical.Calendar {
+	cal := ical.NewCalendar()
+	cal.Props.SetText(ical.PropVersion, "2.0")
+	cal.Props.SetText(ical.PropProductID, ProductID)
+	cal.Props.SetText(ical.PropCalendarScale, "GREGORIAN")
+	if named {
+		setText(cal.Props, ical.PropName, CalendarName)
+		setText(cal.Props, "X-WR-CALNAME", CalendarName)
+		ri := ical.NewProp(ical.PropRefreshInterval)
+		ri.Params.Set(ical.ParamValue, string(ical.ValueDuration))
+		ri.Value = refresh
+		cal.Props.Set(ri)
+		cal.Props.Set(&ical.Prop{Name: "X-PUBLISHED-TTL", Params: ical.Params{}, Value: refresh})
+	}
+	return cal
+}
+
+// stamp gives an event its SEQUENCE, LAST-MODIFIED and DTSTAMP from the
+// recorded state, moving them on (and recording that) only when the content
+// changed. DTSTAMP is the last revision too: for a published calendar with
+// no METHOD, RFC 5545 makes it the time the information was last revised, and
+// keeping it put keeps an unchanged file byte for byte the same.
+func stamp(tx *store.Tx, c *ical.Component, states map[string]store.EventState, now time.Time) (Event, error) {
+	uid := c.Props.Get(ical.PropUID).Value
+	hash, err := contentHash(c)
+	if err != nil {
+		return Event{}, err
+	}
+	st, seen := states[uid]
+	if !seen || st.Hash != hash {
+		next := store.EventState{UID: uid, Hash: hash, LastModified: now}
+		if seen {
+			next.Sequence = st.Sequence + 1
+			if !now.After(st.LastModified) { // the clock must not run back for a client
+				next.LastModified = st.LastModified.Add(time.Second)
+			}
+		}
+		if err := tx.SaveCalendarEventState(next); err != nil {
+			return Event{}, err
+		}
+		st = next
+	}
+	c.Props.SetDateTime(ical.PropDateTimeStamp, st.LastModified.UTC())
+	c.Props.SetDateTime(ical.PropLastModified, st.LastModified.UTC())
+	seq := ical.NewProp(ical.PropSequence)
+	seq.Value = strconv.Itoa(st.Sequence)
+	c.Props.Set(seq)
+	full, err := contentHash(c)
+	if err != nil {
+		return Event{}, err
+	}
+	return Event{UID: uid, Component: c, Hash: full}, nil
+}
+
+// contentHash hashes an event as it is written, without the stamps that
+// stamp adds, so that it changes exactly when the date or text does.
+func contentHash(c *ical.Component) (string, error) {
+	clone := *c
+	clone.Props = ical.Props{}
+	for name, ps := range c.Props {
+		if name != ical.PropDateTimeStamp && name != ical.PropLastModified && name != ical.PropSequence {
+			clone.Props[name] = ps
+		}
+	}
+	var buf bytes.Buffer
+	if err := Encode(&buf, &ical.Calendar{Component: &clone}); err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	return hex.EncodeToString(sum[:16]), nil
+}
+
+// uidSalt returns this database's random UID salt, made on first use. UIDs
+// are a hash of it and a record id: stable across exports, free of personal
+// data, and distinct between two Kith databases feeding one calendar.
+func uidSalt(tx *store.Tx) (string, error) {
+	v, ok, err := tx.Setting(keyUIDSalt)
+	if err != nil || ok {
+		return v, err
+	}
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("make calendar ids: %w", err)
+	}
+	v = hex.EncodeToString(b)
+	return v, tx.SetSetting(keyUIDSalt, v)
+}
+
+// uid makes the stable UID of one kind of event about one record.
+func uid(salt, kind string, id int64) string {
+	sum := sha256.Sum256([]byte(salt + "/" + kind + "/" + strconv.FormatInt(id, 10)))
+	return "kith-" + kind + "-" + hex.EncodeToString(sum[:10]) + uidDomain
+}
+
+// builder makes the events of one export.
+type builder struct {
+	tx    *store.Tx
+	s     Settings
+	salt  string
+	today crm.Date
+}
+
+func (b *builder) components() ([]*ical.Component, error) {
+	review, err := b.review()
+	if err != nil {
+		return nil, err
+	}
+	out := []*ical.Component{review}
+	circles, err := b.circles()
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, circles...)
+	due, err := b.tx.Due(b.s.Horizon.After(b.today))
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range due {
+		ev, err := b.checkIn(c)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ev)
+	}
+	return out, nil
+}
+
+// allDay makes an all-day event on day: DATE values carry no TZID, so the
+// event stays on that day in every time zone and needs no VTIMEZONE.
+func (b *builder) allDay(uid string, day crm.Date, summary, description string) *ical.Component {
+	ev := ical.NewEvent().Component
+	ev.Props.SetText(ical.PropUID, uid)
+	ev.Props.SetDate(ical.PropDateTimeStart, day.Time())
+	ev.Props.SetDate(ical.PropDateTimeEnd, day.AddDays(1).Time())
+	setText(ev.Props, ical.PropSummary, summary)
+	setText(ev.Props, ical.PropDescription, description)
+	ev.Props.SetText(ical.PropClass, "PRIVATE")
+	ev.Props.SetText(ical.PropTransparency, "TRANSPARENT") // a reminder, not busy time
+	if b.s.AlarmTime != "" {
+		if off, err := alarmOffset(b.s.AlarmTime); err == nil {
+			ev.Children = append(ev.Children, alarm(off, summary))
+		}
+	}
+	return ev
+}
+
+// alarm reminds on the day of an all-day event at off after its start.
+// Several clients drop alarms from subscribed files, which is why the event
+// itself, on the right day with a plain summary, is the reminder.
+func alarm(off time.Duration, summary string) *ical.Component {
+	a := ical.NewComponent(ical.CompAlarm)
+	a.Props.SetText(ical.PropAction, "DISPLAY")
+	trig := ical.NewProp(ical.PropTrigger)
+	trig.Params.Set(ical.ParamRelated, "START")
+	trig.Value = isoDuration(off)
+	a.Props.Set(trig)
+	setText(a.Props, ical.PropDescription, summary)
+	return a
+}
+
+// isoDuration writes a non-negative offset of whole minutes as PT9H30M.
+func isoDuration(d time.Duration) string {
+	h, m := int(d/time.Hour), int(d%time.Hour/time.Minute)
+	s := "PT"
+	if h > 0 {
+		s += strconv.Itoa(h) + "H"
+	}
+	if m > 0 || h == 0 {
+		s += strconv.Itoa(m) + "M"
+	}
+	return s
+}
+
+// checkIn is one contact's check-in. An overdue one is placed on today and
+// says how late it is, since a calendar shows what is on a day, not what
+// was missed.
+func (b *builder) checkIn(c crm.CheckIn) (*ical.Component, error) {
+	r, err := b.tx.ReachOut(c.ContactID, 3, b.s.WithNotes)
+	if err != nil {
+		return nil, err
+	}
+	day := c.Due
+	if day.Before(b.today) {
+		day = b.today
+	}
+	ev := b.allDay(uid(b.salt, "checkin", c.ContactID), day, checkInSummary(c), checkInDescription(c, r))
+	if len(c.Roles) > 0 {
+		roles := make([]string, len(c.Roles))
+		for i, role := range c.Roles {
+			roles[i] = string(role)
+		}
+		setTextList(ev.Props, ical.PropCategories, roles)
+	}
+	return ev, nil
+}
+
+// review is the recurring quarterly relationship review. A rule that no
+// longer yields a day falls back to the default, so the calendar always
+// holds at least this event and stays a valid file.
+func (b *builder) review() (*ical.Component, error) {
+	rule := b.s.ReviewRule
+	start, err := reviewStart(rule, b.today)
+	if err != nil {
+		rule = DefaultReviewRule
+		if start, err = reviewStart(rule, b.today); err != nil {
+			return nil, err
+		}
+	}
+	ev := b.allDay(uid(b.salt, "review", 0), start, "Quarterly relationship review",
+		"Look back at the quarter with Kith: who helped you, whom you helped, which relationships "+
+			"went quiet, and whether your coaches, mentors and circles still fit your goals.")
+	ev.Props.Set(&ical.Prop{Name: ical.PropRecurrenceRule, Params: ical.Params{}, Value: rule})
+	return ev, nil
+}
+
+// circles are the meeting rhythms of circles that have a cadence: a series
+// from the next expected meeting (today when it is overdue or the circle
+// never met).
+func (b *builder) circles() ([]*ical.Component, error) {
+	list, err := b.tx.Circles()
+	if err != nil {
+		return nil, err
+	}
+	var out []*ical.Component
+	for _, c := range list {
+		if c.CadenceDays == 0 {
+			continue
+		}
+		start := c.NextMeeting()
+		if start.IsZero() || start.Before(b.today) {
+			start = b.today
+		}
+		ev := b.allDay(uid(b.salt, "circle", c.ID), start, "Circle meeting: "+c.Name, circleDescription(c))
+		ev.Props.Set(&ical.Prop{Name: ical.PropRecurrenceRule, Params: ical.Params{}, Value: cadenceRule(c.CadenceDays)})
+		setTextList(ev.Props, ical.PropCategories, []string{string(crm.RoleCircle)})
+		out = append(out, ev)
+	}
+	return out, nil
+}
+
+// cadenceRule writes a cadence in days as an RRULE, in weeks when it is whole weeks.
+func cadenceRule(days int) string {
+	if days%7 == 0 {
+		return "FREQ=WEEKLY;INTERVAL=" + strconv.Itoa(days/7)
+	}
+	return "FREQ=DAILY;INTERVAL=" + strconv.Itoa(days)
+}
+
+func circleDescription(c *crm.Circle) string {
+	var lines []string
+	if c.Purpose != "" {
+		lines = append(lines, c.Purpose)
+	}
+	lines = append(lines, "Meets every "+crm.FormatDays(c.CadenceDays)+".")
+	if !c.LastMet.IsZero() {
+		lines = append(lines, "Last met "+c.LastMet.String()+".")
+	}
+	members := c.CurrentMembers()
+	if len(members) > 0 {
+		names := make([]string, 0, len(members))
+		for i, m := range members {
+			if i == 12 {
+				names = append(names, fmt.Sprintf("and %d more", len(members)-i))
+				break
+			}
+			names = append(names, m.Name)
+		}
+		lines = append(lines, "Members: "+strings.Join(names, ", ")+".")
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,106 @@
+package calendar
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/kithcrm/kith/crm/store"
+)
+
+// WriteFile replaces path with data atomically: it writes a temporary file
+// in the same folder, syncs it to disk and renames it over path, so a
+// calendar app subscribed to the file, or a sync folder holding it, never
+// reads half a calendar. On any error path is left as it was.
+func WriteFile(path string, data []byte) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err := tmp.Chmod(0o600); err != nil { // the file may hold names and notes
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if _, err := tmp.Write(data); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	syncDir(dir)
+	return nil
+}
+
+// syncDir makes the rename itself durable where the OS allows it (not on
+// Windows, where opening a folder for sync fails; the rename still stands).
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// WriteLive rewrites the live calendar file chosen in the settings and
+// returns its path; it does nothing and returns "" when none is set. The
+// window calls it after every change.
+func WriteLive(ctx context.Context, st *store.Store, opts Options) (string, error) {
+	var s Settings
+	if err := st.View(ctx, func(tx *store.Tx) error {
+		var err error
+		s, err = LoadSettings(tx)
+		return err
+	}); err != nil {
+		return "", err
+	}
+	if s.LiveFile == "" {
+		return "", nil
+	}
+	data, _, err := Encoded(ctx, st, opts)
+	if err != nil {
+		return "", err
+	}
+	if err := WriteFile(s.LiveFile, data); err != nil {
+		return "", fmt.Errorf("live calendar file: %w", err)
+	}
+	return s.LiveFile, nil
+}
+
+// AfterChange keeps the user's calendars current after a change to the
+// database: it rewrites the live file when one is set and, when
+// publish-after-change is on, publishes to CalDAV with the password from
+// $KITH_CALDAV_PASSWORD or the keychain. Both are tried; their errors are
+// joined. Nothing in the database is lost when either fails.
+func AfterChange(ctx context.Context, st *store.Store, opts Options) error {
+	_, liveErr := WriteLive(ctx, st, opts)
+	var s Settings
+	if err := st.View(ctx, func(tx *store.Tx) error {
+		var err error
+		s, err = LoadSettings(tx)
+		return err
+	}); err != nil {
+		return errors.Join(liveErr, err)
+	}
+	if !s.PublishAfterChange || s.CalDAVURL == "" {
+		return liveErr
+	}
+	pw, err := Password(os.Getenv, s.CalDAVURL, s.CalDAVUser)
+	if err != nil {
+		return errors.Join(liveErr, err)
+	}
+	_, err = Publish(ctx, st, Target{URL: s.CalDAVURL, User: s.CalDAVUser, Password: pw}, opts)
+	return errors.Join(liveErr, err)
+}
