@@ -154,7 +154,9 @@ func TestSequenceSurvivesAClockRunningBack(t *testing.T) {
 	f := newFixture(t)
 	f.export(t, Options{})
 	f.clock = f.clock.Add(-time.Hour) // the laptop's clock was corrected
-	f.update(t, func(tx *store.Tx) error { return tx.Snooze(f.ids["Sam \"Rock\" O'Neil; Jr., \\o/"], crm.MustParseDate("2026-05-01")) })
+	f.update(t, func(tx *store.Tx) error {
+		return tx.Snooze(f.ids["Sam \"Rock\" O'Neil; Jr., \\o/"], crm.MustParseDate("2026-05-01"))
+	})
 	ics, _ := f.export(t, Options{})
 	_, sam := eventFor(t, events(t, ics), "Rock")
 	if prop(sam, "SEQUENCE") != "1" || prop(sam, "LAST-MODIFIED") <= "20260310T083000Z" {
@@ -223,22 +225,8 @@ func TestHorizonAndAlarmSettings(t *testing.T) {
 }
 
 func TestEmptyCalendarIsStillValid(t *testing.T) {
-	f := &fixture{clock: time.Date(2026, 3, 10, 8, 30, 0, 0, time.UTC)}
-	full := newFixture(t)
-	f.st = full.st
-	f.update(t, func(tx *store.Tx) error {
-		for _, id := range full.ids {
-			if err := tx.DeleteContact(id); err != nil {
-				return err
-			}
-		}
-		c, err := tx.Circle(full.circles["PM Circle"])
-		if err != nil {
-			return err
-		}
-		c.CadenceDays = 0
-		return tx.UpdateCircle(c)
-	})
+	f := newFixture(t)
+	emptyBook(t, f)
 	ics, _ := f.export(t, Options{})
 	evs := events(t, ics)
 	if len(evs) != 1 {
@@ -247,4 +235,23 @@ func TestEmptyCalendarIsStillValid(t *testing.T) {
 	if !strings.HasPrefix(ics, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:") || !strings.HasSuffix(ics, "END:VCALENDAR\r\n") {
 		t.Errorf("not a calendar:\n%s", ics)
 	}
+}
+
+// emptyBook removes everyone from the fixture and the circle's rhythm, so
+// nothing is due.
+func emptyBook(t *testing.T, f *fixture) {
+	t.Helper()
+	f.update(t, func(tx *store.Tx) error {
+		for _, id := range f.ids {
+			if err := tx.DeleteContact(id); err != nil {
+				return err
+			}
+		}
+		c, err := tx.Circle(f.circles["PM Circle"])
+		if err != nil {
+			return err
+		}
+		c.CadenceDays = 0
+		return tx.UpdateCircle(c)
+	})
 }
