@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 
@@ -190,6 +191,9 @@ func (r *statusRecorder) Do(req *http.Request) (*http.Response, error) {
 // answered, or says the server could not be reached when it did not.
 func (p *publisher) fail(op string, err error) error {
 	if p.status.last >= 300 {
+		if strings.HasPrefix(err.Error(), strconv.Itoa(p.status.last)+" ") {
+			err = errors.Unwrap(err) // go-webdav's error repeats the status; keep what it wraps
+		}
 		return &ServerError{URL: p.base.String(), Op: op, Status: p.status.last, Err: err}
 	}
 	return fmt.Errorf("publish to %s: %s: cannot reach the server: %w", p.base, op, err)
