@@ -1,0 +1,329 @@
+package review
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/kithcrm/kith/crm"
+)
+
+// Source supplies a review's figures. The store's transaction (*store.Tx)
+// is one: it aggregates in SQL, and every method reads a bounded slice of
+// the data (a quarter or two of interactions and exchanges, one row per
+// contact), never the whole history. Days are inclusive.
+type Source interface {
+	Today() crm.Date
+	Profile() (crm.Profile, error)
+	// ReviewMonths returns the activity of each month in [start, asOf] that
+	// has any: interactions, minutes, by role, and money spent.
+	ReviewMonths(start, asOf crm.Date) ([]Month, error)
+	// ReviewContacts returns the people of a quarter (see Review.Contacts)
+	// in name order, with their activity in [start, asOf].
+	ReviewContacts(start, asOf crm.Date) ([]ContactFacts, error)
+	// ReviewExchanges returns the things given and received in [start,
+	// asOf], promises not yet kept left out, oldest first.
+	ReviewExchanges(start, asOf crm.Date) ([]crm.Exchange, error)
+	// ReviewOpenCommitments returns the promises made by asOf and not kept by then.
+	ReviewOpenCommitments(asOf crm.Date) ([]crm.Exchange, error)
+	ReviewNewPeople(start, asOf crm.Date) ([]NewPerson, error)
+	ReviewRoleChanges(start, asOf crm.Date) ([]RoleChange, error)
+	ReviewCircles(start, asOf crm.Date) ([]CircleActivity, error)
+	// ReviewGoals returns the active goals with their active helpers and
+	// the interactions in [start, asOf] that served them.
+	ReviewGoals(start, asOf crm.Date) ([]GoalProgress, error)
+	// ReviewGapCoverage returns the active coaches and mentors (roles held
+	// on asOf) whose title or notes mention gap, or who help with an active
+	// goal whose title does.
+	ReviewGapCoverage(gap string, asOf crm.Date) ([]crm.Participant, error)
+	Reflection(q Quarter) (Reflection, error)
+}
+
+// ContactFacts is what the store knows of one person for a review.
+type ContactFacts struct {
+	ID           int64
+	Name         string
+	Roles        []crm.RoleKind // held on asOf
+	Archived     bool
+	MetOn        crm.Date
+	AddedOn      crm.Date
+	SnoozedUntil crm.Date
+	CadenceDays  int      // their own, else the shortest of the roles held on asOf, else the default
+	LastBefore   crm.Date // the last interaction before the quarter; zero when none
+	LastContact  crm.Date // the last interaction up to asOf
+	Interactions int
+	Minutes      int
+	Days         []crm.Date // the distinct days met in [start, asOf], ascending
+}
+
+// since is the day the relationship began as far as check-ins go.
+func (f *ContactFacts) since() crm.Date {
+	if !f.MetOn.IsZero() {
+		return f.MetOn
+	}
+	return f.AddedOn
+}
+
+// Compute builds the review of quarter q from the data, as of the source's
+// today: a quarter still running is counted up to today; one not yet begun
+// is refused.
+func Compute(src Source, q Quarter) (*Review, error) {
+	today := src.Today()
+	if q.IsZero() {
+		return nil, crm.Invalid("quarter", fmt.Errorf("no quarter chosen"))
+	}
+	if today.Before(q.Start()) {
+		return nil, crm.Invalid("quarter", fmt.Errorf("%s has not begun yet (today is %s)", q, today))
+	}
+	r := &Review{AsOf: q.End()}
+	if today.Before(r.AsOf) {
+		r.AsOf = today
+	}
+	var err error
+	if r.Totals, err = totals(src, q, r.AsOf); err != nil {
+		return nil, err
+	}
+	if r.Previous, err = totals(src, q.Prev(), q.Prev().End()); err != nil {
+		return nil, err
+	}
+	profile, err := src.Profile()
+	if err != nil {
+		return nil, err
+	}
+	r.Budget = Budget{HoursPerMonth: profile.BudgetHours, MoneyPerMonth: profile.BudgetMoney,
+		MinutesQuarter: int(profile.BudgetHours*60*3 + 0.5), MoneyQuarter: profile.BudgetMoney * 3}
+	if err := r.relationships(src, q); err != nil {
+		return nil, err
+	}
+	if err := r.network(src, q); err != nil {
+		return nil, err
+	}
+	if err := r.goals(src, q, profile); err != nil {
+		return nil, err
+	}
+	if r.Reflection, err = src.Reflection(q); err != nil {
+		return nil, err
+	}
+	r.Prompts = prompts(profile, r)
+	return r, nil
+}
+
+// totals sums a quarter's months, listing all three (empty ones too) and
+// every role, so charts and scripts never meet a missing key.
+func totals(src Source, q Quarter, asOf crm.Date) (Totals, error) {
+	t := Totals{Quarter: q, Start: q.Start(), End: q.End(), ByRole: roleCounts()}
+	months, err := src.ReviewMonths(q.Start(), asOf)
+	if err != nil {
+		return t, err
+	}
+	byKey := map[string]Month{}
+	for _, m := range months {
+		byKey[m.Month] = m
+	}
+	for i := range 3 {
+		key := q.Month(i).String()[:7]
+		m := byKey[key]
+		m.Month = key
+		rc := roleCounts()
+		for role, c := range m.ByRole {
+			rc[role] = c
+			t.ByRole[role] = Count{t.ByRole[role].Interactions + c.Interactions, t.ByRole[role].Minutes + c.Minutes}
+		}
+		m.ByRole = rc
+		t.Interactions += m.Interactions
+		t.Minutes += m.Minutes
+		t.MoneySpent += m.MoneySpent
+		t.Months = append(t.Months, m)
+	}
+	return t, nil
+}
+
+// ChartRoles are the keys of every by-role figure: the five roles, then
+// crm.RoleNone for interactions with nobody in a role.
+var ChartRoles = append(append([]crm.RoleKind{}, crm.Roles...), crm.RoleNone)
+
+func roleCounts() map[crm.RoleKind]Count {
+	m := make(map[crm.RoleKind]Count, len(ChartRoles))
+	for _, r := range ChartRoles {
+		m[r] = Count{}
+	}
+	return m
+}
+
+// relationships fills Contacts, Neglected and TakingMore.
+func (r *Review) relationships(src Source, q Quarter) error {
+	facts, err := src.ReviewContacts(q.Start(), r.AsOf)
+	if err != nil {
+		return err
+	}
+	exchanges, err := src.ReviewExchanges(q.Prev().Start(), r.AsOf)
+	if err != nil {
+		return err
+	}
+	open, err := src.ReviewOpenCommitments(r.AsOf)
+	if err != nil {
+		return err
+	}
+	index := make(map[int64]int, len(facts))
+	r.Contacts = make([]Relationship, len(facts))
+	for i := range facts {
+		f := &facts[i]
+		index[f.ID] = i
+		rel := Relationship{ID: f.ID, Name: f.Name, Roles: f.Roles, Archived: f.Archived, CadenceDays: f.CadenceDays,
+			Interactions: f.Interactions, Minutes: f.Minutes, LastContact: f.LastContact,
+			GaveItems: []crm.Exchange{}, ReceivedItems: []crm.Exchange{}, OpenCommitments: []crm.Exchange{}, Flags: []Flag{}}
+		if rel.Roles == nil {
+			rel.Roles = []crm.RoleKind{}
+		}
+		if !f.Archived { // archived people have no check-ins, as on the check-in list
+			prev := f.LastBefore
+			if prev.IsZero() {
+				prev = f.since()
+			}
+			rel.CheckinsKept, rel.CheckinsMissed = CountCheckins(prev, f.CadenceDays, f.Days, q.Start(), r.AsOf)
+		}
+		r.Contacts[i] = rel
+	}
+	for _, x := range exchanges {
+		i, ok := index[x.ContactID]
+		if !ok {
+			continue // an archived person the quarter did not touch
+		}
+		c := &r.Contacts[i]
+		inQuarter := !x.Date.Before(q.Start())
+		if x.Direction == crm.Gave {
+			c.Gave2Q++
+			if inQuarter {
+				c.Gave++
+				c.GaveItems = append(c.GaveItems, x)
+			}
+		} else {
+			c.Received2Q++
+			if inQuarter {
+				c.Received++
+				c.ReceivedItems = append(c.ReceivedItems, x)
+			}
+		}
+	}
+	for _, x := range open {
+		if i, ok := index[x.ContactID]; ok {
+			r.Contacts[i].OpenCommitments = append(r.Contacts[i].OpenCommitments, x)
+		}
+	}
+	r.Neglected, r.TakingMore = []string{}, []string{}
+	for i := range r.Contacts {
+		c, f := &r.Contacts[i], &facts[i]
+		c.Balance = c.Gave - c.Received
+		if c.Archived {
+			continue
+		}
+		if s := f.since(); !s.Before(q.Start()) && !s.After(r.AsOf) {
+			c.Flags = append(c.Flags, FlagNew)
+		}
+		if c.Received2Q >= c.Gave2Q+TakingMoreMargin && c.Received2Q >= 2*c.Gave2Q {
+			c.Flags = append(c.Flags, FlagTakingMore)
+			r.TakingMore = append(r.TakingMore, c.Name)
+		}
+		if neglected(f, q.Start(), r.AsOf) {
+			c.Flags = append(c.Flags, FlagNeglected)
+			r.Neglected = append(r.Neglected, c.Name)
+		}
+	}
+	return nil
+}
+
+// neglected: overdue by more than one cadence on asOf, or in the book the
+// whole quarter and never met in it; a snooze past asOf (a pause) excuses.
+func neglected(f *ContactFacts, start, asOf crm.Date) bool {
+	if f.SnoozedUntil.After(asOf) {
+		return false
+	}
+	last := f.LastContact
+	if last.IsZero() {
+		last = f.since()
+	}
+	overdue := last.AddDays(f.CadenceDays).DaysUntil(asOf)
+	if f.CadenceDays > 0 && overdue > f.CadenceDays {
+		return true
+	}
+	return f.Interactions == 0 && !f.AddedOn.After(start)
+}
+
+// network fills the new people, their sources, role changes and circles.
+func (r *Review) network(src Source, q Quarter) error {
+	var err error
+	n := &r.Network
+	if n.NewPeople, err = src.ReviewNewPeople(q.Start(), r.AsOf); err != nil {
+		return err
+	}
+	n.Sources = map[string]int{}
+	for _, p := range n.NewPeople {
+		n.Sources[sourceName(p.Source)]++
+	}
+	if n.RoleChanges, err = src.ReviewRoleChanges(q.Start(), r.AsOf); err != nil {
+		return err
+	}
+	n.Circles, err = src.ReviewCircles(q.Start(), r.AsOf)
+	return err
+}
+
+// sourceName keys the sources of new people; an unrecorded source is "unknown".
+func sourceName(s crm.Source) string {
+	if s == crm.SourceNone {
+		return "unknown"
+	}
+	return string(s)
+}
+
+// goals fills the goals, those nobody helps with, and the profile's gaps.
+func (r *Review) goals(src Source, q Quarter, p crm.Profile) error {
+	var err error
+	if r.Goals, err = src.ReviewGoals(q.Start(), r.AsOf); err != nil {
+		return err
+	}
+	r.GoalsWithoutHelp = []string{}
+	for _, g := range r.Goals {
+		if len(g.Helpers) == 0 {
+			r.GoalsWithoutHelp = append(r.GoalsWithoutHelp, g.Title)
+		}
+	}
+	r.Gaps, r.UncoveredGaps = []Gap{}, []string{}
+	for _, gap := range SplitGaps(p.Gaps) {
+		who, err := src.ReviewGapCoverage(gap, r.AsOf)
+		if err != nil {
+			return err
+		}
+		r.Gaps = append(r.Gaps, Gap{Gap: gap, CoveredBy: who})
+		if len(who) == 0 {
+			r.UncoveredGaps = append(r.UncoveredGaps, gap)
+		}
+	}
+	return nil
+}
+
+// SplitGaps reads the profile's gaps as a list: one per line, or separated
+// by commas or semicolons ("public speaking, negotiation"), each matched on
+// its own against coaches' and mentors' titles and notes.
+func SplitGaps(text string) []string {
+	fields := strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ';' || r == '\n' })
+	seen := map[string]bool{}
+	var out []string
+	for _, f := range fields {
+		f = strings.Join(strings.Fields(f), " ")
+		if f == "" || seen[crm.NameKey(f)] {
+			continue
+		}
+		seen[crm.NameKey(f)] = true
+		out = append(out, f)
+	}
+	return out
+}
+
+// Relationship returns the relationship with a contact id, or nil.
+func (r *Review) Relationship(id int64) *Relationship {
+	for k := range r.Contacts {
+		if r.Contacts[k].ID == id {
+			return &r.Contacts[k]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,539 @@
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/review"
+)
+
+// The figures of the quarterly review (package review), aggregated in SQL.
+// Each query reads a bounded slice: the interactions and exchanges of a
+// quarter or two through their date indexes, and one row per contact
+// through index seeks, never an interaction history loaded into Go.
+
+// heldOn is the condition "role r was held on day d", the role's last day
+// being the day before it ended (a coach who became a mentor on the 1st is
+// a mentor that day).
+func heldOn(r, d string) string {
+	return fmt.Sprintf("%[1]s.since <= %[2]s AND (%[1]s.until IS NULL OR %[1]s.until > %[2]s)", r, d)
+}
+
+// ReviewMonths returns the activity of each month in [start, asOf] that has
+// any: interactions and minutes, by the roles their participants held that
+// day, and the money spent.
+func (tx *Tx) ReviewMonths(start, asOf crm.Date) ([]review.Month, error) {
+	q := `WITH i AS (
+    SELECT id, occurred_on, minutes, substr(occurred_on, 1, 7) AS month FROM interactions
+    WHERE occurred_on BETWEEN :start AND :asof
+), held AS (
+    SELECT DISTINCT i.id, i.month, i.minutes, r.role FROM i
+    JOIN participants p ON p.interaction_id = i.id
+    JOIN roles r ON r.contact_id = p.contact_id AND ` + heldOn("r", "i.occurred_on") + `
+)
+SELECT month, '', count(*), COALESCE(sum(minutes), 0) FROM i GROUP BY month
+UNION ALL
+SELECT month, role, count(*), COALESCE(sum(minutes), 0) FROM held GROUP BY month, role
+UNION ALL
+SELECT month, 'none', count(*), COALESCE(sum(minutes), 0) FROM i WHERE id NOT IN (SELECT id FROM held) GROUP BY month`
+	rows, err := tx.query(q, sql.Named("start", start), sql.Named("asof", asOf))
+	if err != nil {
+		return nil, fmt.Errorf("review activity: %w", err)
+	}
+	defer rows.Close()
+	months := map[string]*review.Month{}
+	var order []string
+	month := func(key string) *review.Month {
+		m, ok := months[key]
+		if !ok {
+			m = &review.Month{Month: key, ByRole: map[crm.RoleKind]review.Count{}}
+			months[key] = m
+			order = append(order, key)
+		}
+		return m
+	}
+	for rows.Next() {
+		var key, role string
+		var c review.Count
+		if err := rows.Scan(&key, &role, &c.Interactions, &c.Minutes); err != nil {
+			return nil, fmt.Errorf("review activity: %w", err)
+		}
+		m := month(key)
+		if role == "" {
+			m.Interactions, m.Minutes = c.Interactions, c.Minutes
+		} else {
+			m.ByRole[crm.RoleKind(role)] = c
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("review activity: %w", err)
+	}
+	rows.Close()
+	money, err := tx.query(`SELECT substr(occurred_on, 1, 7), sum(amount) FROM exchanges
+		WHERE occurred_on BETWEEN ? AND ? AND kind = 'money' AND direction = 'gave'
+		AND NOT (commitment = 1 AND done_on IS NULL) GROUP BY 1`, start, asOf)
+	if err != nil {
+		return nil, fmt.Errorf("review money spent: %w", err)
+	}
+	defer money.Close()
+	for money.Next() {
+		var key string
+		var amount float64
+		if err := money.Scan(&key, &amount); err != nil {
+			return nil, fmt.Errorf("review money spent: %w", err)
+		}
+		month(key).MoneySpent = amount
+	}
+	if err := money.Err(); err != nil {
+		return nil, fmt.Errorf("review money spent: %w", err)
+	}
+	slices.Sort(order)
+	out := make([]review.Month, len(order))
+	for i, k := range order {
+		out[i] = *months[k]
+	}
+	return out, nil
+}
+
+// ReviewContacts returns the people of a quarter in name order: every
+// active contact added by asOf, and anyone (archived too) met or traded
+// with in [start, asOf], with what the review needs to know of each.
+func (tx *Tx) ReviewContacts(start, asOf crm.Date) ([]review.ContactFacts, error) {
+	q := `WITH q AS (
+    SELECT p.contact_id AS id, count(*) AS n, sum(i.minutes) AS minutes
+    FROM interactions i JOIN participants p ON p.interaction_id = i.id
+    WHERE i.occurred_on BETWEEN :start AND :asof GROUP BY p.contact_id
+)
+SELECT c.id, c.name, c.archived, c.met_on, c.added_on, c.snoozed_until,
+    COALESCE(c.cadence_days,
+        (SELECT min(rc.days) FROM roles r JOIN role_cadences rc ON rc.role = r.role
+          WHERE r.contact_id = c.id AND ` + heldOn("r", ":asof") + `),
+        (SELECT days FROM role_cadences WHERE role = 'none')),
+    COALESCE((SELECT group_concat(DISTINCT r.role) FROM roles r WHERE r.contact_id = c.id AND ` + heldOn("r", ":asof") + `), ''),
+    (SELECT max(p.occurred_on) FROM participants p WHERE p.contact_id = c.id AND p.occurred_on < :start),
+    (SELECT max(p.occurred_on) FROM participants p WHERE p.contact_id = c.id AND p.occurred_on <= :asof),
+    COALESCE(q.n, 0), COALESCE(q.minutes, 0)
+FROM contacts c LEFT JOIN q ON q.id = c.id
+WHERE (c.archived = 0 AND c.added_on <= :asof) OR q.id IS NOT NULL
+   OR EXISTS (SELECT 1 FROM exchanges e WHERE e.contact_id = c.id AND e.occurred_on BETWEEN :start AND :asof)
+ORDER BY c.name COLLATE NOCASE, c.id`
+	rows, err := tx.query(q, sql.Named("start", start), sql.Named("asof", asOf))
+	if err != nil {
+		return nil, fmt.Errorf("review contacts: %w", err)
+	}
+	defer rows.Close()
+	out := []review.ContactFacts{}
+	index := map[int64]int{}
+	for rows.Next() {
+		var f review.ContactFacts
+		var roles string
+		if err := rows.Scan(&f.ID, &f.Name, &f.Archived, &f.MetOn, &f.AddedOn, &f.SnoozedUntil, &f.CadenceDays, &roles,
+			&f.LastBefore, &f.LastContact, &f.Interactions, &f.Minutes); err != nil {
+			return nil, fmt.Errorf("review contacts: %w", err)
+		}
+		f.Roles = splitRoles(roles)
+		index[f.ID] = len(out)
+		out = append(out, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("review contacts: %w", err)
+	}
+	rows.Close()
+	return out, tx.reviewDays(start, asOf, out, index)
+}
+
+// reviewDays fills in the distinct days each contact was met in [start, asOf].
+func (tx *Tx) reviewDays(start, asOf crm.Date, facts []review.ContactFacts, index map[int64]int) error {
+	rows, err := tx.query(`SELECT DISTINCT p.contact_id, i.occurred_on FROM interactions i
+		JOIN participants p ON p.interaction_id = i.id
+		WHERE i.occurred_on BETWEEN ? AND ? ORDER BY p.contact_id, i.occurred_on`, start, asOf)
+	if err != nil {
+		return fmt.Errorf("review check-ins: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var d crm.Date
+		if err := rows.Scan(&id, &d); err != nil {
+			return fmt.Errorf("review check-ins: %w", err)
+		}
+		if i, ok := index[id]; ok {
+			facts[i].Days = append(facts[i].Days, d)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("review check-ins: %w", err)
+	}
+	return nil
+}
+
+// ReviewExchanges returns what was given and received in [start, asOf],
+// open promises left out (they count once kept), oldest first.
+func (tx *Tx) ReviewExchanges(start, asOf crm.Date) ([]crm.Exchange, error) {
+	return tx.exchanges("e.occurred_on BETWEEN ? AND ? AND NOT (e.commitment = 1 AND e.done_on IS NULL)",
+		" ORDER BY e.occurred_on, e.id", start, asOf)
+}
+
+// ReviewOpenCommitments returns the promises made by asOf and not kept by
+// then, oldest first.
+func (tx *Tx) ReviewOpenCommitments(asOf crm.Date) ([]crm.Exchange, error) {
+	return tx.exchanges("e.commitment = 1 AND e.occurred_on <= ? AND (e.done_on IS NULL OR e.done_on > ?)",
+		" ORDER BY e.occurred_on, e.id", asOf, asOf)
+}
+
+// ReviewNewPeople returns the people met in [start, asOf] (or added then,
+// when the day met is unknown), with where they came from.
+func (tx *Tx) ReviewNewPeople(start, asOf crm.Date) ([]review.NewPerson, error) {
+	rows, err := tx.query(`SELECT c.id, c.name, COALESCE(c.met_on, c.added_on), c.source, c.source_detail,
+		COALESCE(rb.name, ''),
+		COALESCE((SELECT group_concat(DISTINCT r.role) FROM roles r WHERE r.contact_id = c.id AND `+heldOn("r", ":asof")+`), '')
+		FROM contacts c LEFT JOIN contacts rb ON rb.id = c.referred_by
+		WHERE COALESCE(c.met_on, c.added_on) BETWEEN :start AND :asof
+		ORDER BY COALESCE(c.met_on, c.added_on), c.name COLLATE NOCASE, c.id`,
+		sql.Named("start", start), sql.Named("asof", asOf))
+	if err != nil {
+		return nil, fmt.Errorf("review new people: %w", err)
+	}
+	defer rows.Close()
+	out := []review.NewPerson{}
+	for rows.Next() {
+		var p review.NewPerson
+		var roles string
+		if err := rows.Scan(&p.ID, &p.Name, &p.Since, &p.Source, &p.SourceDetail, &p.ReferredBy, &roles); err != nil {
+			return nil, fmt.Errorf("review new people: %w", err)
+		}
+		p.Roles = splitRoles(roles)
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// ReviewRoleChanges returns, per person, the roles started or ended in
+// [start, asOf]. Roles recorded as someone was added or met are not
+// changes: they are how the relationship began.
+func (tx *Tx) ReviewRoleChanges(start, asOf crm.Date) ([]review.RoleChange, error) {
+	rows, err := tx.query(`SELECT c.id, c.name, r.role, 1, r.since FROM roles r JOIN contacts c ON c.id = r.contact_id
+		WHERE r.since BETWEEN :start AND :asof AND r.since <> c.added_on AND r.since IS NOT c.met_on
+		UNION ALL
+		SELECT c.id, c.name, r.role, 0, r.until FROM roles r JOIN contacts c ON c.id = r.contact_id
+		WHERE r.until BETWEEN :start AND :asof
+		ORDER BY 2 COLLATE NOCASE, 1, 5`, sql.Named("start", start), sql.Named("asof", asOf))
+	if err != nil {
+		return nil, fmt.Errorf("review role changes: %w", err)
+	}
+	defer rows.Close()
+	out := []review.RoleChange{}
+	for rows.Next() {
+		var id int64
+		var name string
+		var role crm.RoleKind
+		var started bool
+		var on crm.Date
+		if err := rows.Scan(&id, &name, &role, &started, &on); err != nil {
+			return nil, fmt.Errorf("review role changes: %w", err)
+		}
+		if len(out) == 0 || out[len(out)-1].ID != id {
+			out = append(out, review.RoleChange{ID: id, Name: name, Ended: []crm.RoleKind{}, Started: []crm.RoleKind{}})
+		}
+		c := &out[len(out)-1]
+		if started {
+			c.Started = append(c.Started, role)
+		} else {
+			c.Ended = append(c.Ended, role)
+		}
+		if on.After(c.On) {
+			c.On = on
+		}
+	}
+	return out, rows.Err()
+}
+
+// ReviewCircles returns the circles that met or had members in [start,
+// asOf], with their meetings and everyone's attendance.
+func (tx *Tx) ReviewCircles(start, asOf crm.Date) ([]review.CircleActivity, error) {
+	rows, err := tx.query(`SELECT ci.id, ci.name, COALESCE(ci.cadence_days, 0) FROM circles ci
+		WHERE EXISTS (SELECT 1 FROM interactions i WHERE i.circle_id = ci.id AND i.occurred_on BETWEEN :start AND :asof)
+		   OR EXISTS (SELECT 1 FROM circle_members m WHERE m.circle_id = ci.id AND m.joined_on <= :asof
+		              AND (m.left_on IS NULL OR m.left_on >= :start))
+		ORDER BY ci.name COLLATE NOCASE, ci.id`, sql.Named("start", start), sql.Named("asof", asOf))
+	if err != nil {
+		return nil, fmt.Errorf("review circles: %w", err)
+	}
+	out := []review.CircleActivity{}
+	for rows.Next() {
+		var c review.CircleActivity
+		if err := rows.Scan(&c.ID, &c.Name, &c.CadenceDays); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("review circles: %w", err)
+		}
+		out = append(out, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("review circles: %w", err)
+	}
+	for i := range out {
+		if err := tx.circleQuarter(&out[i], start, asOf); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// circleQuarter fills one circle's meetings and attendance; members of the
+// quarter who never came are listed with zero.
+func (tx *Tx) circleQuarter(c *review.CircleActivity, start, asOf crm.Date) error {
+	var dates []string
+	dates, err := tx.strings(`SELECT occurred_on FROM interactions WHERE circle_id = ? AND occurred_on BETWEEN ? AND ?
+		ORDER BY occurred_on, id`, c.ID, start, asOf)
+	if err != nil {
+		return fmt.Errorf("review meetings of %s: %w", c.Name, err)
+	}
+	c.Meetings, c.Dates = len(dates), make([]crm.Date, len(dates))
+	for i, d := range dates {
+		if err := c.Dates[i].Scan(d); err != nil {
+			return fmt.Errorf("review meetings of %s: %w", c.Name, err)
+		}
+	}
+	rows, err := tx.query(`WITH met AS (
+    SELECT p.contact_id, count(*) AS n FROM interactions i JOIN participants p ON p.interaction_id = i.id
+    WHERE i.circle_id = :circle AND i.occurred_on BETWEEN :start AND :asof GROUP BY p.contact_id
+), who AS (
+    SELECT contact_id FROM met
+    UNION SELECT contact_id FROM circle_members WHERE circle_id = :circle AND joined_on <= :asof
+        AND (left_on IS NULL OR left_on >= :start)
+)
+SELECT c.id, c.name, COALESCE(met.n, 0) FROM who JOIN contacts c ON c.id = who.contact_id
+LEFT JOIN met ON met.contact_id = who.contact_id
+ORDER BY 3 DESC, c.name COLLATE NOCASE, c.id`, sql.Named("circle", c.ID), sql.Named("start", start), sql.Named("asof", asOf))
+	if err != nil {
+		return fmt.Errorf("review attendance of %s: %w", c.Name, err)
+	}
+	defer rows.Close()
+	c.Attendance = []review.Attendee{}
+	for rows.Next() {
+		var a review.Attendee
+		if err := rows.Scan(&a.ID, &a.Name, &a.Meetings); err != nil {
+			return fmt.Errorf("review attendance of %s: %w", c.Name, err)
+		}
+		c.Attendance = append(c.Attendance, a)
+	}
+	return rows.Err()
+}
+
+// ReviewGoals returns the active goals, their active helpers, and the
+// interactions in [start, asOf] logged for each (a count, and the latest
+// review.GoalInteractionLimit of them).
+func (tx *Tx) ReviewGoals(start, asOf crm.Date) ([]review.GoalProgress, error) {
+	rows, err := tx.query(`SELECT id, title, horizon, target_on FROM goals WHERE status = 'active'
+		ORDER BY horizon DESC, target_on IS NULL, target_on, title COLLATE NOCASE`)
+	if err != nil {
+		return nil, fmt.Errorf("review goals: %w", err)
+	}
+	out := []review.GoalProgress{}
+	for rows.Next() {
+		var g review.GoalProgress
+		if err := rows.Scan(&g.ID, &g.Title, &g.Horizon, &g.Target); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("review goals: %w", err)
+		}
+		out = append(out, g)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("review goals: %w", err)
+	}
+	for i := range out {
+		if err := tx.goalQuarter(&out[i], start, asOf); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// nameSep joins names in group_concat: a character no name contains.
+const nameSep = "\x1f"
+
+func (tx *Tx) goalQuarter(g *review.GoalProgress, start, asOf crm.Date) error {
+	helpers, err := tx.helpers(g.ID)
+	if err != nil {
+		return err
+	}
+	g.Helpers = []crm.Participant{}
+	for _, h := range helpers {
+		var archived bool
+		if err := tx.queryRow("SELECT archived FROM contacts WHERE id = ?", h.ContactID).Scan(&archived); err != nil {
+			return fmt.Errorf("review helpers of %s: %w", g.Title, err)
+		}
+		if !archived {
+			g.Helpers = append(g.Helpers, h)
+		}
+	}
+	if err := tx.queryRow("SELECT count(*) FROM interactions WHERE goal_id = ? AND occurred_on BETWEEN ? AND ?",
+		g.ID, start, asOf).Scan(&g.Served); err != nil {
+		return fmt.Errorf("review interactions of %s: %w", g.Title, err)
+	}
+	rows, err := tx.query(`SELECT i.id, i.occurred_on, i.summary,
+		COALESCE((SELECT group_concat(c.name, '`+nameSep+`') FROM participants p JOIN contacts c ON c.id = p.contact_id
+		          WHERE p.interaction_id = i.id), '')
+		FROM interactions i WHERE i.goal_id = ? AND i.occurred_on BETWEEN ? AND ?
+		ORDER BY i.occurred_on DESC, i.id DESC LIMIT ?`, g.ID, start, asOf, review.GoalInteractionLimit)
+	if err != nil {
+		return fmt.Errorf("review interactions of %s: %w", g.Title, err)
+	}
+	defer rows.Close()
+	g.Interactions = []review.GoalInteraction{}
+	for rows.Next() {
+		var in review.GoalInteraction
+		var with string
+		if err := rows.Scan(&in.ID, &in.Date, &in.Summary, &with); err != nil {
+			return fmt.Errorf("review interactions of %s: %w", g.Title, err)
+		}
+		in.With = strings.Split(with, nameSep)
+		slices.SortFunc(in.With, func(a, b string) int { return strings.Compare(crm.NameKey(a), crm.NameKey(b)) })
+		g.Interactions = append(g.Interactions, in)
+	}
+	return rows.Err()
+}
+
+// ReviewGapCoverage returns up to ten active contacts holding the coach or
+// mentor role on asOf whose title or notes mention gap, or who help with an
+// active goal whose title does (case-insensitive, anywhere in the text).
+func (tx *Tx) ReviewGapCoverage(gap string, asOf crm.Date) ([]crm.Participant, error) {
+	rows, err := tx.query(`SELECT c.id, c.name FROM contacts c
+		WHERE c.archived = 0
+		AND EXISTS (SELECT 1 FROM roles r WHERE r.contact_id = c.id AND r.role IN ('coach', 'mentor') AND `+heldOn("r", ":asof")+`)
+		AND (c.title LIKE :q ESCAPE '\' OR c.notes LIKE :q ESCAPE '\'
+		     OR EXISTS (SELECT 1 FROM goal_helpers h JOIN goals g ON g.id = h.goal_id
+		                WHERE h.contact_id = c.id AND g.status = 'active' AND g.title LIKE :q ESCAPE '\'))
+		ORDER BY c.name COLLATE NOCASE, c.id LIMIT 10`, sql.Named("asof", asOf), sql.Named("q", likePattern(gap)))
+	if err != nil {
+		return nil, fmt.Errorf("review gap %q: %w", gap, err)
+	}
+	defer rows.Close()
+	out := []crm.Participant{}
+	for rows.Next() {
+		var p crm.Participant
+		if err := rows.Scan(&p.ContactID, &p.Name); err != nil {
+			return nil, fmt.Errorf("review gap %q: %w", gap, err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// Reflection loads a quarter's saved answers and decisions; a quarter never
+// saved gives an empty reflection.
+func (tx *Tx) Reflection(q review.Quarter) (review.Reflection, error) {
+	r := review.Reflection{Quarter: q, Answers: []review.Answer{}, Decisions: []review.Decision{}}
+	err := tx.queryRow("SELECT saved_at FROM reviews WHERE quarter = ?", q.String()).Scan(&r.SavedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, nil
+	}
+	if err != nil {
+		return r, fmt.Errorf("load the %s review: %w", q, err)
+	}
+	rows, err := tx.query("SELECT prompt_key, prompt, answer FROM review_answers WHERE quarter = ?", q.String())
+	if err != nil {
+		return r, fmt.Errorf("load the %s review: %w", q, err)
+	}
+	for rows.Next() {
+		var a review.Answer
+		if err := rows.Scan(&a.Key, &a.Prompt, &a.Text); err != nil {
+			rows.Close()
+			return r, fmt.Errorf("load the %s review: %w", q, err)
+		}
+		r.Answers = append(r.Answers, a)
+	}
+	rows.Close()
+	slices.SortStableFunc(r.Answers, func(a, b review.Answer) int { return promptRank(a.Key) - promptRank(b.Key) })
+	rows, err = tx.query(`SELECT d.contact_id, c.name, d.decision, d.note, d.decided_on, d.applied_on
+		FROM review_decisions d JOIN contacts c ON c.id = d.contact_id WHERE d.quarter = ?
+		ORDER BY c.name COLLATE NOCASE, c.id`, q.String())
+	if err != nil {
+		return r, fmt.Errorf("load the %s review: %w", q, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var d review.Decision
+		if err := rows.Scan(&d.ContactID, &d.Name, &d.Decision, &d.Note, &d.DecidedOn, &d.AppliedOn); err != nil {
+			return r, fmt.Errorf("load the %s review: %w", q, err)
+		}
+		r.Decisions = append(r.Decisions, d)
+	}
+	return r, rows.Err()
+}
+
+// promptRank orders answers as the prompts are asked; unknown keys (from a
+// newer Kith) come last.
+func promptRank(key string) int {
+	for i, p := range review.Questions {
+		if p.Key == key {
+			return i
+		}
+	}
+	return len(review.Questions)
+}
+
+// SaveReflection stores a quarter's answers and decisions as given: each
+// replaces the stored one with the same prompt or contact; an empty answer
+// or a decision without a kind removes it. Effects are review.Save's job.
+func (tx *Tx) SaveReflection(r *review.Reflection) error {
+	q := r.Quarter.String()
+	if _, err := tx.exec(`INSERT INTO reviews (quarter, saved_at) VALUES (?, ?)
+		ON CONFLICT (quarter) DO UPDATE SET saved_at = excluded.saved_at`, q, tx.stamp()); err != nil {
+		return fmt.Errorf("save the %s review: %w", q, err)
+	}
+	for _, a := range r.Answers {
+		var err error
+		if strings.TrimSpace(a.Text) == "" {
+			_, err = tx.exec("DELETE FROM review_answers WHERE quarter = ? AND prompt_key = ?", q, a.Key)
+		} else {
+			_, err = tx.exec(`INSERT INTO review_answers (quarter, prompt_key, prompt, answer) VALUES (?, ?, ?, ?)
+				ON CONFLICT (quarter, prompt_key) DO UPDATE SET prompt = excluded.prompt, answer = excluded.answer`,
+				q, a.Key, a.Prompt, a.Text)
+		}
+		if err != nil {
+			return fmt.Errorf("save the %s answer %q: %w", q, a.Key, err)
+		}
+	}
+	for _, d := range r.Decisions {
+		if d.Decision == "" {
+			if _, err := tx.exec("DELETE FROM review_decisions WHERE quarter = ? AND contact_id = ?", q, d.ContactID); err != nil {
+				return fmt.Errorf("remove the %s decision about #%d: %w", q, d.ContactID, err)
+			}
+			continue
+		}
+		if _, err := tx.Contact(d.ContactID); err != nil {
+			return err
+		}
+		if _, err := tx.exec(`INSERT INTO review_decisions (quarter, contact_id, decision, note, decided_on, applied_on)
+			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (quarter, contact_id) DO UPDATE SET decision = excluded.decision,
+			note = excluded.note, decided_on = excluded.decided_on, applied_on = excluded.applied_on`,
+			q, d.ContactID, string(d.Decision), d.Note, d.DecidedOn, d.AppliedOn); err != nil {
+			return fmt.Errorf("save the %s decision about %s: %w", q, d.Name, err)
+		}
+	}
+	return tx.queryRow("SELECT saved_at FROM reviews WHERE quarter = ?", q).Scan(&r.SavedAt)
+}
+
+// SavedReviews lists the quarters whose reflection was saved, newest first.
+func (tx *Tx) SavedReviews() ([]review.Quarter, error) {
+	keys, err := tx.strings("SELECT quarter FROM reviews ORDER BY quarter DESC")
+	if err != nil {
+		return nil, fmt.Errorf("list saved reviews: %w", err)
+	}
+	out := make([]review.Quarter, 0, len(keys))
+	for _, k := range keys {
+		q, err := review.ParseQuarter(k)
+		if err != nil {
+			return nil, fmt.Errorf("list saved reviews: %w", err)
+		}
+		out = append(out, q)
+	}
+	return out, nil
+}
