@@ -54,7 +54,7 @@ func TestContactListJSON(t *testing.T) {
 	if len(archived) != 1 || archived[0].Name != "Sam Lee" {
 		t.Errorf("--archived: %+v", archived)
 	}
-	mustKith(t, db, "contact", "unarchive", "#"+itoa(archived[0].ID))
+	mustKith(t, db, "contact", "unarchive", idRef(archived[0].ID))
 	kithJSON(t, db, &archived, "contact", "list", "--archived", "--json")
 	if len(archived) != 0 {
 		t.Errorf("after unarchive: %+v", archived)
@@ -118,7 +118,7 @@ func TestContactShowJSONHasTheWholeRecord(t *testing.T) {
 		t.Errorf("jo's open commitments: %+v", jo.OpenCommitments)
 	}
 	id := jo.OpenCommitments[0].ID
-	mustKith(t, db, "commitment", "done", "#"+itoa(id))
+	mustKith(t, db, "commitment", "done", idRef(id))
 	kithJSON(t, db, &jo, "--today", today, "contact", "show", "Jo Park", "--json")
 	if len(jo.OpenCommitments) != 0 || jo.Gave12m != 2 || jo.Received12m != 1 {
 		t.Errorf("after keeping the promise: open %d gave %d received %d", len(jo.OpenCommitments), jo.Gave12m, jo.Received12m)
@@ -360,4 +360,5 @@ func TestGlobalFlagsAndHelp(t *testing.T) {
 	}
 }
 
-func itoa(n int64) string { return fmt.Sprint(n) }
+// idRef writes a contact or commitment id the way users type it.
+func idRef(n int64) string { return "#" + fmt.Sprint(n) }
