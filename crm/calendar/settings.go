@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -38,6 +39,16 @@ type Settings struct {
 	CalDAVUser string `json:"caldav_user"`
 	// PublishAfterChange publishes to CalDAV whenever the live file is rewritten.
 	PublishAfterChange bool `json:"publish_after_change"`
+}
+
+// MarshalJSON writes the horizon as it is typed ("90d"), as
+// 'kith calendar --json' shows it.
+func (s Settings) MarshalJSON() ([]byte, error) {
+	type plain Settings
+	return json.Marshal(struct {
+		plain
+		Horizon string `json:"horizon"`
+	}{plain(s), s.Horizon.String()})
 }
 
 // DefaultSettings are the settings of a new database.
