@@ -1,12 +1,21 @@
 // Package ui is Kith's desktop window, built with Fyne over package crm.
+// Each screen is one file with one struct holding its widgets; all storage
+// work runs off the UI goroutine and lands back on it through fyne.Do.
 package ui
 
 import (
 	"context"
+	"errors"
+	"image/color"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/kithcrm/kith/crm"
@@ -16,45 +25,313 @@ import (
 // AppID is Kith's application id, as in FyneApp.toml.
 const AppID = "app.kith.desktop"
 
+// Preference keys.
+const (
+	prefWidth  = "window.width"
+	prefHeight = "window.height"
+	prefScreen = "window.screen"
+	prefTheme  = "theme"
+)
+
+// The screens, in sidebar order; Ctrl/Cmd+1..6 switch to them.
+const (
+	screenToday = iota
+	screenPeople
+	screenCircles
+	screenGoals
+	screenReview
+	screenSettings
+)
+
 // Run opens the main window on st and blocks until it is closed.
 func Run(st *store.Store) {
 	a := app.NewWithID(AppID)
 	w := a.NewWindow("Kith")
+	applyTheme(a, a.Preferences().StringWithFallback(prefTheme, themeSystem))
 	m := NewMain(st, w)
 	w.SetContent(m.Content())
-	w.Resize(fyne.NewSize(1100, 720))
-	m.Refresh()
+	w.SetMainMenu(m.menu())
+	w.Resize(fyne.NewSize(
+		float32(a.Preferences().FloatWithFallback(prefWidth, 1180)),
+		float32(a.Preferences().FloatWithFallback(prefHeight, 760))))
+	w.SetOnClosed(m.remember)
+	m.Show(a.Preferences().IntWithFallback(prefScreen, screenToday))
 	w.ShowAndRun()
 }
 
-// Main is the main window's content.
+func applyTheme(a fyne.App, choice string) {
+	a.Settings().SetTheme(newKithTheme(theme.DefaultTheme(), choice))
+}
+
+// screen is one page of the window.
+type screen interface {
+	view() fyne.CanvasObject
+	reload()
+}
+
+// Main is the main window's content: the sidebar, the current screen and
+// the undo bar, over one store.
 type Main struct {
-	st     *store.Store
-	win    fyne.Window
-	people []crm.ContactSummary
-	list   *widget.List
+	st  *store.Store
+	win fyne.Window
+
+	// run starts background work. It is `go f()` in the app; tests make it
+	// synchronous so every load has landed when an action returns.
+	run func(f func())
+	// debounce is how long the people search waits after a keystroke.
+	debounce func(f func())
+
+	nav     *widget.List
+	body    *fyne.Container
+	bar     *undoBar
+	current int
+	shown   bool
+	dialogs []dialog.Dialog
+
+	today    *todayView
+	people   *peopleView
+	circles  *circlesView
+	goals    *goalsView
+	review   *reviewView
+	settings *settingsView
+	screens  []screen
+}
+
+var screenNames = []string{"Today", "People", "Circles", "Goals", "Review", "Settings"}
+
+// screenIcons are read from the theme when asked, not at start-up, so they
+// follow a theme change.
+func screenIcons() []fyne.Resource {
+	return []fyne.Resource{theme.HomeIcon(), theme.AccountIcon(), theme.GridIcon(),
+		theme.ConfirmIcon(), theme.HistoryIcon(), theme.SettingsIcon()}
 }
 
 // NewMain builds the main window's content over st.
 func NewMain(st *store.Store, w fyne.Window) *Main {
-	m := &Main{st: st, win: w}
-	m.list = widget.NewList(
-		func() int { return len(m.people) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(m.people[i].Name) },
-	)
+	m := &Main{st: st, win: w, run: func(f func()) { go f() }}
+	m.debounce = newDebouncer(250 * time.Millisecond)
+	m.build()
+	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyEscape {
+			m.closeTopDialog()
+		}
+	})
 	return m
 }
 
-// Content returns the window's root object.
-func (m *Main) Content() fyne.CanvasObject { return container.NewBorder(nil, nil, nil, nil, m.list) }
+// build makes the screens; a theme change builds them afresh so every
+// colour follows the new theme.
+func (m *Main) build() {
+	m.bar = newUndoBar(m)
+	m.today = newTodayView(m)
+	m.people = newPeopleView(m)
+	m.circles = newCirclesView(m)
+	m.goals = newGoalsView(m)
+	m.review = newReviewView(m)
+	m.settings = newSettingsView(m)
+	m.screens = []screen{m.today, m.people, m.circles, m.goals, m.review, m.settings}
+	m.body = container.NewStack()
+	m.nav = widget.NewList(func() int { return len(screenNames) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Settings"))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Icon).SetResource(screenIcons()[i])
+			row.Objects[1].(*widget.Label).SetText(screenNames[i])
+		})
+	m.nav.OnSelected = func(i widget.ListItemID) { m.Show(i) }
+}
 
-// Refresh reloads the people list.
-func (m *Main) Refresh() {
-	_ = m.st.View(context.Background(), func(tx *store.Tx) error {
-		var err error
-		m.people, err = tx.ListContacts(crm.ContactFilter{})
-		return err
+// rebuild recreates the window's content, on the current screen.
+func (m *Main) rebuild() {
+	m.build()
+	m.win.SetContent(m.Content())
+	m.shown = false
+	m.Show(m.current)
+}
+
+// Content returns the window's root object.
+func (m *Main) Content() fyne.CanvasObject {
+	bg := canvas.NewRectangle(themed(colorSidebar))
+	logo := canvas.NewText("Kith", theme.Color(theme.ColorNamePrimary))
+	logo.TextStyle.Bold = true
+	logo.TextSize = 22
+	tagline := muted("the people who grow your career")
+	logBtn := widget.NewButtonWithIcon("Log interaction", theme.ContentAddIcon(), func() { m.LogInteraction(nil, 0) })
+	logBtn.Importance = widget.HighImportance
+	addBtn := widget.NewButtonWithIcon("New person", theme.AccountIcon(), m.NewPerson)
+	side := container.NewBorder(
+		container.NewVBox(container.NewPadded(container.NewVBox(logo, tagline)), widget.NewSeparator()),
+		container.NewPadded(container.NewVBox(logBtn, addBtn)), nil, nil, m.nav)
+	width := canvas.NewRectangle(color.Transparent)
+	width.SetMinSize(fyne.NewSize(210, 0))
+	sidebar := container.NewStack(bg, width, side)
+	main := container.NewBorder(nil, m.bar.box, nil, nil, m.body)
+	return container.NewBorder(nil, nil, sidebar, nil, main)
+}
+
+// Show switches to screen i (0 Today … 5 Settings) and reloads it.
+func (m *Main) Show(i int) {
+	if i < 0 || i >= len(m.screens) {
+		i = screenToday
+	}
+	if m.shown && i == m.current {
+		return
+	}
+	m.current, m.shown = i, true
+	m.nav.Select(i)
+	m.body.Objects = []fyne.CanvasObject{m.screens[i].view()}
+	m.body.Refresh()
+	m.screens[i].reload()
+}
+
+// Current returns the index of the screen on show.
+func (m *Main) Current() int { return m.current }
+
+// changed reloads every screen after a write, so Today, People, Circles and
+// Goals all agree with the database.
+func (m *Main) changed() {
+	for _, s := range m.screens {
+		s.reload()
+	}
+}
+
+func (m *Main) remember() {
+	p := fyne.CurrentApp().Preferences()
+	s := m.win.Canvas().Size()
+	p.SetFloat(prefWidth, float64(s.Width))
+	p.SetFloat(prefHeight, float64(s.Height))
+	p.SetInt(prefScreen, m.current)
+}
+
+// load runs read-only work off the UI goroutine, then apply on it. A
+// storage error is shown in a dialog instead.
+func (m *Main) load(work func(tx *store.Tx) error, apply func()) {
+	m.background(func() error { return m.st.View(context.Background(), work) }, apply)
+}
+
+// save runs a write transaction off the UI goroutine; on success done runs
+// on the UI goroutine and every screen reloads.
+func (m *Main) save(work func(tx *store.Tx) error, done func()) {
+	m.background(func() error { return m.st.Update(context.Background(), work) }, func() {
+		if done != nil {
+			done()
+		}
+		m.changed()
 	})
-	m.list.Refresh()
+}
+
+func (m *Main) background(work func() error, apply func()) {
+	m.run(func() {
+		err := work()
+		fyne.Do(func() {
+			if err != nil {
+				m.showError(err)
+				return
+			}
+			apply()
+		})
+	})
+}
+
+// showError tells the user what went wrong, in words when it is something
+// they can fix.
+func (m *Main) showError(err error) {
+	var e *crm.Error
+	if errors.As(err, &e) {
+		dialog.ShowInformation("Not saved", e.Error(), m.win)
+		return
+	}
+	dialog.ShowError(err, m.win)
+}
+
+// showDialog shows d and remembers it, so Esc can close it.
+func (m *Main) showDialog(d dialog.Dialog) {
+	m.dialogs = append(m.dialogs, d)
+	d.SetOnClosed(func() {
+		for i, x := range m.dialogs {
+			if x == d {
+				m.dialogs = append(m.dialogs[:i], m.dialogs[i+1:]...)
+				break
+			}
+		}
+	})
+	d.Show()
+}
+
+func (m *Main) closeTopDialog() {
+	if n := len(m.dialogs); n > 0 {
+		m.dialogs[n-1].Hide()
+	}
+}
+
+// entry makes a text field that closes the top dialog on Esc.
+func (m *Main) entry(placeholder string) *field {
+	f := newField(placeholder)
+	f.onEsc = m.closeTopDialog
+	return f
+}
+
+func (m *Main) multiEntry(placeholder string) *field {
+	f := newMultiField(placeholder)
+	f.onEsc = m.closeTopDialog
+	return f
+}
+
+func (m *Main) dateEntry(d crm.Date, optional bool) *dateField {
+	f := newDateField(m.win, d, optional)
+	f.onEsc = m.closeTopDialog
+	return f
+}
+
+// NewPerson opens the form for a new person.
+func (m *Main) NewPerson() { newPersonForm(m, nil).show() }
+
+// LogInteraction opens the log form, with people and a circle picked
+// already when given.
+func (m *Main) LogInteraction(with []crm.Participant, circleID int64) {
+	newLogForm(m, with, circleID).show()
+}
+
+// FocusSearch shows People and puts the cursor in its search field.
+func (m *Main) FocusSearch() {
+	m.Show(screenPeople)
+	m.win.Canvas().Focus(m.people.search)
+}
+
+// OpenPerson shows a person's page.
+func (m *Main) OpenPerson(id int64) {
+	m.Show(screenPeople)
+	m.people.open(id)
+}
+
+func shortcut(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+// menu is the main menu; its items carry the keyboard shortcuts, so they
+// are listed where people look for them.
+func (m *Main) menu() *fyne.MainMenu {
+	item := func(label string, k fyne.KeyName, fn func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, fn)
+		if k != "" {
+			it.Shortcut = shortcut(k)
+		}
+		return it
+	}
+	file := fyne.NewMenu("File",
+		item("New person…", fyne.KeyN, m.NewPerson),
+		item("Log interaction…", fyne.KeyL, func() { m.LogInteraction(nil, 0) }),
+		fyne.NewMenuItemSeparator(),
+		item("Load sample data", "", m.loadSample),
+		item("Back up now", "", m.settings.backup),
+	)
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6}
+	var goItems []*fyne.MenuItem
+	for i, name := range screenNames {
+		goItems = append(goItems, item(name, keys[i], func() { m.Show(i) }))
+	}
+	goItems = append(goItems, fyne.NewMenuItemSeparator(), item("Find person", fyne.KeyF, m.FocusSearch))
+	return fyne.NewMainMenu(file, fyne.NewMenu("Go", goItems...))
 }

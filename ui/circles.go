@@ -1,0 +1,178 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/store"
+)
+
+// circlesView is the Circles screen: each circle with its members, rhythm
+// and recent meetings.
+type circlesView struct {
+	m     *Main
+	root  *fyne.Container
+	list  *fyne.Container
+	today crm.Date
+}
+
+type circleItem struct {
+	*crm.Circle
+	meetings []*crm.Interaction
+}
+
+func newCirclesView(m *Main) *circlesView {
+	v := &circlesView{m: m, list: container.NewVBox()}
+	add := widget.NewButtonWithIcon("New circle", theme.ContentAddIcon(), func() { newCircleForm(m).show() })
+	header := container.NewBorder(nil, nil, container.NewVBox(screenTitle("Circles"),
+		muted("Peers who meet and trade lessons. Log a meeting once for everyone who came.")), container.NewCenter(add))
+	v.root = container.NewBorder(container.NewPadded(header), nil, nil, nil, container.NewVScroll(container.NewPadded(v.list)))
+	return v
+}
+
+func (v *circlesView) view() fyne.CanvasObject { return v.root }
+
+func (v *circlesView) reload() {
+	var items []circleItem
+	var today crm.Date
+	v.m.load(func(tx *store.Tx) error {
+		today = tx.Today()
+		circles, err := tx.Circles()
+		if err != nil {
+			return err
+		}
+		for _, c := range circles {
+			it := circleItem{Circle: c}
+			if it.meetings, err = tx.CircleMeetings(c.ID, 3); err != nil {
+				return err
+			}
+			items = append(items, it)
+		}
+		return nil
+	}, func() {
+		v.today = today
+		v.list.Objects = nil
+		for _, it := range items {
+			v.list.Add(v.circleCard(it))
+		}
+		if len(items) == 0 {
+			v.list.Add(card(wrapped("No circles yet. A circle is a group of peers with shared interests who meet and trade lessons: add one with New circle.")))
+		}
+		v.list.Refresh()
+	})
+}
+
+func (v *circlesView) circleCard(it circleItem) fyne.CanvasObject {
+	c := it.Circle
+	rhythm := "meets irregularly"
+	if c.CadenceDays > 0 {
+		rhythm = "meets every " + crm.FormatDays(c.CadenceDays)
+	}
+	facts := []string{rhythm, "last met " + relDay(c.LastMet, v.today)}
+	if next := c.NextMeeting(); !next.IsZero() {
+		facts = append(facts, "next "+shortDate(next, v.today)+" ("+relDay(next, v.today)+")")
+	}
+	logBtn := widget.NewButtonWithIcon("Log meeting", theme.ContentAddIcon(), func() {
+		f := newLogForm(v.m, nil, c.ID)
+		f.kind.SetSelected(string(crm.KindMeeting))
+		f.show()
+	})
+	logBtn.Importance = widget.HighImportance
+	addBtn := widget.NewButtonWithIcon("Add member", theme.AccountIcon(), func() { v.addMember(c) })
+	members := container.NewGridWrap(fyne.NewSize(190, 36))
+	for _, mb := range c.CurrentMembers() {
+		members.Add(v.memberChip(c, mb))
+	}
+	if len(c.CurrentMembers()) == 0 {
+		members.Add(muted("No members yet"))
+	}
+	box := container.NewVBox(
+		container.NewBorder(nil, nil, container.NewVBox(heading(c.Name), muted(c.Purpose)), container.NewCenter(container.NewHBox(addBtn, logBtn))),
+		muted(strings.Join(facts, "  ·  ")),
+		widget.NewSeparator(),
+		bold(plural(len(c.CurrentMembers()), "member", "members")),
+		members,
+	)
+	if len(it.meetings) > 0 {
+		box.Add(bold("Recent meetings"))
+		for _, in := range it.meetings {
+			box.Add(interactionRow(in, 0, v.today))
+		}
+	}
+	return card(box)
+}
+
+func (v *circlesView) memberChip(c *crm.Circle, mb crm.Member) fyne.CanvasObject {
+	open := widget.NewButton(mb.Name, func() { v.m.OpenPerson(mb.ContactID) })
+	open.Alignment = widget.ButtonAlignLeading
+	open.Importance = widget.LowImportance
+	leave := widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
+		v.m.save(func(tx *store.Tx) error { return tx.Leave(c.ID, mb.ContactID, crm.Date{}) }, func() {
+			v.m.bar.show(fmt.Sprintf("%s left %s.", mb.Name, c.Name), nil)
+		})
+	})
+	leave.Importance = widget.LowImportance
+	return container.NewBorder(nil, nil, avatar(mb.Name, []crm.RoleKind{crm.RoleCircle}, 26), leave, open)
+}
+
+func (v *circlesView) addMember(c *crm.Circle) {
+	var f *formDialog
+	picker := newPeoplePicker(v.m, nil, func() {
+		if f != nil {
+			f.revalidate()
+		}
+	})
+	f = newFormDialog(v.m, "Add to "+c.Name, "Add", picker.box, fyne.NewSize(480, 360))
+	f.check = func() string {
+		if len(picker.people) == 0 {
+			return "Pick at least one person"
+		}
+		return ""
+	}
+	f.onSave = func() {
+		v.m.save(func(tx *store.Tx) error {
+			for _, p := range picker.people {
+				if err := tx.Join(c.ID, p.ContactID, crm.Date{}); err != nil {
+					return err
+				}
+			}
+			return nil
+		}, f.close)
+	}
+	f.show()
+}
+
+// newCircleForm adds a circle.
+func newCircleForm(m *Main) *formDialog {
+	name, purpose, cadence := m.entry("Circle name"), m.entry("What it is for"), m.entry("e.g. 4w; empty when irregular")
+	form := widget.NewForm(widget.NewFormItem("Name", name), widget.NewFormItem("Purpose", purpose),
+		widget.NewFormItem("Meets every", cadence))
+	f := newFormDialog(m, "New circle", "Add", form, fyne.NewSize(480, 300))
+	f.check = func() string {
+		if strings.TrimSpace(name.Text) == "" {
+			return "Name: a circle needs a name"
+		}
+		if s := strings.TrimSpace(cadence.Text); s != "" {
+			if _, err := crm.ParseSpan(s); err != nil {
+				return "Meets every: want Nd, Nw, Nm or Ny"
+			}
+		}
+		return ""
+	}
+	name.OnChanged = func(string) { f.revalidate() }
+	cadence.OnChanged = func(string) { f.revalidate() }
+	f.onSave = func() {
+		c := &crm.Circle{Name: name.Text, Purpose: purpose.Text}
+		if span, err := crm.ParseSpan(strings.TrimSpace(cadence.Text)); err == nil {
+			c.CadenceDays = span.Days()
+		}
+		m.save(func(tx *store.Tx) error { return tx.AddCircle(c) }, f.close)
+	}
+	return f
+}

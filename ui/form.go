@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// formDialog is a dialog with a Save button that stays off, saying why,
+// until the form's check passes. Nothing is written until Save.
+type formDialog struct {
+	m      *Main
+	dlg    *dialog.CustomDialog
+	save   *widget.Button
+	reason *canvas.Text
+	check  func() string // "" when the form can be saved, else why not
+	onSave func()
+}
+
+func newFormDialog(m *Main, title, saveLabel string, content fyne.CanvasObject, size fyne.Size) *formDialog {
+	f := &formDialog{m: m, reason: canvas.NewText("", theme.Color(theme.ColorNameError))}
+	f.reason.TextSize = theme.CaptionTextSize() + 1
+	f.save = widget.NewButtonWithIcon(saveLabel, theme.DocumentSaveIcon(), func() {
+		if f.revalidate() && f.onSave != nil {
+			f.onSave()
+		}
+	})
+	f.save.Importance = widget.HighImportance
+	cancel := widget.NewButton("Cancel", func() { f.dlg.Hide() })
+	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(cancel, f.save), container.NewCenter(f.reason))
+	body := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), buttons), nil, nil,
+		container.NewVScroll(content))
+	f.dlg = dialog.NewCustomWithoutButtons(title, body, m.win)
+	f.dlg.Resize(size)
+	return f
+}
+
+// revalidate enables Save when the form is good and explains otherwise.
+func (f *formDialog) revalidate() bool {
+	why := ""
+	if f.check != nil {
+		why = f.check()
+	}
+	f.reason.Text = why
+	f.reason.Refresh()
+	if why != "" {
+		f.save.Disable()
+		return false
+	}
+	f.save.Enable()
+	return true
+}
+
+func (f *formDialog) show() {
+	f.revalidate()
+	f.m.showDialog(f.dlg)
+}
+
+func (f *formDialog) close() { f.dlg.Hide() }

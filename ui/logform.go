@@ -1,0 +1,283 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/store"
+)
+
+const noneChoice = "(none)"
+
+// logForm records an interaction: who (people, or a circle with the absent
+// unticked), when, how, what about, and what was given and received.
+type logForm struct {
+	*formDialog
+	picker   *peoplePicker
+	circle   *widget.Select
+	circles  []*crm.Circle
+	members  *widget.CheckGroup
+	memberID map[string]int64
+	kind     *widget.Select
+	date     *dateField
+	minutes  *field
+	summary  *field
+	notes    *field
+	goal     *widget.Select
+	goals    []*crm.Goal
+	lines    []*exchangeLine
+	linesBox *fyne.Container
+}
+
+// exchangeLine is one "I gave" or "I received" row of the log form.
+type exchangeLine struct {
+	dir     *widget.Select
+	kind    *widget.Select
+	with    *widget.Select
+	desc    *field
+	promise *widget.Check
+	row     fyne.CanvasObject
+}
+
+func newLogForm(m *Main, with []crm.Participant, circleID int64) *logForm {
+	f := &logForm{memberID: map[string]int64{}, linesBox: container.NewVBox()}
+	f.picker = newPeoplePicker(m, with, func() {
+		if f.formDialog != nil { // not while the form is being built
+			f.refreshWith()
+			f.revalidate()
+		}
+	})
+	f.circle = widget.NewSelect([]string{noneChoice}, f.onCircle)
+	f.members = widget.NewCheckGroup(nil, func([]string) { f.revalidate() })
+	f.members.Horizontal = true
+	var kinds []string
+	for _, k := range crm.InteractionKinds {
+		kinds = append(kinds, string(k))
+	}
+	f.kind = widget.NewSelect(kinds, nil)
+	f.kind.SetSelected(string(crm.KindMeeting))
+	f.date = m.dateEntry(m.st.Today(), false)
+	f.minutes = m.entry("minutes")
+	f.minutes.Validator = func(s string) error {
+		if s = strings.TrimSpace(s); s != "" {
+			if n, err := strconv.Atoi(s); err != nil || n < 0 {
+				return fmt.Errorf("a whole number of minutes")
+			}
+		}
+		return nil
+	}
+	f.summary = m.entry("What it was about")
+	f.notes = m.multiEntry("Private notes")
+	f.goal = widget.NewSelect([]string{noneChoice}, nil)
+	f.goal.SetSelected(noneChoice)
+	gave := widget.NewButtonWithIcon("I gave", theme.ContentAddIcon(), func() { f.addLine(m, crm.Gave) })
+	got := widget.NewButtonWithIcon("I received", theme.ContentAddIcon(), func() { f.addLine(m, crm.Received) })
+	form := widget.NewForm(
+		widget.NewFormItem("With", f.picker.box),
+		widget.NewFormItem("Circle", container.NewVBox(f.circle, f.members)),
+		widget.NewFormItem("Kind", f.kind),
+		widget.NewFormItem("Date", f.date),
+		widget.NewFormItem("Minutes", f.minutes),
+		widget.NewFormItem("Summary", f.summary),
+		widget.NewFormItem("Notes", f.notes),
+		widget.NewFormItem("Served goal", f.goal),
+		widget.NewFormItem("Exchanges", container.NewVBox(f.linesBox, container.NewHBox(gave, got))),
+	)
+	f.formDialog = newFormDialog(m, "Log interaction", "Log", form, fyne.NewSize(760, 680))
+	f.check = f.problem
+	f.date.OnChanged = func(string) { f.revalidate() }
+	f.minutes.OnChanged = func(string) { f.revalidate() }
+	f.onSave = f.submit
+	f.loadChoices(circleID)
+	return f
+}
+
+// loadChoices fills the circle and goal pickers.
+func (f *logForm) loadChoices(circleID int64) {
+	f.m.load(func(tx *store.Tx) error {
+		var err error
+		if f.circles, err = tx.Circles(); err != nil {
+			return err
+		}
+		f.goals, err = tx.Goals()
+		return err
+	}, func() {
+		opts := []string{noneChoice}
+		for _, c := range f.circles {
+			opts = append(opts, c.Name)
+		}
+		f.circle.SetOptions(opts)
+		goals := []string{noneChoice}
+		for _, g := range f.goals {
+			if g.Status == crm.GoalActive {
+				goals = append(goals, g.Title)
+			}
+		}
+		f.goal.SetOptions(goals)
+		for _, c := range f.circles {
+			if c.ID == circleID {
+				f.circle.SetSelected(c.Name)
+			}
+		}
+	})
+}
+
+// onCircle ticks every current member of the chosen circle; the user
+// unticks whoever was absent.
+func (f *logForm) onCircle(name string) {
+	f.memberID = map[string]int64{}
+	var names []string
+	for _, c := range f.circles {
+		if c.Name != name {
+			continue
+		}
+		for _, mb := range c.CurrentMembers() {
+			names = append(names, mb.Name)
+			f.memberID[mb.Name] = mb.ContactID
+		}
+	}
+	f.members.Options = names
+	f.members.SetSelected(names)
+	f.members.Refresh()
+	f.refreshWith()
+	f.revalidate()
+}
+
+// participants are the picked people and the ticked circle members.
+func (f *logForm) participants() []crm.Participant {
+	out := append([]crm.Participant{}, f.picker.people...)
+	seen := map[int64]bool{}
+	for _, p := range out {
+		seen[p.ContactID] = true
+	}
+	for _, name := range f.members.Selected {
+		if id := f.memberID[name]; id != 0 && !seen[id] {
+			seen[id] = true
+			out = append(out, crm.Participant{ContactID: id, Name: name})
+		}
+	}
+	return out
+}
+
+const everyone = "everyone"
+
+func (f *logForm) addLine(m *Main, dir crm.Direction) {
+	l := &exchangeLine{}
+	l.dir = widget.NewSelect([]string{string(crm.Gave), string(crm.Received)}, nil)
+	l.dir.SetSelected(string(dir))
+	var kinds []string
+	for _, k := range crm.ExchangeKinds {
+		kinds = append(kinds, string(k))
+	}
+	l.kind = widget.NewSelect(kinds, nil)
+	l.kind.SetSelected(string(crm.ExAdvice))
+	l.with = widget.NewSelect([]string{everyone}, nil)
+	l.with.SetSelected(everyone)
+	l.desc = m.entry("What exactly")
+	l.desc.OnChanged = func(string) { f.revalidate() }
+	l.promise = widget.NewCheck("promise to keep", nil)
+	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+		for i, x := range f.lines {
+			if x == l {
+				f.lines = append(f.lines[:i], f.lines[i+1:]...)
+			}
+		}
+		f.linesBox.Remove(l.row)
+		f.revalidate()
+	})
+	remove.Importance = widget.LowImportance
+	l.row = container.NewVBox(container.NewGridWithColumns(3, l.dir, l.kind, l.with),
+		container.NewBorder(nil, nil, nil, container.NewHBox(l.promise, remove), l.desc))
+	f.lines = append(f.lines, l)
+	f.linesBox.Add(l.row)
+	f.refreshWith()
+	f.revalidate()
+}
+
+// refreshWith offers the current participants on each exchange line.
+func (f *logForm) refreshWith() {
+	opts := []string{everyone}
+	for _, p := range f.participants() {
+		opts = append(opts, p.Name)
+	}
+	for _, l := range f.lines {
+		l.with.SetOptions(opts)
+		found := false
+		for _, o := range opts {
+			found = found || o == l.with.Selected
+		}
+		if !found {
+			l.with.SetSelected(everyone)
+		}
+	}
+}
+
+// problem says why the interaction cannot be logged yet.
+func (f *logForm) problem() string {
+	if len(f.participants()) == 0 {
+		return "With: pick at least one person or a circle"
+	}
+	if _, err := f.date.date(); err != nil {
+		return "Date: " + err.Error()
+	}
+	if err := f.minutes.Validator(f.minutes.Text); err != nil {
+		return "Minutes: " + err.Error()
+	}
+	for i, l := range f.lines {
+		if strings.TrimSpace(l.desc.Text) == "" {
+			return fmt.Sprintf("Exchange %d: say what was %s", i+1, l.dir.Selected)
+		}
+	}
+	return ""
+}
+
+// interaction builds what the form describes.
+func (f *logForm) interaction() *crm.Interaction {
+	in := &crm.Interaction{Kind: crm.InteractionKind(f.kind.Selected), Summary: strings.TrimSpace(f.summary.Text),
+		Notes: f.notes.Text, Participants: f.participants()}
+	in.Date, _ = f.date.date()
+	in.Minutes, _ = strconv.Atoi(strings.TrimSpace(f.minutes.Text))
+	for _, c := range f.circles {
+		if c.Name == f.circle.Selected {
+			in.CircleID = c.ID
+		}
+	}
+	for _, g := range f.goals {
+		if g.Title == f.goal.Selected {
+			in.GoalID = g.ID
+		}
+	}
+	for _, l := range f.lines {
+		x := crm.Exchange{Direction: crm.Direction(l.dir.Selected), Kind: crm.ExchangeKind(l.kind.Selected),
+			Description: strings.TrimSpace(l.desc.Text), Commitment: l.promise.Checked}
+		for _, p := range in.Participants {
+			if p.Name == l.with.Selected {
+				x.ContactID = p.ContactID
+			}
+		}
+		in.Exchanges = append(in.Exchanges, x)
+	}
+	return in
+}
+
+func (f *logForm) submit() {
+	in := f.interaction()
+	m := f.m
+	m.save(func(tx *store.Tx) error { return tx.LogInteraction(in) }, func() {
+		f.close()
+		var names []string
+		for _, p := range in.Participants {
+			names = append(names, p.Name)
+		}
+		m.bar.show("Logged "+string(in.Kind)+" with "+strings.Join(names, ", ")+".", func() {
+			m.save(func(tx *store.Tx) error { return tx.DeleteInteraction(in.ID) }, nil)
+		})
+	})
+}

@@ -1,0 +1,299 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/store"
+)
+
+// pageSize is how many rows of the people list one query loads. The list
+// is virtual: only the pages on screen are ever loaded, so 50,000 people
+// scroll as smoothly as fifty.
+const pageSize = 100
+
+// keepPages bounds the pages held in memory while scrolling far.
+const keepPages = 12
+
+// peopleView is the People screen: a searchable, filterable virtual list on
+// the left and the selected person's page on the right.
+type peopleView struct {
+	m       *Main
+	root    fyne.CanvasObject
+	search  *field
+	filters map[string]*widget.Button
+	sort    *widget.Select
+	count   *canvas.Text
+	list    *widget.List
+	page    *personPage
+
+	filter  crm.ContactFilter
+	gen     int // bumped on every filter change; stale pages are dropped
+	total   int
+	pages   map[int][]crm.ContactSummary
+	loading map[int]bool
+	today   crm.Date
+	chosen  int64
+}
+
+var filterNames = []string{"all", "coach", "mentor", "circle", "coachee", "mentee", "archived"}
+
+var sortNames = map[string]crm.SortOrder{"Name": crm.SortByName, "Next check-in": crm.SortByNextDue, "Last contact": crm.SortByLastContact}
+
+func newPeopleView(m *Main) *peopleView {
+	v := &peopleView{m: m, filter: crm.ContactFilter{Sort: crm.SortByName}, pages: map[int][]crm.ContactSummary{}, loading: map[int]bool{}, count: muted("")}
+	v.search = m.entry("Search name, company, title, email, notes")
+	v.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	v.search.OnChanged = func(string) { m.debounce(v.applySearch) }
+	v.filters = map[string]*widget.Button{}
+	chips := container.NewHBox()
+	for _, name := range filterNames {
+		b := widget.NewButton(name, func() { v.setFilter(name) })
+		v.filters[name] = b
+		chips.Add(b)
+	}
+	v.sort = widget.NewSelect([]string{"Name", "Next check-in", "Last contact"}, func(s string) {
+		if v.filter.Sort != sortNames[s] {
+			v.filter.Sort = sortNames[s]
+			v.refilter()
+		}
+	})
+	v.sort.SetSelected("Name")
+	v.list = widget.NewList(func() int { return v.total }, v.newRow, v.updateRow)
+	v.list.OnSelected = v.onSelected
+	v.page = newPersonPage(m)
+	v.markFilter("all")
+	header := container.NewVBox(
+		container.NewBorder(nil, nil, screenTitle("People"), nil),
+		v.search,
+		container.NewHScroll(chips),
+		container.NewBorder(nil, nil, container.NewCenter(v.count), container.NewHBox(widget.NewLabel("Sort"), v.sort)),
+	)
+	left := container.NewBorder(container.NewPadded(header), nil, nil, nil, v.list)
+	split := container.NewHSplit(left, v.page.root)
+	split.SetOffset(0.36)
+	v.root = split
+	return v
+}
+
+func (v *peopleView) view() fyne.CanvasObject { return v.root }
+
+// reload re-reads the list (keeping the scroll place) and the open page.
+func (v *peopleView) reload() {
+	v.refilter()
+	if v.chosen != 0 {
+		v.page.load(v.chosen)
+	}
+}
+
+func (v *peopleView) applySearch() {
+	if v.filter.Search != v.search.Text {
+		v.filter.Search = v.search.Text
+		v.refilter()
+	}
+}
+
+func (v *peopleView) setFilter(name string) {
+	v.filter.Role, v.filter.Archived = "", false
+	switch name {
+	case "all":
+	case "archived":
+		v.filter.Archived = true
+	default:
+		v.filter.Role = crm.RoleKind(name)
+	}
+	v.markFilter(name)
+	v.refilter()
+}
+
+func (v *peopleView) markFilter(name string) {
+	for n, b := range v.filters {
+		b.Importance = widget.LowImportance
+		if n == name {
+			b.Importance = widget.HighImportance
+		}
+		b.Refresh()
+	}
+}
+
+// sortBy switches the list's order.
+func (v *peopleView) sortBy(o crm.SortOrder) {
+	for label, s := range sortNames {
+		if s == o {
+			v.sort.SetSelected(label)
+		}
+	}
+}
+
+// refilter counts the people the filter selects and loads the first page,
+// in one background read; results of an older filter are dropped.
+func (v *peopleView) refilter() {
+	v.gen++
+	gen, f := v.gen, v.filter
+	var total int
+	var first []crm.ContactSummary
+	var today crm.Date
+	v.m.load(func(tx *store.Tx) error {
+		today = tx.Today()
+		var err error
+		if total, err = tx.CountContacts(f); err != nil {
+			return err
+		}
+		f.Limit, f.Offset = pageSize, 0
+		first, err = tx.ListContacts(f)
+		return err
+	}, func() {
+		if gen != v.gen {
+			return
+		}
+		v.today, v.total = today, total
+		v.pages = map[int][]crm.ContactSummary{0: first}
+		v.loading = map[int]bool{}
+		v.count.Text = plural(total, "person", "people")
+		if f.Archived {
+			v.count.Text += " archived"
+		}
+		v.count.Refresh()
+		v.list.UnselectAll()
+		v.list.Refresh()
+	})
+}
+
+// row returns the summary at index i when its page is loaded, and asks for
+// the page otherwise.
+func (v *peopleView) row(i int) (crm.ContactSummary, bool) {
+	p := i / pageSize
+	if rows, ok := v.pages[p]; ok && i%pageSize < len(rows) {
+		return rows[i%pageSize], true
+	}
+	if !v.loading[p] {
+		v.loading[p] = true
+		v.loadPage(p)
+	}
+	return crm.ContactSummary{}, false
+}
+
+func (v *peopleView) loadPage(p int) {
+	gen, f := v.gen, v.filter
+	f.Limit, f.Offset = pageSize, p*pageSize
+	var rows []crm.ContactSummary
+	v.m.load(func(tx *store.Tx) error {
+		var err error
+		rows, err = tx.ListContacts(f)
+		return err
+	}, func() {
+		if gen != v.gen {
+			return
+		}
+		for q := range v.pages {
+			if q-p > keepPages || p-q > keepPages {
+				delete(v.pages, q)
+			}
+		}
+		v.pages[p] = rows
+		delete(v.loading, p)
+		v.list.Refresh()
+	})
+}
+
+// A list row: avatar, name with role chips, company and title, and when the
+// next check-in is due.
+func (v *peopleView) newRow() fyne.CanvasObject {
+	chips := container.NewHBox()
+	for range crm.Roles {
+		chips.Add(newChip("", archivedColor))
+	}
+	name := bold("Name")
+	sub := muted("")
+	due := muted("")
+	text := container.NewVBox(container.NewHBox(name, chips), sub)
+	return container.NewBorder(nil, nil, container.NewCenter(avatar("", nil, 34)), container.NewCenter(due), text)
+}
+
+func (v *peopleView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	s, ok := v.row(i)
+	b := o.(*fyne.Container)
+	text := b.Objects[0].(*fyne.Container)
+	line := text.Objects[0].(*fyne.Container)
+	name := line.Objects[0].(*widget.Label)
+	chips := line.Objects[1].(*fyne.Container)
+	sub := text.Objects[1].(*canvas.Text)
+	av := b.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container)
+	due := b.Objects[2].(*fyne.Container).Objects[0].(*canvas.Text)
+	if !ok {
+		name.SetText("…")
+		sub.Text, due.Text = "", ""
+		chips.Hide()
+		sub.Refresh()
+		due.Refresh()
+		return
+	}
+	name.SetText(s.Name)
+	setAvatar(av, s.Name, s.Roles)
+	sub.Text = joinNonEmpty(" · ", s.Title, s.Company)
+	sub.Refresh()
+	for j, c := range chips.Objects {
+		ch := c.(*chip)
+		switch {
+		case j < len(s.Roles):
+			ch.set(string(s.Roles[j]), roleColor(s.Roles[j]))
+			ch.Show()
+		case j == len(s.Roles) && s.Archived:
+			ch.set("archived", archivedColor)
+			ch.Show()
+		default:
+			ch.Hide()
+		}
+	}
+	chips.Show()
+	due.Text, due.Color = "", themed(colorMuted)
+	if !s.NextDue.IsZero() {
+		due.Text = relDay(s.NextDue, v.today)
+		if s.NextDue.Before(v.today) {
+			due.Color = themed(colorLate)
+		}
+	}
+	due.Refresh()
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	out := ""
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		if out != "" {
+			out += sep
+		}
+		out += p
+	}
+	return out
+}
+
+func (v *peopleView) onSelected(i widget.ListItemID) {
+	if s, ok := v.row(i); ok {
+		v.chosen = s.ID
+		v.page.load(s.ID)
+	}
+}
+
+// open shows a person's page, whether or not they are in the list.
+func (v *peopleView) open(id int64) {
+	v.chosen = id
+	v.page.load(id)
+}
+
+// names returns the names on the loaded rows, for tests and diagnostics.
+func (v *peopleView) names() []string {
+	var out []string
+	for i := 0; i < v.total && i < pageSize; i++ {
+		if s, ok := v.row(i); ok {
+			out = append(out, s.Name)
+		}
+	}
+	return out
+}

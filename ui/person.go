@@ -1,0 +1,301 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/store"
+)
+
+// timelineLimit bounds the interactions a person's page loads.
+const timelineLimit = 100
+
+// personPage shows everything about one person.
+type personPage struct {
+	m      *Main
+	root   *fyne.Container
+	d      *crm.ContactDetail
+	today  crm.Date
+	name   *canvas.Text
+	events *fyne.Container // the timeline, for tests
+}
+
+func newPersonPage(m *Main) *personPage {
+	p := &personPage{m: m, root: container.NewStack()}
+	p.root.Objects = []fyne.CanvasObject{container.NewCenter(container.NewVBox(
+		container.NewCenter(widget.NewIcon(theme.AccountIcon())),
+		muted("Pick someone from the list to see their page.")))}
+	return p
+}
+
+func (p *personPage) load(id int64) {
+	var d *crm.ContactDetail
+	var today crm.Date
+	p.m.load(func(tx *store.Tx) error {
+		today = tx.Today()
+		var err error
+		d, err = tx.ContactDetail(id, timelineLimit)
+		return err
+	}, func() {
+		p.d, p.today = d, today
+		p.render()
+	})
+}
+
+func (p *personPage) render() {
+	d := p.d
+	body := container.NewVBox(p.header(), container.NewGridWithColumns(3, p.checkInCard(), p.balanceCard(), p.metCard()),
+		container.NewGridWithColumns(2, p.detailsCard(), p.rolesCard()))
+	if len(d.OpenCommitments) > 0 {
+		body.Add(p.commitmentsCard())
+	}
+	if len(d.Goals) > 0 {
+		body.Add(p.goalsCard())
+	}
+	body.Add(p.timelineCard())
+	p.root.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(body))}
+	p.root.Refresh()
+}
+
+func (p *personPage) header() fyne.CanvasObject {
+	d := p.d
+	p.name = screenTitle(d.Name)
+	chips := roleChips(d.CurrentRoles())
+	if d.Archived {
+		chips.Add(newChip("archived", archivedColor))
+	}
+	sub := muted(joinNonEmpty(" · ", d.Title, d.Company, d.Location))
+	who := []crm.Participant{{ContactID: d.ID, Name: d.Name}}
+	logBtn := widget.NewButtonWithIcon("Log interaction", theme.ContentAddIcon(), func() { p.m.LogInteraction(who, 0) })
+	logBtn.Importance = widget.HighImportance
+	edit := widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { newPersonForm(p.m, d.Contact).show() })
+	archive := widget.NewButtonWithIcon("Archive", theme.DeleteIcon(), p.confirmArchive)
+	if d.Archived {
+		archive = widget.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), func() { p.setArchived(false) })
+	}
+	archive.Importance = widget.LowImportance
+	text := container.NewVBox(container.NewHBox(p.name, container.NewCenter(chips)), sub)
+	return card(container.NewBorder(nil, nil, avatar(d.Name, d.CurrentRoles(), 56),
+		container.NewCenter(container.NewHBox(logBtn, edit, archive)), text))
+}
+
+func kv(k, v string) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, muted(k), nil, widget.NewLabelWithStyle(v, fyne.TextAlignTrailing, fyne.TextStyle{}))
+}
+
+func (p *personPage) checkInCard() fyne.CanvasObject {
+	d := p.d
+	cadence := "every " + crm.FormatDays(d.CadenceDays)
+	if d.Contact.CadenceDays == 0 {
+		cadence += " (role default)"
+	}
+	next := "—"
+	if !d.NextDue.IsZero() {
+		next = shortDate(d.NextDue, p.today) + ", " + relDay(d.NextDue, p.today)
+	}
+	box := container.NewVBox(kv("Cadence", cadence), kv("Last contact", relDay(d.LastContact, p.today)), kv("Next check-in", next))
+	if !d.SnoozedUntil.IsZero() && d.SnoozedUntil.After(p.today) {
+		box.Add(kv("Snoozed until", shortDate(d.SnoozedUntil, p.today)))
+	}
+	return titledCard("Check-in", box)
+}
+
+func (p *personPage) balanceCard() fyne.CanvasObject {
+	d := p.d
+	big := func(n int, label string, c fyne.ThemeColorName) fyne.CanvasObject {
+		t := canvas.NewText(fmt.Sprint(n), theme.Color(c))
+		t.TextSize = 28
+		t.TextStyle.Bold = true
+		return container.NewVBox(container.NewCenter(t), container.NewCenter(muted(label)))
+	}
+	note := "Balanced"
+	switch {
+	case d.Gave12m == 0 && d.Received12m == 0:
+		note = "Nothing exchanged yet"
+	case d.Gave12m > 2*d.Received12m+1:
+		note = "You give much more than you receive"
+	case d.Received12m > 2*d.Gave12m+1:
+		note = "Time to give something back?"
+	}
+	return titledCard("Give & receive · 12 months", container.NewVBox(
+		container.NewGridWithColumns(2, big(d.Gave12m, "given", theme.ColorNamePrimary), big(d.Received12m, "received", colorSoon)),
+		container.NewCenter(muted(note))))
+}
+
+func (p *personPage) metCard() fyne.CanvasObject {
+	d := p.d
+	box := container.NewVBox()
+	if d.Source != "" {
+		box.Add(kv("Source", string(d.Source)))
+	}
+	if !d.MetOn.IsZero() {
+		box.Add(kv("Met", shortDate(d.MetOn, p.today)))
+	}
+	if d.ReferredByName != "" {
+		box.Add(kv("Introduced by", d.ReferredByName))
+	}
+	if d.SourceDetail != "" {
+		box.Add(wrapped(d.SourceDetail))
+	}
+	if len(box.Objects) == 0 {
+		box.Add(muted("Not recorded. Edit to add how you met."))
+	}
+	return titledCard("How you met", box)
+}
+
+func (p *personPage) detailsCard() fyne.CanvasObject {
+	d := p.d
+	box := container.NewVBox()
+	for _, ch := range d.Channels {
+		label := string(ch.Kind)
+		if ch.Label != "" {
+			label = ch.Label
+		}
+		box.Add(kv(label, ch.Value))
+	}
+	if !d.Birthday.IsZero() {
+		box.Add(kv("Birthday", d.Birthday.Time().Format("2 January")))
+	}
+	if len(d.Circles) > 0 {
+		box.Add(kv("Circles", strings.Join(d.Circles, ", ")))
+	}
+	if d.Notes != "" {
+		box.Add(wrapped(d.Notes))
+	}
+	if len(box.Objects) == 0 {
+		box.Add(muted("No details yet."))
+	}
+	return titledCard("Details", box)
+}
+
+func (p *personPage) rolesCard() fyne.CanvasObject {
+	box := container.NewVBox()
+	for i := len(p.d.Roles) - 1; i >= 0; i-- {
+		r := p.d.Roles[i]
+		when := "since " + shortDate(r.Since, p.today)
+		c := roleChip(r.Kind)
+		if !r.Until.IsZero() {
+			when = shortDate(r.Since, p.today) + " – " + shortDate(r.Until, p.today)
+			c.set(string(r.Kind), archivedColor)
+		}
+		box.Add(container.NewBorder(nil, nil, container.NewCenter(c), nil, widget.NewLabel(when)))
+	}
+	if len(box.Objects) == 0 {
+		box.Add(muted("No roles. Edit to add one."))
+	}
+	return titledCard("Roles", box)
+}
+
+func (p *personPage) commitmentsCard() fyne.CanvasObject {
+	box := container.NewVBox()
+	for _, x := range p.d.OpenCommitments {
+		done := widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() {
+			p.m.save(func(tx *store.Tx) error { return tx.CompleteCommitment(x.ID, crm.Date{}) }, nil)
+		})
+		box.Add(container.NewBorder(nil, nil, nil, done,
+			container.NewVBox(widget.NewLabel(x.Description), muted(string(x.Kind)+" · promised "+relDay(x.Date, p.today)))))
+	}
+	return titledCard("Open commitments", box)
+}
+
+func (p *personPage) goalsCard() fyne.CanvasObject {
+	box := container.NewVBox()
+	for _, g := range p.d.Goals {
+		box.Add(container.NewBorder(nil, nil, nil, muted(string(g.Status)), widget.NewLabel(g.Title)))
+	}
+	return titledCard("Helps with", box)
+}
+
+func (p *personPage) timelineCard() fyne.CanvasObject {
+	p.events = container.NewVBox()
+	for _, in := range p.d.Interactions {
+		p.events.Add(interactionRow(in, p.d.ID, p.today))
+	}
+	if len(p.d.Interactions) == 0 {
+		p.events.Add(muted("No interactions yet. Log one to start the timeline."))
+	}
+	return titledCard("Timeline", p.events)
+}
+
+// interactionRow shows one interaction: when, how, with whom, and what was
+// given and received. self is left out of the list of people.
+func interactionRow(in *crm.Interaction, self int64, today crm.Date) fyne.CanvasObject {
+	meta := shortDate(in.Date, today) + " · " + string(in.Kind)
+	if in.Minutes > 0 {
+		meta += fmt.Sprintf(" · %d min", in.Minutes)
+	}
+	if in.Circle != "" {
+		meta += " · " + in.Circle
+	}
+	var others []string
+	for _, pt := range in.Participants {
+		if pt.ContactID != self {
+			others = append(others, pt.Name)
+		}
+	}
+	if len(others) > 0 {
+		meta += " · with " + strings.Join(others, ", ")
+	}
+	summary := in.Summary
+	if summary == "" {
+		summary = "(no summary)"
+	}
+	box := container.NewVBox(container.NewBorder(nil, nil, nil, muted(meta), bold(summary)))
+	if in.Goal != "" {
+		box.Add(muted("Served: " + in.Goal))
+	}
+	if in.Notes != "" {
+		box.Add(wrapped(in.Notes))
+	}
+	for _, x := range in.Exchanges {
+		if self != 0 && x.ContactID != self {
+			continue
+		}
+		box.Add(exchangeText(x))
+	}
+	box.Add(widget.NewSeparator())
+	return box
+}
+
+func exchangeText(x crm.Exchange) fyne.CanvasObject {
+	c := theme.Color(theme.ColorNamePrimary)
+	if x.Direction == crm.Received {
+		c = themed(colorSoon)
+	}
+	t := canvas.NewText(exchangeSentence(x), c)
+	return t
+}
+
+func (p *personPage) confirmArchive() {
+	d := p.d
+	dlg := dialog.NewConfirm("Archive "+d.Name+"?",
+		"They leave your lists and check-ins. Their history stays, and you can restore them from People › archived.",
+		func(ok bool) {
+			if ok {
+				p.setArchived(true)
+			}
+		}, p.m.win)
+	dlg.SetConfirmText("Archive")
+	p.m.showDialog(dlg)
+}
+
+func (p *personPage) setArchived(archived bool) {
+	id, name := p.d.ID, p.d.Name
+	p.m.save(func(tx *store.Tx) error { return tx.SetArchived(id, archived) }, func() {
+		if !archived {
+			p.m.bar.show("Restored "+name+".", nil)
+			return
+		}
+		p.m.bar.show("Archived "+name+".", func() {
+			p.m.save(func(tx *store.Tx) error { return tx.SetArchived(id, false) }, nil)
+		})
+	})
+}

@@ -1,0 +1,172 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/store"
+)
+
+// settingsView is the Settings screen: default cadences, the database and
+// its backups, the theme, and room for other parts of Kith (the calendar)
+// to add their own section with addSection.
+type settingsView struct {
+	m        *Main
+	root     fyne.CanvasObject
+	sections *fyne.Container
+	cadences map[crm.RoleKind]*field
+	saveCad  *widget.Button
+	cadWhy   *canvas.Text
+	theme    *widget.RadioGroup
+	path     *widget.Label
+}
+
+var cadenceRoles = append(append([]crm.RoleKind{}, crm.Roles...), crm.RoleNone)
+
+func newSettingsView(m *Main) *settingsView {
+	v := &settingsView{m: m, sections: container.NewVBox(), cadences: map[crm.RoleKind]*field{},
+		cadWhy: canvas.NewText("", theme.Color(theme.ColorNameError))}
+	v.addSection("Check-in cadence", v.cadenceSection())
+	v.addSection("Database", v.databaseSection())
+	v.addSection("Appearance", v.themeSection())
+	v.addSection("Calendar", muted("Calendar export settings will appear here."))
+	v.root = container.NewBorder(container.NewPadded(screenTitle("Settings")), nil, nil, nil,
+		container.NewVScroll(container.NewPadded(v.sections)))
+	return v
+}
+
+// addSection adds a titled card to the Settings screen.
+func (v *settingsView) addSection(title string, content fyne.CanvasObject) {
+	v.sections.Add(titledCard(title, content))
+}
+
+func (v *settingsView) view() fyne.CanvasObject { return v.root }
+
+func (v *settingsView) cadenceSection() fyne.CanvasObject {
+	grid := container.NewGridWithColumns(2)
+	for _, r := range cadenceRoles {
+		e := v.m.entry("e.g. 2w")
+		e.OnChanged = func(string) { v.checkCadences() }
+		v.cadences[r] = e
+		label := fyne.CanvasObject(roleChip(r))
+		if r == crm.RoleNone {
+			label = newChip("no role", archivedColor)
+		}
+		grid.Add(container.NewBorder(nil, nil, fixedWidth(container.NewHBox(label), 90), nil, e))
+	}
+	v.saveCad = widget.NewButtonWithIcon("Save cadences", theme.DocumentSaveIcon(), v.saveCadences)
+	v.cadWhy.TextSize = theme.CaptionTextSize() + 1
+	return container.NewVBox(
+		muted("How often to check in with someone in each role, unless their page says otherwise (e.g. 10d, 2w, 3m)."),
+		grid, container.NewHBox(v.saveCad, container.NewCenter(v.cadWhy)))
+}
+
+func (v *settingsView) reload() {
+	var cad map[crm.RoleKind]int
+	v.m.load(func(tx *store.Tx) error {
+		var err error
+		cad, err = tx.RoleCadences()
+		return err
+	}, func() {
+		for r, e := range v.cadences {
+			e.SetText(crm.FormatDays(cad[r]))
+		}
+		v.checkCadences()
+	})
+}
+
+// parseCadences reads every cadence field, or says which one is wrong.
+func (v *settingsView) parseCadences() (map[crm.RoleKind]int, string) {
+	out := map[crm.RoleKind]int{}
+	for _, r := range cadenceRoles {
+		span, err := crm.ParseSpan(strings.TrimSpace(v.cadences[r].Text))
+		if err != nil {
+			return nil, fmt.Sprintf("%s: want Nd, Nw, Nm or Ny", r)
+		}
+		out[r] = span.Days()
+	}
+	return out, ""
+}
+
+func (v *settingsView) checkCadences() {
+	_, why := v.parseCadences()
+	v.cadWhy.Text = why
+	v.cadWhy.Refresh()
+	if why != "" {
+		v.saveCad.Disable()
+	} else {
+		v.saveCad.Enable()
+	}
+}
+
+func (v *settingsView) saveCadences() {
+	cad, why := v.parseCadences()
+	if why != "" {
+		return
+	}
+	v.m.save(func(tx *store.Tx) error {
+		for r, d := range cad {
+			if err := tx.SetRoleCadence(r, d); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, func() { v.m.bar.show("Saved the default cadences.", nil) })
+}
+
+func (v *settingsView) databaseSection() fyne.CanvasObject {
+	path := widget.NewLabel(v.m.st.Path())
+	path.Wrapping = fyne.TextWrapBreak
+	path.TextStyle.Monospace = true
+	v.path = path
+	backup := widget.NewButtonWithIcon("Back up now", theme.DocumentSaveIcon(), v.backup)
+	return container.NewVBox(muted("Everything Kith knows lives in this one file on this computer."), path,
+		container.NewHBox(backup), muted("A backup is a complete copy written beside the database, named with the date and time."))
+}
+
+// backupPath names a backup beside the database.
+func backupPath(db string, now time.Time) string {
+	base := strings.TrimSuffix(filepath.Base(db), filepath.Ext(db))
+	return filepath.Join(filepath.Dir(db), fmt.Sprintf("%s-backup-%s.db", base, now.Format("2006-01-02-150405")))
+}
+
+// backup writes a consistent copy of the database beside it.
+func (v *settingsView) backup() {
+	dest := backupPath(v.m.st.Path(), time.Now())
+	v.m.background(func() error { return v.m.st.Backup(context.Background(), dest) }, func() {
+		v.m.bar.show("Backed up to "+dest, nil)
+	})
+}
+
+func (v *settingsView) themeSection() fyne.CanvasObject {
+	labels := map[string]string{"Follow the system": themeSystem, "Light": themeLight, "Dark": themeDark}
+	v.theme = widget.NewRadioGroup([]string{"Follow the system", "Light", "Dark"}, nil)
+	v.theme.Horizontal = true
+	current := fyne.CurrentApp().Preferences().StringWithFallback(prefTheme, themeSystem)
+	for l, c := range labels {
+		if c == current {
+			v.theme.SetSelected(l)
+		}
+	}
+	v.theme.OnChanged = func(l string) {
+		choice, ok := labels[l]
+		if !ok {
+			return
+		}
+		a := fyne.CurrentApp()
+		a.Preferences().SetString(prefTheme, choice)
+		applyTheme(a, choice)
+		v.m.rebuild()
+	}
+	return v.theme
+}
