@@ -220,6 +220,7 @@ type builder struct {
 	s     Settings
 	salt  string
 	today crm.Date
+	reach *store.ReachOutReader
 }
 
 func (b *builder) components() ([]*ical.Component, error) {
@@ -237,6 +238,10 @@ func (b *builder) components() ([]*ical.Component, error) {
 	if err != nil {
 		return nil, err
 	}
+	if b.reach, err = b.tx.NewReachOutReader(3, b.s.WithNotes); err != nil {
+		return nil, err
+	}
+	defer b.reach.Close()
 	for _, c := range due {
 		ev, err := b.checkIn(c)
 		if err != nil {
@@ -297,7 +302,7 @@ func isoDuration(d time.Duration) string {
 // says how late it is, since a calendar shows what is on a day, not what
 // was missed.
 func (b *builder) checkIn(c crm.CheckIn) (*ical.Component, error) {
-	r, err := b.tx.ReachOut(c.ContactID, 3, b.s.WithNotes)
+	r, err := b.reach.ReachOut(c.ContactID)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"fmt"
 	"time"
 
@@ -95,7 +96,8 @@ func (tx *Tx) DeleteCalDAVObject(url, uid string) error {
 
 // ReachOut is what helps the user reach out to someone with something to
 // give: the promises still open to them, what they gave recently, the goals
-// they help with and, only when asked for, the private notes.
+// they help with and, only when asked for, the private notes. Its exchanges
+// carry only their date, kind and description.
 type ReachOut struct {
 	Promised  []crm.Exchange // open commitments to them, oldest first
 	TheyGave  []crm.Exchange // what they gave, newest first
@@ -104,41 +106,107 @@ type ReachOut struct {
 	LastNotes string         // the private notes of the last interaction (withNotes only)
 }
 
-// ReachOut loads what a check-in reminder tells about one contact. Each list
-// is at most limit long, and each piece is one indexed query, so a calendar
-// of many check-ins costs a few small queries per person.
-func (tx *Tx) ReachOut(contactID int64, limit int, withNotes bool) (ReachOut, error) {
-	var r ReachOut
-	var err error
-	r.Promised, err = tx.exchanges("e.contact_id = ? AND e.commitment = 1 AND e.done_on IS NULL",
-		" ORDER BY e.occurred_on, e.id LIMIT ?", contactID, limit)
-	if err != nil {
-		return r, err
-	}
-	r.TheyGave, err = tx.exchanges("e.contact_id = ? AND e.direction = 'received' AND e.occurred_on <= ?",
-		" ORDER BY e.occurred_on DESC, e.id DESC LIMIT ?", contactID, tx.today, limit)
-	if err != nil {
-		return r, err
-	}
-	r.Goals, err = tx.strings(`SELECT g.title FROM goal_helpers h JOIN goals g ON g.id = h.goal_id
-		WHERE h.contact_id = ? AND g.status = 'active'
-		ORDER BY g.target_on IS NULL, g.target_on, g.title COLLATE NOCASE LIMIT ?`, contactID, limit)
-	if err != nil {
-		return r, fmt.Errorf("goals of #%d: %w", contactID, err)
-	}
-	if !withNotes {
-		return r, nil
-	}
-	if err := tx.queryRow("SELECT notes FROM contacts WHERE id = ?", contactID).Scan(&r.Notes); err != nil {
-		return r, fmt.Errorf("notes of #%d: %w", contactID, err)
-	}
-	notes, err := tx.strings(`SELECT i.notes FROM participants p JOIN interactions i ON i.id = p.interaction_id
-		WHERE p.contact_id = ? AND p.occurred_on <= ? ORDER BY p.occurred_on DESC, i.id DESC LIMIT 1`, contactID, tx.today)
-	if err != nil {
-		return r, fmt.Errorf("last notes of #%d: %w", contactID, err)
-	}
-	if len(notes) > 0 {
-		r.LastNotes = notes[0]
+// ReachOutReader loads the ReachOut of one contact after another, as a
+// calendar of many check-ins does, with its statements prepared once: each
+// piece is one indexed seek bounded by limit.
+type ReachOutReader struct {
+	tx        *Tx
+	limit     int
+	withNotes bool
+	stmts     map[string]*sql.Stmt
+}
+
+// reachOutQueries are the pieces of a ReachOut; the notes are read only
+// when the user asked for them.
+var reachOutQueries = map[string]string{
+	"promised": `SELECT occurred_on, kind, description FROM exchanges
+		WHERE contact_id = ? AND commitment = 1 AND done_on IS NULL ORDER BY occurred_on, id LIMIT ?`,
+	"gave": `SELECT occurred_on, kind, description FROM exchanges
+		WHERE contact_id = ? AND direction = 'received' AND occurred_on <= ? ORDER BY occurred_on DESC, id DESC LIMIT ?`,
+	"goals": `SELECT g.title FROM goal_helpers h JOIN goals g ON g.id = h.goal_id
+		WHERE h.contact_id = ? AND g.status = 'active' ORDER BY g.target_on IS NULL, g.target_on, g.title COLLATE NOCASE LIMIT ?`,
+	"notes": "SELECT notes FROM contacts WHERE id = ?",
+	"last_notes": `SELECT i.notes FROM participants p JOIN interactions i ON i.id = p.interaction_id
+		WHERE p.contact_id = ? AND p.occurred_on <= ? ORDER BY p.occurred_on DESC, i.id DESC LIMIT 1`,
+}
+
+// NewReachOutReader prepares the queries; Close releases them.
+func (tx *Tx) NewReachOutReader(limit int, withNotes bool) (*ReachOutReader, error) {
+	r := &ReachOutReader{tx: tx, limit: limit, withNotes: withNotes, stmts: map[string]*sql.Stmt{}}
+	for name, q := range reachOutQueries {
+		st, err := tx.tx.PrepareContext(tx.ctx, q)
+		if err != nil {
+			r.Close()
+			return nil, fmt.Errorf("prepare %s: %w", name, err)
+		}
+		r.stmts[name] = st
 	}
 	return r, nil
+}
+
+// Close releases the prepared statements.
+func (r *ReachOutReader) Close() {
+	for _, st := range r.stmts {
+		st.Close()
+	}
+}
+
+// ReachOut loads what a check-in reminder tells about one contact.
+func (r *ReachOutReader) ReachOut(contactID int64) (ReachOut, error) {
+	var out ReachOut
+	var err error
+	if out.Promised, err = r.exchanges("promised", contactID, r.limit); err != nil {
+		return out, err
+	}
+	if out.TheyGave, err = r.exchanges("gave", contactID, r.tx.today, r.limit); err != nil {
+		return out, err
+	}
+	if out.Goals, err = r.texts("goals", contactID, r.limit); err != nil {
+		return out, err
+	}
+	if !r.withNotes {
+		return out, nil
+	}
+	if err := r.stmts["notes"].QueryRowContext(r.tx.ctx, contactID).Scan(&out.Notes); err != nil {
+		return out, fmt.Errorf("notes of #%d: %w", contactID, err)
+	}
+	last, err := r.texts("last_notes", contactID, r.tx.today)
+	if len(last) > 0 {
+		out.LastNotes = last[0]
+	}
+	return out, err
+}
+
+func (r *ReachOutReader) exchanges(name string, args ...any) ([]crm.Exchange, error) {
+	rows, err := r.stmts[name].QueryContext(r.tx.ctx, args...)
+	if err != nil {
+		return nil, fmt.Errorf("%s of #%v: %w", name, args[0], err)
+	}
+	defer rows.Close()
+	var out []crm.Exchange
+	for rows.Next() {
+		var e crm.Exchange
+		if err := rows.Scan(&e.Date, &e.Kind, &e.Description); err != nil {
+			return nil, fmt.Errorf("%s of #%v: %w", name, args[0], err)
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+func (r *ReachOutReader) texts(name string, args ...any) ([]string, error) {
+	rows, err := r.stmts[name].QueryContext(r.tx.ctx, args...)
+	if err != nil {
+		return nil, fmt.Errorf("%s of #%v: %w", name, args[0], err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, fmt.Errorf("%s of #%v: %w", name, args[0], err)
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
 }
