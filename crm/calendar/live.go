@@ -58,12 +58,8 @@ func syncDir(dir string) {
 // returns its path; it does nothing and returns "" when none is set. The
 // window calls it after every change.
 func WriteLive(ctx context.Context, st *store.Store, opts Options) (string, error) {
-	var s Settings
-	if err := st.View(ctx, func(tx *store.Tx) error {
-		var err error
-		s, err = LoadSettings(tx)
-		return err
-	}); err != nil {
+	s, err := Load(ctx, st)
+	if err != nil {
 		return "", err
 	}
 	if s.LiveFile == "" {
@@ -86,12 +82,8 @@ func WriteLive(ctx context.Context, st *store.Store, opts Options) (string, erro
 // joined. Nothing in the database is lost when either fails.
 func AfterChange(ctx context.Context, st *store.Store, opts Options) error {
 	_, liveErr := WriteLive(ctx, st, opts)
-	var s Settings
-	if err := st.View(ctx, func(tx *store.Tx) error {
-		var err error
-		s, err = LoadSettings(tx)
-		return err
-	}); err != nil {
+	s, err := Load(ctx, st)
+	if err != nil {
 		return errors.Join(liveErr, err)
 	}
 	if !s.PublishAfterChange || s.CalDAVURL == "" {

@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -103,6 +104,23 @@ func LoadSettings(tx *store.Tx) (Settings, error) {
 		}
 	}
 	return s, nil
+}
+
+// Load reads the calendar settings in a transaction of its own, for the
+// window's Settings screen and the command line.
+func Load(ctx context.Context, st *store.Store) (Settings, error) {
+	var s Settings
+	err := st.View(ctx, func(tx *store.Tx) error {
+		var err error
+		s, err = LoadSettings(tx)
+		return err
+	})
+	return s, err
+}
+
+// Save checks and saves the calendar settings in one transaction.
+func Save(ctx context.Context, st *store.Store, s Settings) error {
+	return st.Update(ctx, func(tx *store.Tx) error { return SaveSettings(tx, s) })
 }
 
 // SaveSettings checks and saves the calendar settings; nothing is saved

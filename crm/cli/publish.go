@@ -7,7 +7,6 @@ import (
 
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/calendar"
-	"github.com/kithcrm/kith/crm/store"
 )
 
 func init() {
@@ -77,11 +76,9 @@ func runPublishCalDAV(e *env, args []string) error {
 }
 
 func (e *env) calendarSettings() (calendar.Settings, error) {
-	var s calendar.Settings
-	err := e.view(func(tx *store.Tx) error {
-		var err error
-		s, err = calendar.LoadSettings(tx)
-		return err
-	})
-	return s, err
+	st, err := e.store()
+	if err != nil {
+		return calendar.Settings{}, err
+	}
+	return calendar.Load(e.ctx(), st)
 }
