@@ -100,11 +100,7 @@ func checkVersion(p string) error {
 
 // migrate applies the pending migrations, each in its own transaction with
 // its record in schema_migrations, after copying an existing database aside.
-func (s *Store) migrate(ctx context.Context) error {
-	ms, err := loadMigrations()
-	if err != nil {
-		return err
-	}
+func (s *Store) migrate(ctx context.Context, ms []migration) error {
 	have, err := fileVersion(ctx, s.rw)
 	if err != nil {
 		return fmt.Errorf("read the schema version of %s: %w", s.path, err)

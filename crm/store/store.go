@@ -58,6 +58,16 @@ func fileURI(path string) string {
 // any migration runs on an existing file, a copy is kept beside it. A file
 // written by a newer Kith is refused untouched.
 func Open(path string) (*Store, error) {
+	ms, err := loadMigrations()
+	if err != nil {
+		return nil, err
+	}
+	return open(path, ms)
+}
+
+// open opens path and migrates it up to the given steps; tests pass a prefix
+// of the real steps to make an older database.
+func open(path string, ms []migration) (*Store, error) {
 	if err := ensureFile(path); err != nil {
 		return nil, err
 	}
@@ -70,7 +80,7 @@ func Open(path string) (*Store, error) {
 	}
 	rw.SetMaxOpenConns(1)
 	s := &Store{path: path, rw: rw, now: time.Now}
-	if err := s.migrate(context.Background()); err != nil {
+	if err := s.migrate(context.Background(), ms); err != nil {
 		rw.Close()
 		return nil, err
 	}
