@@ -52,8 +52,8 @@ func Run(st *store.Store) {
 	w.SetContent(m.Content())
 	w.SetMainMenu(m.menu())
 	w.Resize(fyne.NewSize(
-		float32(a.Preferences().FloatWithFallback(prefWidth, 1180)),
-		float32(a.Preferences().FloatWithFallback(prefHeight, 760))))
+		float32(a.Preferences().FloatWithFallback(prefWidth, 1240)),
+		float32(a.Preferences().FloatWithFallback(prefHeight, 770))))
 	w.SetOnClosed(m.remember)
 	m.Show(a.Preferences().IntWithFallback(prefScreen, screenToday))
 	w.ShowAndRun()

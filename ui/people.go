@@ -50,7 +50,7 @@ func newPeopleView(m *Main) *peopleView {
 	v.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	v.search.OnChanged = func(string) { m.debounce(v.applySearch) }
 	v.filters = map[string]*widget.Button{}
-	chips := container.NewHBox()
+	chips := container.NewGridWithColumns(4)
 	for _, name := range filterNames {
 		b := widget.NewButton(name, func() { v.setFilter(name) })
 		v.filters[name] = b
@@ -70,12 +70,12 @@ func newPeopleView(m *Main) *peopleView {
 	header := container.NewVBox(
 		container.NewBorder(nil, nil, screenTitle("People"), nil),
 		v.search,
-		container.NewHScroll(chips),
+		chips,
 		container.NewBorder(nil, nil, container.NewCenter(v.count), container.NewHBox(widget.NewLabel("Sort"), v.sort)),
 	)
 	left := container.NewBorder(container.NewPadded(header), nil, nil, nil, v.list)
 	split := container.NewHSplit(left, v.page.root)
-	split.SetOffset(0.36)
+	split.SetOffset(0.34)
 	v.root = split
 	return v
 }
@@ -254,7 +254,7 @@ func (v *peopleView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if !s.NextDue.IsZero() {
 		due.Text = relDay(s.NextDue, v.today)
 		if s.NextDue.Before(v.today) {
-			due.Color = themed(colorLate)
+			due.Text, due.Color = lateness(s.NextDue.DaysUntil(v.today)), themed(colorLate)
 		}
 	}
 	due.Refresh()

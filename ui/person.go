@@ -52,8 +52,8 @@ func (p *personPage) load(id int64) {
 
 func (p *personPage) render() {
 	d := p.d
-	body := container.NewVBox(p.header(), container.NewGridWithColumns(3, p.checkInCard(), p.balanceCard(), p.metCard()),
-		container.NewGridWithColumns(2, p.detailsCard(), p.rolesCard()))
+	body := container.NewVBox(p.header(), container.NewGridWithColumns(2, p.checkInCard(), p.balanceCard()),
+		container.NewGridWithColumns(2, p.metCard(), p.rolesCard()), p.detailsCard())
 	if len(d.OpenCommitments) > 0 {
 		body.Add(p.commitmentsCard())
 	}
@@ -248,17 +248,20 @@ func interactionRow(in *crm.Interaction, self int64, today crm.Date) fyne.Canvas
 	if summary == "" {
 		summary = "(no summary)"
 	}
-	box := container.NewVBox(container.NewBorder(nil, nil, nil, muted(meta), bold(summary)))
+	box := container.NewVBox(bold(summary), muted(meta))
 	if in.Goal != "" {
 		box.Add(muted("Served: " + in.Goal))
 	}
 	if in.Notes != "" {
 		box.Add(wrapped(in.Notes))
 	}
+	shown := map[string]bool{} // an exchange with everyone is stored once per participant
 	for _, x := range in.Exchanges {
-		if self != 0 && x.ContactID != self {
+		key := string(x.Direction) + "\x00" + string(x.Kind) + "\x00" + x.Description
+		if (self != 0 && x.ContactID != self) || (self == 0 && shown[key]) {
 			continue
 		}
+		shown[key] = true
 		box.Add(exchangeText(x))
 	}
 	box.Add(widget.NewSeparator())
