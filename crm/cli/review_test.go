@@ -116,7 +116,9 @@ func TestReviewBadInput(t *testing.T) {
 
 func TestReviewReflectionCommands(t *testing.T) {
 	db := reviewDB(t)
-	k := func(args ...string) string { return mustKith(t, db, append([]string{"--today", "2026-10-05"}, args...)...) }
+	k := func(args ...string) string {
+		return mustKith(t, db, append([]string{"--today", "2026-10-05"}, args...)...)
+	}
 	k("review", "answer", "goals", "Promotion moved forward.")
 	if msg := k("review", "decide", "Cal Coachee", "--decision", "pause", "--note", "busy season"); !strings.Contains(msg, "snoozed until 2027-04-05") {
 		t.Errorf("pause said %q", msg)
