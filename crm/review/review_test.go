@@ -15,14 +15,8 @@ import (
 // jsonReview is the JSON contract of 'kith review --format json', read
 // back with its own types so that a renamed key fails the test.
 type jsonReview struct {
-	Quarter      string               `json:"quarter"`
-	Start        string               `json:"start"`
-	End          string               `json:"end"`
-	Interactions int                  `json:"interactions"`
-	Minutes      int                  `json:"minutes"`
-	ByRole       map[string]jsonCount `json:"by_role"`
-	MoneySpent   float64              `json:"money_spent"`
-	Months       []struct {
+	jsonTotals
+	Months []struct {
 		Month        string  `json:"month"`
 		Interactions int     `json:"interactions"`
 		Minutes      int     `json:"minutes"`
@@ -33,16 +27,8 @@ type jsonReview struct {
 	TakingMore       []string      `json:"taking_more"`
 	GoalsWithoutHelp []string      `json:"goals_without_help"`
 	UncoveredGaps    []string      `json:"uncovered_gaps"`
-	Previous         struct {
-		Quarter      string               `json:"quarter"`
-		Start        string               `json:"start"`
-		End          string               `json:"end"`
-		Interactions int                  `json:"interactions"`
-		Minutes      int                  `json:"minutes"`
-		ByRole       map[string]jsonCount `json:"by_role"`
-		MoneySpent   float64              `json:"money_spent"`
-	} `json:"previous"`
-	Network struct {
+	Previous         jsonTotals    `json:"previous"`
+	Network          struct {
 		NewPeople []struct {
 			Name       string `json:"name"`
 			Since      string `json:"since"`
@@ -72,6 +58,17 @@ type jsonReview struct {
 			Name string `json:"name"`
 		} `json:"helpers"`
 	} `json:"goals"`
+}
+
+// jsonTotals are the figures a quarter and its previous share.
+type jsonTotals struct {
+	Quarter      string               `json:"quarter"`
+	Start        string               `json:"start"`
+	End          string               `json:"end"`
+	Interactions int                  `json:"interactions"`
+	Minutes      int                  `json:"minutes"`
+	ByRole       map[string]jsonCount `json:"by_role"`
+	MoneySpent   float64              `json:"money_spent"`
 }
 
 type jsonCount struct {
