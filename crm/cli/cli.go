@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/calendar"
 	"github.com/kithcrm/kith/crm/store"
 )
 
@@ -82,6 +83,7 @@ func Run(o Options, args []string, stdout, stderr io.Writer) int {
 	e := &env{opts: o, out: stdout, errOut: stderr, cmd: cmd}
 	defer e.close()
 	err := cmd.run(e, rest)
+	e.refreshCalendars()
 	if errors.Is(err, flag.ErrHelp) {
 		cmd.printHelp(stdout)
 		return 0
@@ -197,6 +199,11 @@ type env struct {
 	errOut io.Writer
 	cmd    *command
 	st     *store.Store
+	// cal is the calendar settings as the last write left them, read in
+	// its transaction; calSet says a write committed (see refreshCalendars).
+	cal    calendar.Settings
+	calErr error
+	calSet bool
 }
 
 // store opens the database on first use, so 'kith help' never creates one.
@@ -219,12 +226,26 @@ func (e *env) close() {
 }
 
 // update runs fn in one write transaction: a failed command changes nothing.
+// A committed write also reads the calendar settings, so the live calendar
+// file can be refreshed once the command is done.
 func (e *env) update(fn func(*store.Tx) error) error {
 	st, err := e.store()
 	if err != nil {
 		return err
 	}
-	return st.Update(context.Background(), fn)
+	var cal calendar.Settings
+	var calErr error
+	if err := st.Update(context.Background(), func(tx *store.Tx) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		cal, calErr = calendar.LoadSettings(tx)
+		return nil
+	}); err != nil {
+		return err
+	}
+	e.cal, e.calErr, e.calSet = cal, calErr, true
+	return nil
 }
 
 // view runs fn in one read-only transaction.
