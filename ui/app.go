@@ -95,6 +95,7 @@ type Main struct {
 	review   *reviewView
 	settings *settingsView
 	screens  []screen
+	cal      *calendarSync // keeps the live calendar file and CalDAV current
 }
 
 var screenNames = []string{"Today", "People", "Circles", "Goals", "Review", "Settings"}
@@ -109,6 +110,7 @@ func screenIcons() []fyne.Resource {
 // NewMain builds the main window's content over st.
 func NewMain(st *store.Store, w fyne.Window) *Main {
 	m := &Main{st: st, win: w, run: func(f func()) { go f() }}
+	m.cal = newCalendarSync(m)
 	m.debounce = newDebouncer(250 * time.Millisecond)
 	m.build()
 	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
@@ -167,7 +169,7 @@ func (m *Main) Content() fyne.CanvasObject {
 	width := canvas.NewRectangle(color.Transparent)
 	width.SetMinSize(fyne.NewSize(210, 0))
 	sidebar := container.NewStack(bg, width, side)
-	main := container.NewBorder(nil, m.bar.box, nil, nil, m.body)
+	main := container.NewBorder(m.cal.view(), m.bar.box, nil, nil, m.body)
 	return container.NewBorder(nil, nil, sidebar, nil, main)
 }
 
@@ -219,6 +221,7 @@ func (m *Main) save(work func(tx *store.Tx) error, done func()) {
 			done()
 		}
 		m.changed()
+		m.cal.afterChange()
 	})
 }
 
@@ -324,6 +327,7 @@ func (m *Main) menu() *fyne.MainMenu {
 		item("New person…", fyne.KeyN, m.NewPerson),
 		item("Log interaction…", fyne.KeyL, func() { m.LogInteraction(nil, 0) }),
 		fyne.NewMenuItemSeparator(),
+		item("Export calendar…", fyne.KeyE, m.ExportCalendar),
 		item("Load sample data", "", m.loadSample),
 		item("Back up now", "", m.settings.backup),
 	)

@@ -29,6 +29,7 @@ type settingsView struct {
 	cadWhy   *canvas.Text
 	theme    *widget.RadioGroup
 	path     *widget.Label
+	cal      *calendarSection
 }
 
 var cadenceRoles = append(append([]crm.RoleKind{}, crm.Roles...), crm.RoleNone)
@@ -39,7 +40,8 @@ func newSettingsView(m *Main) *settingsView {
 	v.addSection("Check-in cadence", v.cadenceSection())
 	v.addSection("Database", v.databaseSection())
 	v.addSection("Appearance", v.themeSection())
-	v.addSection("Calendar", muted("Calendar export settings will appear here."))
+	v.cal = newCalendarSection(m)
+	v.addSection("Calendar", v.cal.content)
 	v.root = container.NewBorder(container.NewPadded(screenTitle("Settings")), nil, nil, nil,
 		container.NewVScroll(container.NewPadded(v.sections)))
 	return v
@@ -72,6 +74,7 @@ func (v *settingsView) cadenceSection() fyne.CanvasObject {
 }
 
 func (v *settingsView) reload() {
+	v.cal.reload()
 	var cad map[crm.RoleKind]int
 	v.m.load(func(tx *store.Tx) error {
 		var err error
