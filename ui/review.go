@@ -30,6 +30,7 @@ type reviewView struct {
 	m    *Main
 	root fyne.CanvasObject
 
+	header   *fyne.Container
 	subtitle *canvas.Text
 	status   *canvas.Text
 	prev     *widget.Button
@@ -80,10 +81,10 @@ func newReviewView(m *Main) *reviewView {
 	)
 	picker := container.NewHBox(v.prev, fixedWidth(v.picker, 150), v.next)
 	actions := container.NewHBox(v.export, v.saveBtn)
-	header := container.NewBorder(nil, nil,
+	v.header = container.NewBorder(nil, nil,
 		container.NewVBox(screenTitle("Review"), v.subtitle),
 		container.NewVBox(container.NewHBox(picker, actions), container.NewHBox(layout.NewSpacer(), v.status)))
-	v.root = container.NewBorder(container.NewVBox(container.NewPadded(header), v.progress), nil, nil, nil, v.tabs)
+	v.root = container.NewBorder(container.NewVBox(container.NewPadded(v.header), v.progress), nil, nil, nil, v.tabs)
 	v.setEnabled(false)
 	return v
 }
@@ -91,9 +92,13 @@ func newReviewView(m *Main) *reviewView {
 func (v *reviewView) view() fyne.CanvasObject { return v.root }
 
 // reload recomputes the chosen quarter (the default one the first time).
+// Off screen it waits: showing the screen reloads it, and a review of a
+// big book takes a second that a write elsewhere should not pay for.
 func (v *reviewView) reload() {
-	q := v.quarter
-	v.load(q)
+	if v.m.current != screenReview {
+		return
+	}
+	v.load(v.quarter)
 }
 
 // choose switches to another quarter, asking first when edits would be lost.
@@ -178,7 +183,6 @@ func (v *reviewView) apply(q review.Quarter, d reviewData) {
 	v.fillPicker(d.saved)
 	v.setEnabled(!d.empty)
 	v.subtitle.Text = quarterSpan(v.r)
-	v.subtitle.Refresh()
 	v.updateStatus()
 	v.overview.Objects = []fyne.CanvasObject{v.overviewTab()}
 	v.overview.Refresh()
@@ -276,7 +280,8 @@ func (v *reviewView) updateStatus() {
 		v.status.Text = "Not saved yet"
 		v.status.Color = themed(colorMuted)
 	}
-	v.status.Refresh()
+	// The texts' widths changed: lay the header out again.
+	v.header.Refresh()
 }
 
 // savedWhen writes a saved-at stamp as the user reads it.

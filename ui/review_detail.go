@@ -63,7 +63,7 @@ func (p *reviewPeople) figures(c *review.Relationship) fyne.CanvasObject {
 		c.CheckinsKept, c.CheckinsMissed, crm.FormatDays(c.CadenceDays), signedText(c.Balance), c.Gave2Q, c.Received2Q)))
 	if f := flagText(c); f != "" {
 		flags := widget.NewLabel("Flags: " + f)
-		flags.Importance = widget.WarningImportance
+		flags.Importance = cellImportance(colFlags, c)
 		lines.Add(flags)
 	}
 	return lines

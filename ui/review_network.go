@@ -113,12 +113,15 @@ func (v *reviewView) circles() fyne.CanvasObject {
 			meets += ", meant to meet every " + crm.FormatDays(c.CadenceDays)
 		}
 		var who []string
-		for _, a := range c.Attendance {
+		for i, a := range c.Attendance {
+			if i == nameLimit {
+				break
+			}
 			who = append(who, fmt.Sprintf("%s %d", a.Name, a.Meetings))
 		}
 		box.Add(container.NewBorder(nil, nil, bold(c.Name), container.NewCenter(muted(meets))))
 		if len(who) > 0 {
-			box.Add(note("Attended: " + strings.Join(who, " · ")))
+			box.Add(note("Attended: " + moreNames(who, len(c.Attendance), " · ")))
 		}
 	}
 	if len(box.Objects) == 0 {
@@ -140,11 +143,8 @@ func (v *reviewView) goalList() fyne.CanvasObject {
 		title := bold(g.Title)
 		title.Wrapping = fyne.TextWrapWord
 		box.Add(container.NewBorder(nil, nil, nil, container.NewCenter(muted(horizon)), title))
-		var helpers []string
-		for _, h := range g.Helpers {
-			helpers = append(helpers, h.Name)
-		}
-		help := wrapped("Helping: " + strings.Join(helpers, ", "))
+		helpers := participantNames(g.Helpers)
+		help := wrapped("Helping: " + moreNames(helpers, len(g.Helpers), ", "))
 		if len(helpers) == 0 {
 			help.SetText("Nobody is helping with this goal yet.")
 			help.Importance = widget.WarningImportance
@@ -169,11 +169,8 @@ func (v *reviewView) goalList() fyne.CanvasObject {
 func (v *reviewView) gapList() fyne.CanvasObject {
 	box := container.NewVBox()
 	for _, g := range v.r.Gaps {
-		var who []string
-		for _, p := range g.CoveredBy {
-			who = append(who, p.Name)
-		}
-		cover := widget.NewLabel("covered by " + strings.Join(who, ", "))
+		who := participantNames(g.CoveredBy)
+		cover := widget.NewLabel("covered by " + moreNames(who, len(g.CoveredBy), ", "))
 		if len(who) == 0 {
 			cover.SetText("no coach or mentor covers it")
 			cover.Importance = widget.WarningImportance
@@ -185,6 +182,31 @@ func (v *reviewView) gapList() fyne.CanvasObject {
 		box.Add(muted("No gaps in your profile. Name them in your profile to see who covers them."))
 	}
 	return box
+}
+
+// nameLimit bounds the names a line lists: a circle of hundreds reads as
+// its first dozen and a count.
+const nameLimit = 12
+
+// participantNames returns the first nameLimit names.
+func participantNames(ps []crm.Participant) []string {
+	var out []string
+	for i, p := range ps {
+		if i == nameLimit {
+			break
+		}
+		out = append(out, p.Name)
+	}
+	return out
+}
+
+// moreNames joins names, saying how many of total were left out.
+func moreNames(names []string, total int, sep string) string {
+	s := strings.Join(names, sep)
+	if total > len(names) {
+		s += fmt.Sprintf(" and %d more", total-len(names))
+	}
+	return s
 }
 
 // note is secondary text that wraps, in the muted colour.

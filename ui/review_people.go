@@ -52,18 +52,25 @@ type peopleColumn struct {
 	key   func(c *review.Relationship) int // sort key; nil sorts by text
 }
 
-const colName, colRoles = 0, 1
+// The columns the table treats apart.
+const (
+	colName     = 0
+	colRoles    = 1
+	colBalance  = 7
+	colFlags    = 8
+	colDecision = 9
+)
 
 var peopleColumns = []peopleColumn{
-	{"Name", 160, func(c *review.Relationship, _ *reviewView) string { return c.Name }, nil},
-	{"Roles", 136, nil, func(c *review.Relationship) int { return len(c.Roles) }},
+	{"Name", 156, func(c *review.Relationship, _ *reviewView) string { return c.Name }, nil},
+	{"Roles", 124, nil, func(c *review.Relationship) int { return len(c.Roles) }},
 	{"Interactions", 100, func(c *review.Relationship, _ *reviewView) string { return strconv.Itoa(c.Interactions) },
 		func(c *review.Relationship) int { return c.Interactions }},
 	{"Time", 66, func(c *review.Relationship, _ *reviewView) string { return hoursText(c.Minutes) },
 		func(c *review.Relationship) int { return c.Minutes }},
 	{"Last contact", 98, func(c *review.Relationship, v *reviewView) string { return shortDate(c.LastContact, v.today) },
 		func(c *review.Relationship) int { return int(c.LastContact.Time().Unix() / 86400) }},
-	{"Kept / missed", 100, func(c *review.Relationship, _ *reviewView) string {
+	{"Kept / missed", 112, func(c *review.Relationship, _ *reviewView) string {
 		return fmt.Sprintf("%d / %d", c.CheckinsKept, c.CheckinsMissed)
 	}, func(c *review.Relationship) int { return c.CheckinsMissed*1000 - c.CheckinsKept }},
 	{"Gave / got", 86, func(c *review.Relationship, _ *reviewView) string { return fmt.Sprintf("%d / %d", c.Gave, c.Received) },
@@ -189,6 +196,8 @@ func (p *reviewPeople) sortRows() {
 	slices.SortStableFunc(p.rows, func(a, b int) int {
 		var n int
 		switch {
+		case p.sortCol == colName:
+			// The review lists people in name order already.
 		case col.key != nil:
 			n = cmp.Compare(col.key(&cs[a]), col.key(&cs[b]))
 		case col.text != nil:
@@ -292,15 +301,15 @@ func setRoleChips(box *fyne.Container, c *review.Relationship) {
 
 func cellImportance(col int, c *review.Relationship) widget.Importance {
 	switch {
-	case col == 7 && c.Balance < 0:
+	case col == colBalance && c.Balance < 0:
 		return widget.WarningImportance
-	case col == 7 && c.Balance > 0:
+	case col == colBalance && c.Balance > 0:
 		return widget.SuccessImportance
-	case col == 8 && (c.Has(review.FlagNeglected) || c.Has(review.FlagTakingMore)):
+	case col == colFlags && (c.Has(review.FlagNeglected) || c.Has(review.FlagTakingMore)):
 		return widget.WarningImportance
-	case col == 8:
+	case col == colFlags:
 		return widget.SuccessImportance
-	case col == 9:
+	case col == colDecision:
 		return widget.HighImportance
 	}
 	return widget.MediumImportance
