@@ -185,6 +185,9 @@ func (v *reviewView) apply(q review.Quarter, d reviewData) {
 	v.subtitle.Text = quarterSpan(v.r)
 	v.updateStatus()
 	v.overview.Objects = []fyne.CanvasObject{v.overviewTab()}
+	if d.empty {
+		v.overview.Objects = []fyne.CanvasObject{emptyState(v.m)}
+	}
 	v.overview.Refresh()
 	v.network.Objects = []fyne.CanvasObject{v.networkTab()}
 	v.network.Refresh()
@@ -325,7 +328,7 @@ func (v *reviewView) save() {
 	for i, d := range ends {
 		names[i] = d.Name
 	}
-	msg := fmt.Sprintf("End %s? Ending archives them: they leave your check-ins and lists, and you can bring them back from their page.\n\nChoose No to save the review and keep the decision pending.",
+	msg := fmt.Sprintf("End %s? Ending archives them: they leave your check-ins and lists, and you can bring them back from their page.\n\nChoose Not yet to save the review and keep the ending pending.",
 		strings.Join(names, ", "))
 	d := dialog.NewConfirm("End relationships", msg, func(ok bool) { v.store(r, ok) }, v.m.win)
 	d.SetConfirmText("Archive")

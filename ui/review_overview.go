@@ -27,8 +27,8 @@ func (v *reviewView) overviewTab() fyne.CanvasObject {
 	kept, missed := r.CheckinTotals()
 	tiles := container.NewGridWithColumns(4,
 		v.activityTile(),
-		statTile("TIME", hoursText(r.Minutes), budgetLine(float64(r.Minutes), float64(r.Budget.MinutesQuarter), hoursText(r.Budget.MinutesQuarter)),
-			budgetMeter(float64(r.Minutes), float64(r.Budget.MinutesQuarter)), "vs "+hoursText(r.Previous.Minutes)+" in "+r.Previous.Quarter.String()),
+		statTile("TIME", review.Hours(r.Minutes), budgetLine(float64(r.Minutes), float64(r.Budget.MinutesQuarter), review.Hours(r.Budget.MinutesQuarter)),
+			budgetMeter(float64(r.Minutes), float64(r.Budget.MinutesQuarter)), "vs "+review.Hours(r.Previous.Minutes)+" in "+r.Previous.Quarter.String()),
 		statTile("MONEY SPENT", moneyText(r.MoneySpent), budgetLine(r.MoneySpent, r.Budget.MoneyQuarter, moneyText(r.Budget.MoneyQuarter)),
 			budgetMeter(r.MoneySpent, r.Budget.MoneyQuarter), "vs "+moneyText(r.Previous.MoneySpent)+" in "+r.Previous.Quarter.String()),
 		statTile("CHECK-INS", fmt.Sprintf("%d kept", kept), fmt.Sprintf("%d missed", missed),
@@ -137,8 +137,8 @@ func (v *reviewView) roleTable() fyne.CanvasObject {
 		c, p := r.ByRole[role], r.Previous.ByRole[role]
 		grid.Add(container.NewHBox(newChip(roleLabel(role), roleColor(role))))
 		grid.Add(bold(strconv.Itoa(c.Interactions)))
-		grid.Add(widget.NewLabel(hoursText(c.Minutes)))
-		grid.Add(vcenter(muted(fmt.Sprintf("%d · %s", p.Interactions, hoursText(p.Minutes)))))
+		grid.Add(widget.NewLabel(review.Hours(c.Minutes)))
+		grid.Add(vcenter(muted(fmt.Sprintf("%d · %s", p.Interactions, review.Hours(p.Minutes)))))
 	}
 	return container.NewVBox(grid,
 		note("An interaction counts once for each role held that day by someone who took part."))
@@ -199,18 +199,6 @@ func monthName(ym string) string {
 		return ym
 	}
 	return d.Time().Format("Jan")
-}
-
-// hoursText writes minutes as "2h 30m", "45m" or "0m".
-func hoursText(minutes int) string {
-	h, m := minutes/60, minutes%60
-	switch {
-	case h == 0:
-		return fmt.Sprintf("%dm", m)
-	case m == 0:
-		return fmt.Sprintf("%dh", h)
-	}
-	return fmt.Sprintf("%dh %dm", h, m)
 }
 
 // moneyText writes an amount in the user's own currency, without cents

@@ -66,7 +66,7 @@ var peopleColumns = []peopleColumn{
 	{"Roles", 124, nil, func(c *review.Relationship) int { return len(c.Roles) }},
 	{"Interactions", 100, func(c *review.Relationship, _ *reviewView) string { return strconv.Itoa(c.Interactions) },
 		func(c *review.Relationship) int { return c.Interactions }},
-	{"Time", 66, func(c *review.Relationship, _ *reviewView) string { return hoursText(c.Minutes) },
+	{"Time", 66, func(c *review.Relationship, _ *reviewView) string { return review.Hours(c.Minutes) },
 		func(c *review.Relationship) int { return c.Minutes }},
 	{"Last contact", 98, func(c *review.Relationship, v *reviewView) string { return shortDate(c.LastContact, v.today) },
 		func(c *review.Relationship) int { return int(c.LastContact.Time().Unix() / 86400) }},
@@ -77,9 +77,9 @@ var peopleColumns = []peopleColumn{
 		func(c *review.Relationship) int { return c.Gave + c.Received }},
 	{"Balance", 68, func(c *review.Relationship, _ *reviewView) string { return signedText(c.Balance) },
 		func(c *review.Relationship) int { return c.Balance }},
-	{"Flags", 100, func(c *review.Relationship, _ *reviewView) string { return flagText(c) },
+	{"Flags", 96, func(c *review.Relationship, _ *reviewView) string { return flagText(c) },
 		func(c *review.Relationship) int { return len(c.Flags) }},
-	{"Decision", 92, func(c *review.Relationship, v *reviewView) string { return v.decisionText(c.ID) }, nil},
+	{"Decision", 108, func(c *review.Relationship, v *reviewView) string { return v.decisionText(c.ID) }, nil},
 }
 
 // The filters of the table.
@@ -332,7 +332,7 @@ func (v *reviewView) decisionText(id int64) string {
 		return ""
 	}
 	if d.Decision == review.End && d.AppliedOn.IsZero() {
-		return "end (to confirm)"
+		return "end (pending)"
 	}
 	return string(d.Decision)
 }

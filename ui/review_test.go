@@ -222,7 +222,7 @@ func TestReviewEndAsksBeforeArchiving(t *testing.T) {
 	if d, ok := savedDecision(t, st, pia.ID); !ok || d.Decision != review.End || !d.AppliedOn.IsZero() {
 		t.Errorf("pending end stored as %+v", d)
 	}
-	if got := v.decisionText(pia.ID); got != "end (to confirm)" {
+	if got := v.decisionText(pia.ID); got != "end (pending)" {
 		t.Errorf("table shows %q for a pending end", got)
 	}
 	test.Tap(v.saveBtn)
@@ -334,4 +334,23 @@ func TestReviewTabsRender(t *testing.T) {
 	test.AssertRendersToMarkup(t, "review_network.xml", m.win.Canvas())
 	m.review.tabs.SelectIndex(3)
 	test.AssertRendersToMarkup(t, "review_reflection.xml", m.win.Canvas())
+}
+
+func TestReviewAsksBeforeLeavingUnsavedEdits(t *testing.T) {
+	m, _ := newReviewMain(t)
+	v := m.review
+	test.Type(v.reflect.answers[review.PromptInvestment], "Worth it.")
+	test.Tap(v.prev)
+	tapDialogButton(t, m, "No")
+	if v.quarter.String() != "2026Q3" || v.reflect.answers[review.PromptInvestment].Text != "Worth it." {
+		t.Fatalf("staying put shows %s with %q", v.quarter, v.reflect.answers[review.PromptInvestment].Text)
+	}
+	if !strings.HasPrefix(v.picker.Selected, "2026Q3") {
+		t.Errorf("the list shows %q after staying on 2026Q3", v.picker.Selected)
+	}
+	test.Tap(v.prev)
+	tapDialogButton(t, m, "Yes")
+	if v.quarter.String() != "2026Q2" || v.dirty || v.reflect.answers[review.PromptInvestment].Text != "" {
+		t.Errorf("leaving shows %s, dirty=%v, answer %q", v.quarter, v.dirty, v.reflect.answers[review.PromptInvestment].Text)
+	}
 }
