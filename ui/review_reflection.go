@@ -59,7 +59,7 @@ func (f *reviewReflection) show(r *review.Review) {
 	intro := muted("Answers and decisions are saved with the quarter; the figures are always computed afresh.")
 	left := container.NewVBox(heading("Reflection"), intro, prompts)
 	right := titledCard("Decisions", f.decisions)
-	body := container.NewBorder(nil, nil, nil, container.NewPadded(fixedWidth(right, 340)), left)
+	body := container.NewBorder(nil, nil, nil, container.NewVBox(container.NewPadded(fixedWidth(right, 340))), left)
 	f.root.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(body))}
 	f.root.Refresh()
 }
