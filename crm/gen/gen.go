@@ -464,6 +464,9 @@ func (g *gen) pickPeople(day int, with []int) []int {
 	if g.rng.IntN(10) == 0 {
 		n = 2 + g.rng.IntN(2)
 	}
+	// Early in the history only a few people are known: never ask for more
+	// distinct people than there are, or the loop below could not end.
+	n = min(n, all)
 	for len(with) < n {
 		p := g.rng.IntN(all)
 		if core > 0 && g.rng.IntN(10) < 7 {
@@ -471,8 +474,6 @@ func (g *gen) pickPeople(day int, with []int) []int {
 		}
 		if !slices.Contains(with, p) {
 			with = append(with, p)
-		} else if all == 1 {
-			break
 		}
 	}
 	return with
