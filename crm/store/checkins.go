@@ -38,13 +38,17 @@ WITH base AS (
     END AS next_due
     FROM base
 )
-SELECT id, name, COALESCE(roles, ''), COALESCE(email, ''), company, title, cadence_days, last_contact, next_due, archived
+SELECT id, name, COALESCE(roles, '') AS roles, COALESCE(email, '') AS email, company, title, cadence_days,
+    last_contact, next_due, archived
 FROM rows`
 
-func scanSummary(rows *sql.Rows) (crm.ContactSummary, error) {
+// scanSummary reads one row of contactRows, and any extra columns a query
+// adds after them into extra.
+func scanSummary(rows *sql.Rows, extra ...any) (crm.ContactSummary, error) {
 	var s crm.ContactSummary
 	var roles string
-	err := rows.Scan(&s.ID, &s.Name, &roles, &s.Email, &s.Company, &s.Title, &s.CadenceDays, &s.LastContact, &s.NextDue, &s.Archived)
+	dest := append([]any{&s.ID, &s.Name, &roles, &s.Email, &s.Company, &s.Title, &s.CadenceDays, &s.LastContact, &s.NextDue, &s.Archived}, extra...)
+	err := rows.Scan(dest...)
 	s.Roles = splitRoles(roles)
 	return s, err
 }
@@ -133,44 +137,40 @@ func (tx *Tx) ContactSummary(id int64) (crm.ContactSummary, error) {
 
 // Due returns the check-ins of active contacts that fall on or before until,
 // overdue ones included, soonest first.
-func (tx *Tx) Due(until crm.Date) ([]crm.CheckIn, error) {
-	q := fmt.Sprintf(contactRows, "c.archived = 0") + `
-		WHERE next_due <= :until ORDER BY next_due, name_key, id`
-	rows, err := tx.query(q, sql.Named("today", tx.today), sql.Named("until", until))
+func (tx *Tx) Due(until crm.Date) ([]crm.CheckIn, error) { return tx.DuePage(until, 0) }
+
+// DuePage is Due bounded to the first limit check-ins (0 for all), so a book
+// with thousands of overdue people still shows its Today screen at once.
+// What each person's last interaction was about is looked up in the same
+// statement, only for the rows returned.
+func (tx *Tx) DuePage(until crm.Date, limit int) ([]crm.CheckIn, error) {
+	if limit <= 0 {
+		limit = -1 // SQLite: no limit
+	}
+	q := `SELECT d.*, COALESCE((SELECT i.summary FROM participants p JOIN interactions i ON i.id = p.interaction_id
+			WHERE p.contact_id = d.id AND p.occurred_on <= :today
+			ORDER BY p.occurred_on DESC, p.interaction_id DESC LIMIT 1), '')
+		FROM (` + fmt.Sprintf(contactRows, "c.archived = 0") + `
+			WHERE next_due <= :until ORDER BY next_due, name_key, id LIMIT :limit) d`
+	rows, err := tx.query(q, sql.Named("today", tx.today), sql.Named("until", until), sql.Named("limit", limit))
 	if err != nil {
 		return nil, fmt.Errorf("list due check-ins: %w", err)
 	}
 	defer rows.Close()
 	out := []crm.CheckIn{}
 	for rows.Next() {
-		s, err := scanSummary(rows)
+		var summary string
+		s, err := scanSummary(rows, &summary)
 		if err != nil {
 			return nil, fmt.Errorf("list due check-ins: %w", err)
 		}
 		out = append(out, crm.CheckIn{
-			ContactID: s.ID, Name: s.Name, Roles: s.Roles, Due: s.NextDue,
-			DaysOverdue: s.NextDue.DaysUntil(tx.today), LastContact: s.LastContact, CadenceDays: s.CadenceDays,
+			ContactID: s.ID, Name: s.Name, Roles: s.Roles, Due: s.NextDue, DaysOverdue: s.NextDue.DaysUntil(tx.today),
+			LastContact: s.LastContact, CadenceDays: s.CadenceDays, LastSummary: summary,
 		})
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list due check-ins: %w", err)
 	}
-	return out, tx.fillLastSummaries(out)
-}
-
-// fillLastSummaries adds what each check-in's last interaction was about,
-// one indexed lookup per due person (a bounded list, not the whole book).
-func (tx *Tx) fillLastSummaries(cs []crm.CheckIn) error {
-	for i := range cs {
-		if cs[i].LastContact.IsZero() {
-			continue
-		}
-		err := tx.queryRow(`SELECT i.summary FROM participants p JOIN interactions i ON i.id = p.interaction_id
-			WHERE p.contact_id = ? AND p.occurred_on <= ? ORDER BY p.occurred_on DESC, i.id DESC LIMIT 1`,
-			cs[i].ContactID, tx.today).Scan(&cs[i].LastSummary)
-		if err != nil {
-			return fmt.Errorf("last interaction with %s: %w", cs[i].Name, err)
-		}
-	}
-	return nil
+	return out, nil
 }

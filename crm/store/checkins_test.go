@@ -65,6 +65,15 @@ func TestDueCountsLastInteractionUpToToday(t *testing.T) {
 	if s.LastContact.String() != "2026-11-20" || s.NextDue.String() != "2026-12-04" {
 		t.Fatalf("last %s due %s, want 2026-11-20 and 2026-12-04", s.LastContact, s.NextDue)
 	}
+	var due []crm.CheckIn
+	view(t, st, func(tx *Tx) error {
+		var err error
+		due, err = tx.Due(crm.MustParseDate("2026-12-31"))
+		return err
+	})
+	if len(due) != 1 || due[0].LastSummary != "talk on 2026-11-20" {
+		t.Fatalf("due with the last talk (not the planned one): %+v", due)
+	}
 	// Looking from another day (--today) changes what counts as past.
 	st.SetToday(crm.MustParseDate("2026-11-15"))
 	if s := dueOf(t, st, id); s.LastContact.String() != "2026-11-10" || s.NextDue.String() != "2026-11-24" {

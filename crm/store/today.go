@@ -38,33 +38,6 @@ func (tx *Tx) DayCounts(until crm.Date) (DayCounts, error) {
 	return c, nil
 }
 
-// DuePage is Due bounded to the first limit check-ins, so a book with
-// thousands of overdue people still shows its Today screen at once.
-func (tx *Tx) DuePage(until crm.Date, limit int) ([]crm.CheckIn, error) {
-	q := fmt.Sprintf(contactRows, "c.archived = 0") + `
-		WHERE next_due <= :until ORDER BY next_due, name COLLATE NOCASE, id LIMIT :limit`
-	rows, err := tx.query(q, sql.Named("today", tx.today), sql.Named("until", until), sql.Named("limit", limit))
-	if err != nil {
-		return nil, fmt.Errorf("list due check-ins: %w", err)
-	}
-	defer rows.Close()
-	out := []crm.CheckIn{}
-	for rows.Next() {
-		s, err := scanSummary(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list due check-ins: %w", err)
-		}
-		out = append(out, crm.CheckIn{
-			ContactID: s.ID, Name: s.Name, Roles: s.Roles, Due: s.NextDue,
-			DaysOverdue: s.NextDue.DaysUntil(tx.today), LastContact: s.LastContact, CadenceDays: s.CadenceDays,
-		})
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list due check-ins: %w", err)
-	}
-	return out, tx.fillLastSummaries(out)
-}
-
 // CountAllContacts counts every contact, archived or not: an empty book is
 // one with no people at all.
 func (tx *Tx) CountAllContacts() (int, error) {
