@@ -321,27 +321,34 @@ func (v *reviewView) save() {
 	r := copyReflection(v.draft)
 	ends := r.PendingEnds()
 	if len(ends) == 0 {
-		v.store(r, false)
+		v.store(r, nil)
 		return
 	}
 	names := make([]string, len(ends))
+	ids := make([]int64, len(ends))
 	for i, d := range ends {
-		names[i] = d.Name
+		names[i], ids[i] = d.Name, d.ContactID
 	}
 	msg := fmt.Sprintf("End %s? Ending archives them: they leave your check-ins and lists, and you can bring them back from their page.\n\nChoose Not yet to save the review and keep the ending pending.",
 		strings.Join(names, ", "))
-	d := dialog.NewConfirm("End relationships", msg, func(ok bool) { v.store(r, ok) }, v.m.win)
+	d := dialog.NewConfirm("End relationships", msg, func(ok bool) {
+		if !ok {
+			ids = nil
+		}
+		v.store(r, ids) // "Archive" confirms exactly the people the dialog named
+	}, v.m.win)
 	d.SetConfirmText("Archive")
 	d.SetDismissText("Not yet")
 	v.m.showDialog(d)
 }
 
-// store runs review.Save in one transaction and says what it did.
-func (v *reviewView) store(r review.Reflection, confirmEnds bool) {
+// store runs review.Save in one transaction, archiving the ends of the
+// contacts in confirmed, and says what it did.
+func (v *reviewView) store(r review.Reflection, confirmed []int64) {
 	var out review.Outcome
 	v.m.save(func(tx *store.Tx) error {
 		var err error
-		out, err = review.Save(tx, &r, confirmEnds)
+		out, err = review.Save(tx, &r, confirmed)
 		return err
 	}, func() {
 		v.draft, v.dirty = r, false

@@ -127,7 +127,7 @@ func runReviewAnswer(e *env, args []string) error {
 			return err
 		}
 		refl.SetAnswer(prompt, strings.TrimSpace(pos[1]))
-		_, err = review.Save(tx, &refl, false)
+		_, err = review.Save(tx, &refl, nil)
 		return err
 	})
 	if err != nil {
@@ -175,7 +175,11 @@ func runReviewDecide(e *env, args []string) error {
 			return err
 		}
 		refl.Decide(review.Decision{ContactID: id, Name: c.Name, Decision: kind, Note: strings.TrimSpace(*note)})
-		if res, err = review.Save(tx, &refl, *confirm); err != nil {
+		var confirmed []int64 // --confirm speaks for NAME alone, never for other pending ends
+		if *confirm {
+			confirmed = []int64{id}
+		}
+		if res, err = review.Save(tx, &refl, confirmed); err != nil {
 			return err
 		}
 		d, _ = refl.DecisionFor(id)

@@ -164,3 +164,33 @@ func TestReviewReflectionCommands(t *testing.T) {
 		t.Errorf("neglected after pausing Cal and ending Sid: %v", r.Neglected)
 	}
 }
+
+// TestReviewDecideConfirmsOnlyItsPerson: --confirm carries out the end of
+// the person named, never another end still pending in the quarter.
+func TestReviewDecideConfirmsOnlyItsPerson(t *testing.T) {
+	db := reviewDB(t)
+	k := func(args ...string) string {
+		return mustKith(t, db, append([]string{"--today", "2026-10-05"}, args...)...)
+	}
+	archived := func(name string) bool {
+		var c struct {
+			Archived bool `json:"archived"`
+		}
+		kithJSON(t, db, &c, "contact", "show", name, "--json")
+		return c.Archived
+	}
+	k("review", "decide", "Sid Silent", "--decision", "end")
+	k("review", "decide", "Pia Peer", "--decision", "keep", "--confirm")
+	if archived("Sid Silent") {
+		t.Error("confirming a keep about Pia archived Sid, whose end was pending")
+	}
+	if archived("Pia Peer") {
+		t.Error("a confirmed keep archived Pia")
+	}
+	if msg := k("review", "decide", "Mo Mentor", "--decision", "end", "--confirm"); !strings.Contains(msg, "archived") {
+		t.Errorf("a confirmed end said %q", msg)
+	}
+	if !archived("Mo Mentor") || archived("Sid Silent") {
+		t.Errorf("confirming Mo's end: Mo archived %v, Sid archived %v; want only Mo", archived("Mo Mentor"), archived("Sid Silent"))
+	}
+}

@@ -2,6 +2,7 @@ package review
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/kithcrm/kith/crm"
@@ -183,8 +184,8 @@ func (r *Reflection) Decide(d Decision) {
 }
 
 // PendingEnds returns the "end" decisions not yet carried out: the people
-// Save archives only when told the user confirmed. The window asks about
-// exactly these before saving.
+// Save archives only when the user confirmed them by id. The window asks
+// about exactly these before saving.
 func (r *Reflection) PendingEnds() []Decision {
 	var out []Decision
 	for _, d := range r.Decisions {
@@ -219,14 +220,14 @@ type Outcome struct {
 
 // Save stores a reflection and carries out its decisions that were not yet
 // applied: a pause snoozes the person's check-ins for PauseMonths from
-// today; an end archives them, but only when confirmEnds is true (the user
-// said yes to the people PendingEnds lists); otherwise the end is stored and
-// stays pending until a later save confirms it. Deepen and keep change
+// today; an end archives them, but only when their contact id is in
+// confirmed (the user said yes to ending that person); any other end is
+// stored and stays pending until a later save confirms it. Deepen and keep change
 // nothing. Changing a decision does not undo an effect already carried out:
 // 'kith snooze' and 'kith contact unarchive' do that. r is updated (decided
 // and applied days) only when the save succeeds; if the surrounding
 // transaction then fails to commit, reload it.
-func Save(b Book, r *Reflection, confirmEnds bool) (Outcome, error) {
+func Save(b Book, r *Reflection, confirmed []int64) (Outcome, error) {
 	var out Outcome
 	if r.Quarter.IsZero() {
 		return out, crm.Invalid("quarter", fmt.Errorf("a reflection needs its quarter"))
@@ -268,7 +269,7 @@ func Save(b Book, r *Reflection, confirmEnds bool) (Outcome, error) {
 			}
 			d.AppliedOn = today
 			out.Paused = append(out.Paused, *d)
-		case d.Decision == End && confirmEnds:
+		case d.Decision == End && slices.Contains(confirmed, d.ContactID):
 			if err := b.SetArchived(d.ContactID, true); err != nil {
 				return out, fmt.Errorf("end %s: %w", d.Name, err)
 			}

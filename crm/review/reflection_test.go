@@ -34,7 +34,7 @@ func contact(t *testing.T, st *store.Store, id int64) *crm.Contact {
 	return c
 }
 
-func save(t *testing.T, st *store.Store, r *review.Reflection, confirm bool) review.Outcome {
+func save(t *testing.T, st *store.Store, r *review.Reflection, confirm ...int64) review.Outcome {
 	t.Helper()
 	var out review.Outcome
 	if err := st.Update(context.Background(), func(tx *store.Tx) (err error) {
@@ -63,7 +63,7 @@ func TestSaveReflection(t *testing.T) {
 		t.Fatalf("pending ends %+v, want Sid", p)
 	}
 
-	out := save(t, st, &refl, false)
+	out := save(t, st, &refl)
 	if len(out.Paused) != 1 || len(out.Archived) != 0 || len(out.Pending) != 1 {
 		t.Errorf("unconfirmed save did %+v, want one pause and one end pending", out)
 	}
@@ -91,7 +91,7 @@ func TestSaveReflection(t *testing.T) {
 		}
 	}
 	st.SetToday(reviewtest.Today.AddDays(10))
-	if out := save(t, st, &got, true); len(out.Paused) != 0 || len(out.Archived) != 1 || len(out.Pending) != 0 {
+	if out := save(t, st, &got, sid); len(out.Paused) != 0 || len(out.Archived) != 1 || len(out.Pending) != 0 {
 		t.Errorf("confirmed save did %+v, want only Sid archived", out)
 	}
 	if c := contact(t, st, cal); c.SnoozedUntil.String() != "2027-04-05" {
@@ -104,10 +104,30 @@ func TestSaveReflection(t *testing.T) {
 	// A decision without a kind and an empty answer remove what was stored.
 	got.SetAnswer(review.Questions[0], "")
 	got.Decide(review.Decision{ContactID: mo, Name: "Mo Mentor"})
-	save(t, st, &got, false)
+	save(t, st, &got)
 	final := compute(t, st, "2026Q3").Reflection
 	if len(final.Answers) != 1 || len(final.Decisions) != 2 {
 		t.Errorf("after removals: %d answers, %d decisions, want 1 and 2", len(final.Answers), len(final.Decisions))
+	}
+}
+
+// TestSaveConfirmsOnlyTheNamedEnds: confirming one person's end leaves
+// another pending end pending.
+func TestSaveConfirmsOnlyTheNamedEnds(t *testing.T) {
+	st, _ := reviewtest.Open(t)
+	sid, pia := contactID(t, st, "Sid Silent"), contactID(t, st, "Pia Peer")
+	refl := compute(t, st, "2026Q3").Reflection
+	refl.Decide(review.Decision{ContactID: sid, Name: "Sid Silent", Decision: review.End})
+	refl.Decide(review.Decision{ContactID: pia, Name: "Pia Peer", Decision: review.End})
+	out := save(t, st, &refl, pia)
+	if len(out.Archived) != 1 || out.Archived[0].ContactID != pia || len(out.Pending) != 1 || out.Pending[0].ContactID != sid {
+		t.Errorf("confirming Pia did %+v, want Pia archived and Sid pending", out)
+	}
+	if contact(t, st, sid).Archived || !contact(t, st, pia).Archived {
+		t.Errorf("Sid archived %v, Pia archived %v; want only Pia", contact(t, st, sid).Archived, contact(t, st, pia).Archived)
+	}
+	if p := refl.PendingEnds(); len(p) != 1 || p[0].ContactID != sid {
+		t.Errorf("pending ends after the save %+v, want Sid", p)
 	}
 }
 
@@ -123,7 +143,7 @@ func TestSaveReflectionRejects(t *testing.T) {
 	}
 	for i, r := range bad {
 		err := st.Update(context.Background(), func(tx *store.Tx) error {
-			_, err := review.Save(tx, &r, true)
+			_, err := review.Save(tx, &r, []int64{cal})
 			return err
 		})
 		if crm.ErrorCode(err) == "" {
