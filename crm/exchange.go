@@ -67,7 +67,8 @@ func (e *Exchange) Open() bool { return e.Commitment && e.DoneOn.IsZero() }
 
 // ParseExchange reads the "KIND: description" form used on the command line
 // and in quick-entry fields. Text without a known kind before a colon is a
-// description of kind other, so "Re: the offsite" stays whole.
+// description of kind other, so "Re: the offsite" stays whole. The caller
+// names the field in its error, since the same text comes from several.
 func ParseExchange(dir Direction, text string) (Exchange, error) {
 	text = strings.TrimSpace(text)
 	ex := Exchange{Direction: dir, Kind: ExOther, Description: text}
@@ -77,7 +78,7 @@ func ParseExchange(dir Direction, text string) (Exchange, error) {
 		}
 	}
 	if ex.Description == "" {
-		return ex, Invalid("--"+string(dir), fmt.Errorf("%q has no description (want \"KIND: description\")", text))
+		return ex, fmt.Errorf("%q has no description (want \"KIND: description\")", text)
 	}
 	return ex, nil
 }

@@ -125,8 +125,40 @@ func TestContactShowJSONHasTheWholeRecord(t *testing.T) {
 	}
 }
 
+// A fee is paid to one person, not copied to everyone at the meeting.
+func TestPaidFeeGoesToTheFirstPersonOnly(t *testing.T) {
+	db := seed(t)
+	mustKith(t, db, "--today", today, "log", "--with", "Sam Lee", "--with", "Jo Park", "--paid", "150", "--gave", "time: an hour")
+	var sam, jo crm.ContactDetail
+	kithJSON(t, db, &sam, "--today", today, "contact", "show", "Sam Lee", "--json")
+	kithJSON(t, db, &jo, "--today", today, "contact", "show", "Jo Park", "--json")
+	money := func(d crm.ContactDetail) (n int, total float64) {
+		for _, in := range d.Interactions {
+			for _, x := range in.Exchanges {
+				if x.ContactID == d.ID && x.Kind == crm.ExMoney {
+					n, total = n+1, total+x.Amount
+				}
+			}
+		}
+		return n, total
+	}
+	if n, total := money(sam); n != 1 || total != 150 {
+		t.Errorf("Sam: %d fees totalling %v, want one of 150", n, total)
+	}
+	if n, _ := money(jo); n != 0 {
+		t.Errorf("Jo was recorded as paid %d times", n)
+	}
+	if sam.Gave12m != 2 || jo.Gave12m != 1 {
+		t.Errorf("gave: Sam %d (time and fee), Jo %d (time)", sam.Gave12m, jo.Gave12m)
+	}
+}
+
 func TestContactEdit(t *testing.T) {
 	db := seed(t)
+	mustKith(t, db, "contact", "add", "Ada Byron", "--title", "Architect")
+	if out := mustKith(t, db, "contact", "show", "Ada Byron"); !strings.Contains(out, "\n  Architect\n") {
+		t.Errorf("a title without a company should print whole: %s", out)
+	}
 	mustKith(t, db, "--today", today, "contact", "edit", "Sam Lee", "--end-role", "coach", "--add-role", "mentor",
 		"--name", "Samantha Lee", "--email", "sam@example.com", "--cadence-default", "--title", "Coach")
 	var d crm.ContactDetail
@@ -277,7 +309,11 @@ func TestBadInputChangesNothing(t *testing.T) {
 		{[]string{"log", "--with", "Sam Lee", "--kind", "dinner"}, `unknown kind "dinner"`},
 		{[]string{"log", "--with", "Sam Lee", "--date", "2026-11-31"}, "date"},
 		{[]string{"log", "--with", "Sam Lee", "--minutes", "-5"}, "--minutes"},
-		{[]string{"log", "--with", "Sam Lee", "--gave", "advice:"}, "description"},
+		{[]string{"log", "--with", "Sam Lee", "--gave", "advice:"}, "--gave"},
+		{[]string{"log", "--with", "Sam Lee", "--promise", "resource:"}, "--promise"},
+		{[]string{"log", "--circle", "Aspiring PMs", "--paid", "100"}, "--paid: say who was paid"},
+		{[]string{"log", "--with", "Sam Lee", "--paid", "lots"}, "--paid"},
+		{[]string{"contact", "edit", "Sam Lee", "--role", "boss"}, "--role"},
 		{[]string{"log", "--with", "Sam Lee", "--goal", "Nope"}, `no goal named "Nope"`},
 		{[]string{"log", "--summary", "alone"}, "at least one person"},
 		{[]string{"log", "--with", "Sam Lee", "--absent", "Jo Park"}, "--absent"},
@@ -314,7 +350,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 func TestFailedCommandIsAllOrNothing(t *testing.T) {
 	db := seed(t)
 	before := dumpDB(t, db)
-	// The first two members join before the unknown third one is found.
+	// Priya joins before "Alex Kim" turns out to be ambiguous.
 	_, _, code := kith(t, db, "circle", "join", "Aspiring PMs", "Priya Raman", "Alex Kim")
 	if code != 2 {
 		t.Fatalf("exit %d", code)

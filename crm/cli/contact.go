@@ -204,10 +204,15 @@ func runContactEdit(e *env, args []string) error {
 	if err := exactArgs(pos, 1, "NAME (kith contact edit NAME)"); err != nil {
 		return err
 	}
-	adds, err := parseRoles(append(f.roles, addRoles...), "--add-role")
+	adds, err := parseRoles(f.roles, "--role")
 	if err != nil {
 		return err
 	}
+	more, err := parseRoles(addRoles, "--add-role")
+	if err != nil {
+		return err
+	}
+	adds = append(adds, more...)
 	ends, err := parseRoles(endRoles, "--end-role")
 	if err != nil {
 		return err
@@ -380,8 +385,11 @@ func runContactShow(e *env, args []string) error {
 func printDetail(e *env, d *crm.ContactDetail) {
 	w := e.out
 	fmt.Fprintf(w, "%s (#%d)%s\n", d.Name, d.ID, map[bool]string{true: "  [archived]"}[d.Archived])
-	if d.Title != "" || d.Company != "" {
-		fmt.Fprintf(w, "  %s\n", strings.Trim(d.Title+" at "+d.Company, " at"))
+	switch {
+	case d.Title != "" && d.Company != "":
+		fmt.Fprintf(w, "  %s at %s\n", d.Title, d.Company)
+	case d.Title != "" || d.Company != "":
+		fmt.Fprintf(w, "  %s\n", d.Title+d.Company)
 	}
 	for _, r := range d.Roles {
 		until := "now"

@@ -87,7 +87,11 @@ func runSnooze(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		name = fmt.Sprintf("%s (#%d)", pos[0], id)
+		c, err := tx.ContactSummary(id)
+		if err != nil {
+			return err
+		}
+		name = fmt.Sprintf("%s (#%d)", c.Name, id)
 		return tx.Snooze(id, until.d)
 	})
 	if err != nil {

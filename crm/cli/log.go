@@ -10,8 +10,9 @@ import (
 )
 
 func init() {
-	register(&command{name: "log", args: "[--with NAME]... [--circle CIRCLE] [--kind K] [--date YYYY-MM-DD] [--minutes N] [--summary TEXT] [--note TEXT] [--gave TEXT]... [--received TEXT]... [--promise TEXT]... [--goal TITLE]",
+	register(&command{name: "log", args: "[--with NAME]... [--circle CIRCLE [--absent NAME]...] [--kind K] [--date YYYY-MM-DD] [--minutes N] [--summary TEXT] [--note TEXT] [--gave TEXT]... [--received TEXT]... [--promise TEXT]... [--paid AMOUNT] [--goal TITLE]",
 		summary: "Log an interaction and what was given and received.", help: `
+
 Flags:
   --with NAME       a participant (repeatable)
   --circle CIRCLE   a circle meeting: every current member takes part
@@ -26,10 +27,10 @@ Flags:
                     or other, and a bare description is kind other
   --received TEXT   the same, for something you received
   --promise TEXT    "KIND: description" of something you promised and have yet to do
-  --paid AMOUNT     money you paid (a coaching fee), recorded as given money
+  --paid AMOUNT     money you paid (a coaching fee) to the first --with person, recorded as given money
   --goal TITLE      the goal this served
 With several participants, each --gave, --received and --promise line is
-recorded with each of them.`, run: runLog})
+recorded with each of them; a --paid fee only with the first --with person.`, run: runLog})
 }
 
 func runLog(e *env, args []string) error {
@@ -69,25 +70,32 @@ func runLog(e *env, args []string) error {
 		return crm.Invalid("--minutes", fmt.Errorf("%q is not a number of minutes", *minutes))
 	}
 	for _, spec := range []struct {
+		flag    string
 		dir     crm.Direction
 		list    listFlag
 		promise bool
-	}{{crm.Gave, gave, false}, {crm.Received, received, false}, {crm.Gave, promised, true}} {
+	}{{"--gave", crm.Gave, gave, false}, {"--received", crm.Received, received, false}, {"--promise", crm.Gave, promised, true}} {
 		for _, text := range spec.list {
 			ex, err := crm.ParseExchange(spec.dir, text)
 			if err != nil {
-				return err
+				return crm.Invalid(spec.flag, err)
 			}
 			ex.Commitment = spec.promise
 			in.Exchanges = append(in.Exchanges, ex)
 		}
 	}
+	var fee *crm.Exchange
 	if *paid != "" {
 		amount, err := parseMoney("--paid", *paid)
 		if err != nil {
 			return err
 		}
-		in.Exchanges = append(in.Exchanges, crm.Exchange{Direction: crm.Gave, Kind: crm.ExMoney, Description: "fee", Amount: amount})
+		// A fee is paid to one person: the first --with, never copied to
+		// every participant as other lines are.
+		if len(with) == 0 {
+			return crm.Invalid("--paid", fmt.Errorf("say who was paid with --with NAME"))
+		}
+		fee = &crm.Exchange{Direction: crm.Gave, Kind: crm.ExMoney, Description: "fee", Amount: amount}
 	}
 	if len(absent) > 0 && *circle == "" {
 		return crm.Invalid("--absent", fmt.Errorf("only makes sense with --circle"))
@@ -95,6 +103,12 @@ func runLog(e *env, args []string) error {
 	err = e.update(func(tx *store.Tx) error {
 		if err := resolveParticipants(tx, in, with, *circle, absent); err != nil {
 			return err
+		}
+		if fee != nil {
+			if fee.ContactID, err = tx.FindContact(with[0]); err != nil {
+				return fmt.Errorf("--with: %w", err)
+			}
+			in.Exchanges = append(in.Exchanges, *fee)
 		}
 		if *goal != "" {
 			if in.GoalID, err = tx.FindGoal(*goal); err != nil {
