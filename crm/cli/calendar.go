@@ -89,11 +89,11 @@ func runCalendarSet(e *env, args []string) error {
 		return err
 	}
 	given := setFlags(fs)
-	var s calendar.Settings
-	err = e.update(func(tx *store.Tx) error {
-		if s, err = calendar.LoadSettings(tx); err != nil {
-			return err
-		}
+	// Everything is checked, and the password read and saved, before the
+	// settings are written, so a command that fails leaves the database as
+	// it was (the keychain holds a password only for a command that then
+	// saved its settings, or failed on the database alone).
+	apply := func(s *calendar.Settings) {
 		if given["horizon"] {
 			s.Horizon = horizon.s
 		}
@@ -112,26 +112,56 @@ func runCalendarSet(e *env, args []string) error {
 		if given["publish-after-change"] {
 			s.PublishAfterChange = *after
 		}
-		if err := calendar.SaveSettings(tx, s); err != nil {
-			return flagError(err)
+	}
+	s, err := e.calendarSettings()
+	if err != nil {
+		return err
+	}
+	apply(&s)
+	if err := s.Validate(); err != nil {
+		return flagError(err)
+	}
+	if *pwStdin {
+		pw, err := readPassword(e.in())
+		if err != nil {
+			return err
 		}
-		return nil
+		if err := calendar.SavePassword(s.CalDAVURL, s.CalDAVUser, pw); err != nil {
+			return err
+		}
+	}
+	err = e.update(func(tx *store.Tx) error {
+		s, err := calendar.LoadSettings(tx) // as they are now, with this command's flags on top
+		if err != nil {
+			return err
+		}
+		apply(&s)
+		return flagError(calendar.SaveSettings(tx, s))
 	})
 	if err != nil {
 		return err
 	}
 	if *pwStdin {
-		line, _ := bufio.NewReader(e.in()).ReadString('\n')
-		pw := strings.TrimRight(line, "\r\n")
-		if pw == "" {
-			return crm.Invalid("--password-stdin", fmt.Errorf("no password on stdin"))
-		}
-		if err := calendar.SavePassword(s.CalDAVURL, s.CalDAVUser, pw); err != nil {
-			return err
-		}
 		fmt.Fprintln(e.out, "saved the CalDAV password in the OS keychain")
 	}
 	return runCalendarShow(e, nil)
+}
+
+// readPassword reads the first line of r as a password: a read error or an
+// empty line is refused.
+func readPassword(r io.Reader) (string, error) {
+	line, err := bufio.NewReader(r).ReadString('\n')
+	if err != nil && !(errors.Is(err, io.EOF) && line != "") {
+		if errors.Is(err, io.EOF) {
+			return "", crm.Invalid("--password-stdin", fmt.Errorf("no password on stdin"))
+		}
+		return "", crm.Invalid("--password-stdin", fmt.Errorf("read stdin: %w", err))
+	}
+	pw := strings.TrimRight(line, "\r\n")
+	if pw == "" {
+		return "", crm.Invalid("--password-stdin", fmt.Errorf("no password on stdin"))
+	}
+	return pw, nil
 }
 
 // flagError names the command-line flag of a settings error ("alarm time:"

@@ -1,11 +1,15 @@
 package cli
 
 import (
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/zalando/go-keyring"
 )
 
 func TestExportICSToStdoutAndFile(t *testing.T) {
@@ -112,4 +116,47 @@ func TestPublishCalDAVErrors(t *testing.T) {
 	}
 	// The calendar state was kept: a later export still works and is unchanged by the failure.
 	mustKith(t, db, "--today", today, "export", "ics")
+}
+
+// A 'calendar set --password-stdin' that cannot read or keep the password
+// fails with the database as it was.
+func TestCalendarSetPasswordFailureChangesNothing(t *testing.T) {
+	db := seed(t)
+	defer func(r io.Reader) { stdin = r }(stdin)
+	args := []string{"calendar", "set", "--caldav-url", "https://dav.example.com/cal/", "--caldav-user", "me",
+		"--alarm", "06:00", "--password-stdin"}
+	keyring.MockInit()
+	before := dumpDB(t, db)
+	for _, c := range []struct {
+		name, in string
+		keyErr   error
+		want     string
+	}{
+		{"empty stdin", "", nil, "no password on stdin"},
+		{"empty line", "\n", nil, "no password on stdin"},
+		{"keychain refuses", "s3cret\n", errors.New("no keychain here"), "no keychain here"},
+	} {
+		if c.keyErr != nil {
+			keyring.MockInitWithError(c.keyErr)
+		}
+		stdin = strings.NewReader(c.in)
+		_, errOut, code := kith(t, db, args...)
+		if code == 0 || !strings.Contains(errOut, c.want) {
+			t.Errorf("%s: exit %d, %q; want a failure mentioning %q", c.name, code, errOut, c.want)
+		}
+		if after := dumpDB(t, db); after != before {
+			t.Errorf("%s: the failed command changed the database", c.name)
+		}
+	}
+	keyring.MockInit()
+	stdin = strings.NewReader("s3cret") // no newline at the end is fine
+	mustKith(t, db, args...)
+	var s map[string]any
+	kithJSON(t, db, &s, "calendar", "--json")
+	if s["alarm_time"] != "06:00" || s["caldav_user"] != "me" {
+		t.Errorf("settings after a good 'calendar set': %v", s)
+	}
+	if pw, err := keyring.Get("Kith CalDAV", "me https://dav.example.com/cal/"); err != nil || pw != "s3cret" {
+		t.Errorf("keychain holds %q, %v", pw, err)
+	}
 }
