@@ -108,57 +108,76 @@ func (tx *Tx) CircleMeetings(circleID int64, limit int) ([]*crm.Interaction, err
 	return tx.interactions("i.circle_id = ?", " LIMIT ?", circleID, limit)
 }
 
-// interactions loads the interactions matching where, newest first, then
-// their participants and exchanges with one query each per interaction: the
-// page is bounded by the caller, so the statement size never grows with it.
+// interactions loads the interactions matching where, newest first, with
+// their participants and exchanges: three statements whatever the number of
+// interactions, each selecting the same page through a fixed subquery, so
+// neither the statement count nor its size grows with the data.
 func (tx *Tx) interactions(where, page string, args ...any) ([]*crm.Interaction, error) {
+	order := " ORDER BY i.occurred_on DESC, i.id DESC"
 	rows, err := tx.query(`SELECT i.id, i.occurred_on, i.kind, i.minutes, i.summary, i.notes,
 		COALESCE(i.circle_id, 0), COALESCE(ci.name, ''), COALESCE(i.goal_id, 0), COALESCE(g.title, '')
 		FROM interactions i LEFT JOIN circles ci ON ci.id = i.circle_id LEFT JOIN goals g ON g.id = i.goal_id
-		WHERE `+where+` ORDER BY i.occurred_on DESC, i.id DESC`+page, args...)
+		WHERE `+where+order+page, args...)
 	if err != nil {
 		return nil, fmt.Errorf("load interactions: %w", err)
 	}
+	defer rows.Close()
 	out := []*crm.Interaction{}
+	byID := map[int64]*crm.Interaction{}
 	for rows.Next() {
-		in := &crm.Interaction{}
+		in := &crm.Interaction{Participants: []crm.Participant{}, Exchanges: []crm.Exchange{}}
 		if err := rows.Scan(&in.ID, &in.Date, &in.Kind, &in.Minutes, &in.Summary, &in.Notes,
 			&in.CircleID, &in.Circle, &in.GoalID, &in.Goal); err != nil {
-			rows.Close()
 			return nil, fmt.Errorf("load interactions: %w", err)
 		}
 		out = append(out, in)
+		byID[in.ID] = in
 	}
-	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("load interactions: %w", err)
 	}
-	for _, in := range out {
-		if err := tx.fillInteraction(in); err != nil {
-			return nil, err
+	rows.Close()
+	if len(out) == 0 {
+		return out, nil
+	}
+	page = "SELECT i.id FROM interactions i WHERE " + where + order + page
+	if err := tx.fillParticipants(byID, page, args); err != nil {
+		return nil, err
+	}
+	exchanges, err := tx.exchanges("e.interaction_id IN ("+page+")", " ORDER BY e.occurred_on, e.id", args...)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range exchanges {
+		if in := byID[e.InteractionID]; in != nil {
+			in.Exchanges = append(in.Exchanges, e)
 		}
 	}
 	return out, nil
 }
 
-func (tx *Tx) fillInteraction(in *crm.Interaction) error {
-	rows, err := tx.query(`SELECT c.id, c.name FROM participants p JOIN contacts c ON c.id = p.contact_id
-		WHERE p.interaction_id = ? ORDER BY c.name_key`, in.ID)
+// fillParticipants adds who took part to each interaction of a page.
+func (tx *Tx) fillParticipants(byID map[int64]*crm.Interaction, page string, args []any) error {
+	rows, err := tx.query(`SELECT p.interaction_id, c.id, c.name FROM participants p JOIN contacts c ON c.id = p.contact_id
+		WHERE p.interaction_id IN (`+page+`) ORDER BY c.name_key, c.id`, args...)
 	if err != nil {
-		return fmt.Errorf("load participants of interaction #%d: %w", in.ID, err)
+		return fmt.Errorf("load participants: %w", err)
 	}
-	in.Participants = []crm.Participant{}
+	defer rows.Close()
 	for rows.Next() {
+		var id int64
 		var p crm.Participant
-		if err := rows.Scan(&p.ContactID, &p.Name); err != nil {
-			rows.Close()
-			return fmt.Errorf("load participants of interaction #%d: %w", in.ID, err)
+		if err := rows.Scan(&id, &p.ContactID, &p.Name); err != nil {
+			return fmt.Errorf("load participants: %w", err)
 		}
-		in.Participants = append(in.Participants, p)
+		if in := byID[id]; in != nil {
+			in.Participants = append(in.Participants, p)
+		}
 	}
-	rows.Close()
-	in.Exchanges, err = tx.exchanges("e.interaction_id = ?", "", in.ID)
-	return err
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("load participants: %w", err)
+	}
+	return nil
 }
 
 // AddExchange stores something given or received, with or without an

@@ -192,11 +192,19 @@ func (tx *Tx) stamp() string { return tx.now.Format(time.RFC3339) }
 // exist. It is safe while Kith is running: SQLite's VACUUM INTO reads one
 // snapshot and writes a compact, self-contained file.
 func (s *Store) Backup(ctx context.Context, dest string) error {
-	if _, err := os.Stat(dest); err == nil {
-		return fmt.Errorf("back up to %s: the file already exists", dest)
+	// Create the file empty and private first: VACUUM INTO accepts an empty
+	// file, and would otherwise create it with the umask's permissions.
+	f, err := os.OpenFile(dest, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		if errors.Is(err, os.ErrExist) {
+			return fmt.Errorf("back up to %s: the file already exists", dest)
+		}
+		return fmt.Errorf("back up to %s: %w", dest, err)
 	}
+	f.Close()
 	if _, err := s.rw.ExecContext(ctx, "VACUUM INTO ?", dest); err != nil {
+		os.Remove(dest)
 		return fmt.Errorf("back up %s to %s: %w", s.path, dest, err)
 	}
-	return os.Chmod(dest, 0o600)
+	return nil
 }

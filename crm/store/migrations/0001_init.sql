@@ -38,7 +38,6 @@ CREATE TABLE channels (
     is_primary  INTEGER NOT NULL DEFAULT 0 CHECK (is_primary IN (0, 1))
 );
 CREATE INDEX channels_contact ON channels (contact_id, kind);
-CREATE INDEX channels_value ON channels (value COLLATE NOCASE);
 
 -- Role periods; until is NULL while the role is current.
 CREATE TABLE roles (
