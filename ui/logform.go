@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -24,14 +25,14 @@ type logForm struct {
 	circle   *widget.Select
 	circles  []*crm.Circle
 	members  *widget.CheckGroup
-	memberID map[string]int64
+	memberID map[string]int64 // by label: two members may share a name
 	kind     *widget.Select
 	date     *dateField
 	minutes  *field
 	summary  *field
 	notes    *field
 	goal     *widget.Select
-	goals    []*crm.Goal
+	goals    []*crm.Goal // the active ones, in the order offered
 	lines    []*exchangeLine
 	linesBox *fyne.Container
 }
@@ -41,6 +42,8 @@ type exchangeLine struct {
 	dir     *widget.Select
 	kind    *widget.Select
 	with    *widget.Select
+	withID  int64 // who the exchange was with; zero for everyone
+	withIDs map[string]int64
 	desc    *field
 	promise *widget.Check
 	row     fyne.CanvasObject
@@ -109,42 +112,71 @@ func (f *logForm) loadChoices(circleID int64) {
 		f.goals, err = tx.Goals()
 		return err
 	}, func() {
-		opts := []string{noneChoice}
-		for _, c := range f.circles {
-			opts = append(opts, c.Name)
-		}
-		f.circle.SetOptions(opts)
+		f.circle.SetOptions(append([]string{noneChoice}, circleLabels(f.circles)...))
+		f.goals = slices.DeleteFunc(f.goals, func(g *crm.Goal) bool { return g.Status != crm.GoalActive })
 		goals := []string{noneChoice}
 		for _, g := range f.goals {
-			if g.Status == crm.GoalActive {
-				goals = append(goals, g.Title)
-			}
+			goals = append(goals, g.Title)
 		}
 		f.goal.SetOptions(goals)
-		for _, c := range f.circles {
+		for i, c := range f.circles {
 			if c.ID == circleID {
-				f.circle.SetSelected(c.Name)
+				f.circle.SetSelectedIndex(i + 1)
 			}
 		}
 	})
 }
 
-// onCircle ticks every current member of the chosen circle; the user
-// unticks whoever was absent.
-func (f *logForm) onCircle(name string) {
-	f.memberID = map[string]int64{}
-	var names []string
-	for _, c := range f.circles {
-		if c.Name != name {
-			continue
-		}
-		for _, mb := range c.CurrentMembers() {
-			names = append(names, mb.Name)
-			f.memberID[mb.Name] = mb.ContactID
+// circleLabels names each circle, with its id when two share a name.
+func circleLabels(cs []*crm.Circle) []string {
+	var ps []crm.Participant
+	for _, c := range cs {
+		ps = append(ps, crm.Participant{ContactID: c.ID, Name: c.Name})
+	}
+	return personLabels(ps)
+}
+
+// personLabels names each person for a picker, adding " (#id)" to names
+// that appear more than once, so two "Alex Kim"s stay two choices.
+func personLabels(ps []crm.Participant) []string {
+	count := map[string]int{}
+	for _, p := range ps {
+		count[p.Name]++
+	}
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.Name
+		if count[p.Name] > 1 {
+			out[i] = fmt.Sprintf("%s (#%d)", p.Name, p.ContactID)
 		}
 	}
-	f.members.Options = names
-	f.members.SetSelected(names)
+	return out
+}
+
+// chosenCircle is the circle picked, or nil.
+func (f *logForm) chosenCircle() *crm.Circle {
+	if i := f.circle.SelectedIndex() - 1; i >= 0 && i < len(f.circles) {
+		return f.circles[i]
+	}
+	return nil
+}
+
+// onCircle ticks every current member of the chosen circle; the user
+// unticks whoever was absent.
+func (f *logForm) onCircle(string) {
+	f.memberID = map[string]int64{}
+	var ps []crm.Participant
+	if c := f.chosenCircle(); c != nil {
+		for _, mb := range c.CurrentMembers() {
+			ps = append(ps, crm.Participant{ContactID: mb.ContactID, Name: mb.Name})
+		}
+	}
+	labels := personLabels(ps)
+	for i, l := range labels {
+		f.memberID[l] = ps[i].ContactID
+	}
+	f.members.Options = labels
+	f.members.SetSelected(labels)
 	f.members.Refresh()
 	f.refreshWith()
 	f.revalidate()
@@ -157,10 +189,16 @@ func (f *logForm) participants() []crm.Participant {
 	for _, p := range out {
 		seen[p.ContactID] = true
 	}
-	for _, name := range f.members.Selected {
-		if id := f.memberID[name]; id != 0 && !seen[id] {
+	names := map[int64]string{}
+	if c := f.chosenCircle(); c != nil {
+		for _, mb := range c.CurrentMembers() {
+			names[mb.ContactID] = mb.Name
+		}
+	}
+	for _, label := range f.members.Selected {
+		if id := f.memberID[label]; id != 0 && !seen[id] {
 			seen[id] = true
-			out = append(out, crm.Participant{ContactID: id, Name: name})
+			out = append(out, crm.Participant{ContactID: id, Name: names[id]})
 		}
 	}
 	return out
@@ -178,7 +216,7 @@ func (f *logForm) addLine(m *Main, dir crm.Direction) {
 	}
 	l.kind = widget.NewSelect(kinds, nil)
 	l.kind.SetSelected(string(crm.ExAdvice))
-	l.with = widget.NewSelect([]string{everyone}, nil)
+	l.with = widget.NewSelect([]string{everyone}, func(label string) { l.withID = l.withIDs[label] })
 	l.with.SetSelected(everyone)
 	l.desc = m.entry("What exactly")
 	l.desc.OnChanged = func(string) { f.revalidate() }
@@ -201,21 +239,26 @@ func (f *logForm) addLine(m *Main, dir crm.Direction) {
 	f.revalidate()
 }
 
-// refreshWith offers the current participants on each exchange line.
+// refreshWith offers the current participants on each exchange line,
+// keeping each line's person while they still take part.
 func (f *logForm) refreshWith() {
-	opts := []string{everyone}
-	for _, p := range f.participants() {
-		opts = append(opts, p.Name)
+	ps := f.participants()
+	labels := personLabels(ps)
+	ids := map[string]int64{}
+	for i, l := range labels {
+		ids[l] = ps[i].ContactID
 	}
 	for _, l := range f.lines {
-		l.with.SetOptions(opts)
-		found := false
-		for _, o := range opts {
-			found = found || o == l.with.Selected
+		keep := everyone
+		for i, p := range ps {
+			if p.ContactID == l.withID {
+				keep = labels[i]
+			}
 		}
-		if !found {
-			l.with.SetSelected(everyone)
-		}
+		l.withIDs = ids
+		l.with.SetOptions(append([]string{everyone}, labels...))
+		l.with.SetSelected(keep)
+		l.withID = ids[keep]
 	}
 }
 
@@ -244,24 +287,15 @@ func (f *logForm) interaction() *crm.Interaction {
 		Notes: f.notes.Text, Participants: f.participants()}
 	in.Date, _ = f.date.date()
 	in.Minutes, _ = strconv.Atoi(strings.TrimSpace(f.minutes.Text))
-	for _, c := range f.circles {
-		if c.Name == f.circle.Selected {
-			in.CircleID = c.ID
-		}
+	if c := f.chosenCircle(); c != nil {
+		in.CircleID = c.ID
 	}
-	for _, g := range f.goals {
-		if g.Title == f.goal.Selected {
-			in.GoalID = g.ID
-		}
+	if i := f.goal.SelectedIndex() - 1; i >= 0 && i < len(f.goals) {
+		in.GoalID = f.goals[i].ID
 	}
 	for _, l := range f.lines {
 		x := crm.Exchange{Direction: crm.Direction(l.dir.Selected), Kind: crm.ExchangeKind(l.kind.Selected),
-			Description: strings.TrimSpace(l.desc.Text), Commitment: l.promise.Checked}
-		for _, p := range in.Participants {
-			if p.Name == l.with.Selected {
-				x.ContactID = p.ContactID
-			}
-		}
+			Description: strings.TrimSpace(l.desc.Text), Commitment: l.promise.Checked, ContactID: l.withID}
 		in.Exchanges = append(in.Exchanges, x)
 	}
 	return in

@@ -1,0 +1,72 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/store"
+)
+
+// Two members of a circle may share a name: each stays a participant of
+// their own, and an exchange goes to the one picked, not the last match.
+func TestLogFormKeepsNamesakesApart(t *testing.T) {
+	m, st := newTestMain(t)
+	first := addPerson(t, st, "Alex Kim", "Contoso", "", "2026-01-10")
+	second := addPerson(t, st, "Alex Kim", "Fabrikam", "", "2026-01-10")
+	ana := addPerson(t, st, "Ana", "", "", "2026-01-10")
+	circle := &crm.Circle{Name: "PM Circle"}
+	mustUpdate(t, st, func(tx *store.Tx) error {
+		if err := tx.AddCircle(circle); err != nil {
+			return err
+		}
+		for _, id := range []int64{first, second, ana} {
+			if err := tx.Join(circle.ID, id, crm.MustParseDate("2026-02-01")); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	f := newLogForm(m, nil, circle.ID)
+	f.show()
+	want := []string{fmt.Sprintf("Alex Kim (#%d)", first), fmt.Sprintf("Alex Kim (#%d)", second), "Ana"}
+	if !slices.Equal(f.members.Options, want) {
+		t.Fatalf("member labels = %v, want %v", f.members.Options, want)
+	}
+	test.Type(f.summary, "Roadmaps")
+	f.addLine(m, crm.Received)
+	if !slices.Equal(f.lines[0].with.Options, append([]string{everyone}, want...)) {
+		t.Fatalf("exchange offers %v", f.lines[0].with.Options)
+	}
+	f.lines[0].with.SetSelected(want[0]) // the first Alex, listed before the second
+	test.Type(f.lines[0].desc, "Advice on roadmaps")
+	test.Tap(f.save)
+
+	_ = st.View(context.Background(), func(tx *store.Tx) error {
+		meetings, err := tx.CircleMeetings(circle.ID, 5)
+		if err != nil || len(meetings) != 1 {
+			t.Fatalf("meetings = %v, %v", meetings, err)
+		}
+		in := meetings[0]
+		var ids []int64
+		for _, p := range in.Participants {
+			ids = append(ids, p.ContactID)
+		}
+		slices.Sort(ids)
+		if !slices.Equal(ids, []int64{first, second, ana}) {
+			t.Errorf("participants = %v, want both Alexes and Ana", in.Participants)
+		}
+		d, err := tx.ContactDetail(first, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Interactions) != 1 || len(d.Interactions[0].Exchanges) != 1 || d.Interactions[0].Exchanges[0].ContactID != first {
+			t.Errorf("the exchange went to %+v, want the first Alex (#%d)", d.Interactions[0].Exchanges, first)
+		}
+		return nil
+	})
+}
