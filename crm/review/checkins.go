@@ -15,14 +15,17 @@ import "github.com/kithcrm/kith/crm"
 //     missed in this quarter when its due date fell in it (one that fell
 //     due earlier was counted in its own quarter);
 //   - after the last meeting, a check-in that fell due within the quarter,
-//     up to asOf, with no meeting since, is missed too.
+//     up to asOf, with no meeting since, is missed too; except that while
+//     the quarter is running (asOf is today) one due today is not missed
+//     yet, as the check-in list says "today", not late.
 //
 // So a relationship neglected for a year counts one missed check-in, in the
 // quarter it fell due, not one per cadence; snoozes are not history and are
 // ignored. A meeting on the very day met keeps the first check-in. prev is
 // the last contact before the quarter (or the day met or
-// added), days the distinct meeting days in [start, asOf], ascending.
-func CountCheckins(prev crm.Date, cadence int, days []crm.Date, start, asOf crm.Date) (kept, missed int) {
+// added), days the distinct meeting days in [start, asOf], ascending;
+// running says asOf is today.
+func CountCheckins(prev crm.Date, cadence int, days []crm.Date, start, asOf crm.Date, running bool) (kept, missed int) {
 	if cadence <= 0 {
 		return 0, 0
 	}
@@ -39,7 +42,7 @@ func CountCheckins(prev crm.Date, cadence int, days []crm.Date, start, asOf crm.
 			prev = d
 		}
 	}
-	if due := prev.AddDays(cadence); inQuarter(due) {
+	if due := prev.AddDays(cadence); inQuarter(due) && (!running || due.Before(asOf)) {
 		missed++
 	}
 	return kept, missed

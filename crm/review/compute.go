@@ -91,7 +91,10 @@ func Compute(src Source, q Quarter) (*Review, error) {
 	}
 	r.Budget = Budget{HoursPerMonth: profile.BudgetHours, MoneyPerMonth: profile.BudgetMoney,
 		MinutesQuarter: int(profile.BudgetHours*60*3 + 0.5), MoneyQuarter: profile.BudgetMoney * 3}
-	if err := r.relationships(src, q); err != nil {
+	// While the quarter runs (AsOf is today), today is not over: what falls
+	// due today is not late, and "no contact all quarter" is not known yet.
+	running := !r.AsOf.Before(today)
+	if err := r.relationships(src, q, running); err != nil {
 		return nil, err
 	}
 	if err := r.network(src, q); err != nil {
@@ -149,8 +152,9 @@ func roleCounts() map[crm.RoleKind]Count {
 	return m
 }
 
-// relationships fills Contacts, Neglected and TakingMore.
-func (r *Review) relationships(src Source, q Quarter) error {
+// relationships fills Contacts, Neglected and TakingMore; running says the
+// quarter is still running (AsOf is today).
+func (r *Review) relationships(src Source, q Quarter, running bool) error {
 	facts, err := src.ReviewContacts(q.Start(), r.AsOf)
 	if err != nil {
 		return err
@@ -179,7 +183,7 @@ func (r *Review) relationships(src Source, q Quarter) error {
 			if prev.IsZero() {
 				prev = f.since()
 			}
-			rel.CheckinsKept, rel.CheckinsMissed = CountCheckins(prev, f.CadenceDays, f.Days, q.Start(), r.AsOf)
+			rel.CheckinsKept, rel.CheckinsMissed = CountCheckins(prev, f.CadenceDays, f.Days, q.Start(), r.AsOf, running)
 		}
 		r.Contacts[i] = rel
 	}

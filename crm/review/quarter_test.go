@@ -51,22 +51,26 @@ func TestCountCheckins(t *testing.T) {
 		cadence      int
 		days         []crm.Date
 		asOf         string
+		running      bool
 		kept, missed int
 	}{
-		{"every meeting on time", "2026-06-25", 14, days("2026-07-05", "2026-07-19", "2026-08-01"), "2026-09-30", 3, 1},
-		{"late meeting misses the due one", "2026-06-30", 14, days("2026-07-20"), "2026-09-30", 0, 2},
-		{"overdue since before the quarter", "2026-01-01", 30, days("2026-08-01"), "2026-09-30", 0, 1},
-		{"neglected all quarter counts in the quarter it fell due", "2026-01-01", 30, nil, "2026-09-30", 0, 0},
-		{"falls due in the quarter, never met", "2026-06-15", 30, nil, "2026-09-30", 0, 1},
-		{"due on the last day", "2026-09-16", 14, nil, "2026-09-30", 0, 1},
-		{"due the day after", "2026-09-17", 14, nil, "2026-09-30", 0, 0},
-		{"met on the due day", "2026-06-30", 14, days("2026-07-14"), "2026-09-30", 1, 1},
-		{"met on the day added", "2026-08-15", 30, days("2026-08-15"), "2026-09-30", 1, 1},
-		{"quarter still running", "2026-07-01", 14, nil, "2026-07-10", 0, 0},
-		{"no cadence", "2026-07-01", 0, days("2026-07-02"), "2026-09-30", 0, 0},
+		{"every meeting on time", "2026-06-25", 14, days("2026-07-05", "2026-07-19", "2026-08-01"), "2026-09-30", false, 3, 1},
+		{"late meeting misses the due one", "2026-06-30", 14, days("2026-07-20"), "2026-09-30", false, 0, 2},
+		{"overdue since before the quarter", "2026-01-01", 30, days("2026-08-01"), "2026-09-30", false, 0, 1},
+		{"neglected all quarter counts in the quarter it fell due", "2026-01-01", 30, nil, "2026-09-30", false, 0, 0},
+		{"falls due in the quarter, never met", "2026-06-15", 30, nil, "2026-09-30", false, 0, 1},
+		{"due on the last day", "2026-09-16", 14, nil, "2026-09-30", false, 0, 1},
+		{"due the day after", "2026-09-17", 14, nil, "2026-09-30", false, 0, 0},
+		{"met on the due day", "2026-06-30", 14, days("2026-07-14"), "2026-09-30", false, 1, 1},
+		{"met on the day added", "2026-08-15", 30, days("2026-08-15"), "2026-09-30", false, 1, 1},
+		{"quarter still running", "2026-07-01", 14, nil, "2026-07-10", true, 0, 0},
+		{"due today, quarter running", "2026-07-01", 14, nil, "2026-07-15", true, 0, 0},
+		{"due yesterday, quarter running", "2026-07-01", 14, nil, "2026-07-16", true, 0, 1},
+		{"due on the last day, quarter running on it", "2026-09-16", 14, nil, "2026-09-30", true, 0, 0},
+		{"no cadence", "2026-07-01", 0, days("2026-07-02"), "2026-09-30", false, 0, 0},
 	}
 	for _, c := range cases {
-		kept, missed := review.CountCheckins(d(c.prev), c.cadence, c.days, start, d(c.asOf))
+		kept, missed := review.CountCheckins(d(c.prev), c.cadence, c.days, start, d(c.asOf), c.running)
 		if kept != c.kept || missed != c.missed {
 			t.Errorf("%s: kept %d missed %d, want %d and %d", c.name, kept, missed, c.kept, c.missed)
 		}
