@@ -203,11 +203,13 @@ func runCalendarRefresh(e *env, args []string) error {
 	if s.LiveFile != "" {
 		fmt.Fprintf(e.out, "wrote %s\n", s.LiveFile)
 	}
-	if s.PublishAfterChange {
+	// AfterChange publishes only with a URL to publish to: say only what it did.
+	published := s.PublishAfterChange && s.CalDAVURL != ""
+	if published {
 		fmt.Fprintf(e.out, "published to %s\n", s.CalDAVURL)
 	}
-	if s.LiveFile == "" && !s.PublishAfterChange {
-		fmt.Fprintln(e.out, "no live file or publishing set ('kith calendar set --live-file PATH')")
+	if s.LiveFile == "" && !published {
+		fmt.Fprintln(e.out, "no live file or publishing set ('kith calendar set --live-file PATH' or --caldav-url URL --publish-after-change)")
 	}
 	return nil
 }

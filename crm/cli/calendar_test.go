@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"io"
 	"os"
@@ -10,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/zalando/go-keyring"
+
+	"github.com/kithcrm/kith/crm/store"
 )
 
 func TestExportICSToStdoutAndFile(t *testing.T) {
@@ -158,5 +161,34 @@ func TestCalendarSetPasswordFailureChangesNothing(t *testing.T) {
 	}
 	if pw, err := keyring.Get("Kith CalDAV", "me https://dav.example.com/cal/"); err != nil || pw != "s3cret" {
 		t.Errorf("keychain holds %q, %v", pw, err)
+	}
+}
+
+// 'calendar refresh' says only what it did: publish-after-change without a
+// CalDAV URL publishes nothing, so it must not claim to have.
+func TestCalendarRefreshSaysOnlyWhatItDid(t *testing.T) {
+	db := seed(t)
+	// Settings saves refuse publishing without a URL; a database written
+	// otherwise (by hand, or by an older Kith) can still hold it.
+	setRaw := func(key, value string) {
+		st, err := store.Open(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		if err := st.Update(context.Background(), func(tx *store.Tx) error { return tx.SetSetting(key, value) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	setRaw("calendar.publish_after_change", "true")
+	out := mustKith(t, db, "--today", today, "calendar", "refresh")
+	if strings.Contains(out, "published") || !strings.Contains(out, "no live file or publishing set") {
+		t.Errorf("refresh with publish-after-change but no URL said %q", out)
+	}
+	live := filepath.Join(t.TempDir(), "live.ics")
+	setRaw("calendar.live_file", live)
+	out = mustKith(t, db, "--today", today, "calendar", "refresh")
+	if out != "wrote "+live+"\n" {
+		t.Errorf("refresh with a live file only said %q", out)
 	}
 }
