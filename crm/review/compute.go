@@ -227,7 +227,7 @@ func (r *Review) relationships(src Source, q Quarter, running bool) error {
 			c.Flags = append(c.Flags, FlagTakingMore)
 			r.TakingMore = append(r.TakingMore, c.Name)
 		}
-		if neglected(f, q.Start(), r.AsOf) {
+		if neglected(f, q.Start(), r.AsOf, running) {
 			c.Flags = append(c.Flags, FlagNeglected)
 			r.Neglected = append(r.Neglected, c.Name)
 		}
@@ -237,7 +237,9 @@ func (r *Review) relationships(src Source, q Quarter, running bool) error {
 
 // neglected: overdue by more than one cadence on asOf, or in the book the
 // whole quarter and never met in it; a snooze past asOf (a pause) excuses.
-func neglected(f *ContactFacts, start, asOf crm.Date) bool {
+// While the quarter is running only the first counts: "never met all
+// quarter" cannot be known before it ends.
+func neglected(f *ContactFacts, start, asOf crm.Date, running bool) bool {
 	if f.SnoozedUntil.After(asOf) {
 		return false
 	}
@@ -249,7 +251,7 @@ func neglected(f *ContactFacts, start, asOf crm.Date) bool {
 	if f.CadenceDays > 0 && overdue > f.CadenceDays {
 		return true
 	}
-	return f.Interactions == 0 && !f.AddedOn.After(start)
+	return !running && f.Interactions == 0 && !f.AddedOn.After(start)
 }
 
 // network fills the new people, their sources, role changes and circles.

@@ -85,8 +85,8 @@ const (
 	// least twice as many.
 	FlagTakingMore Flag = "taking_more_than_giving"
 	// FlagNeglected: an active contact overdue by more than one cadence at
-	// AsOf, or in the book all quarter and never met in it. Snoozed
-	// contacts (a pause) are not flagged.
+	// AsOf, or, once the quarter has ended, in the book all quarter and
+	// never met in it. Snoozed contacts (a pause) are not flagged.
 	FlagNeglected Flag = "neglected"
 	// FlagNew: met (or, the day met unknown, added) during the quarter.
 	FlagNew Flag = "new"

@@ -75,3 +75,19 @@ func TestRunningQuarterCheckinDueToday(t *testing.T) {
 		t.Errorf("the day after it fell due Tess's check-in counts %d missed, want 1", c.CheckinsMissed)
 	}
 }
+
+// TestRunningQuarterNeglect: while the quarter runs, only someone overdue
+// by more than a cadence is neglected; "no contact all quarter" waits for
+// the quarter's end.
+func TestRunningQuarterNeglect(t *testing.T) {
+	st := runningBook(t)
+	if c := relationshipOn(t, st, "2026-07-10", "Fay Fine"); c.Has(review.FlagNeglected) {
+		t.Error("on 07-10 Fay, due 09-23, is neglected for not being met yet this quarter")
+	}
+	if c := relationshipOn(t, st, "2026-07-10", "Ned Overdue"); !c.Has(review.FlagNeglected) {
+		t.Error("on 07-10 Ned, due 06-15, overdue by more than his 14 days, is not neglected")
+	}
+	if c := relationshipOn(t, st, "2026-10-05", "Fay Fine"); !c.Has(review.FlagNeglected) {
+		t.Error("once 2026Q3 ended, Fay, never met in it, is not neglected")
+	}
+}
