@@ -162,31 +162,36 @@ func (f *personForm) contact() *crm.Contact {
 		c.CadenceDays = span.Days()
 	}
 	c.Notes = f.notes.Text
-	c.Channels = keepOtherChannels(c.Channels)
 	for _, ch := range []struct {
 		kind  crm.ChannelKind
 		label string
 		value string
 	}{{crm.ChannelEmail, "work", f.email.Text}, {crm.ChannelPhone, "mobile", f.phone.Text}, {crm.ChannelURL, "linkedin", f.url.Text}} {
-		if v := strings.TrimSpace(ch.value); v != "" {
-			c.Channels = append([]crm.Channel{{Kind: ch.kind, Label: ch.label, Value: v, Primary: true}}, c.Channels...)
-		}
+		c.Channels = setChannel(c.Channels, ch.kind, ch.label, strings.TrimSpace(ch.value))
 	}
 	return c
 }
 
-// keepOtherChannels drops the primary channel of each kind (the form edits
-// those) and keeps the rest, such as a second email added headless.
-func keepOtherChannels(chs []crm.Channel) []crm.Channel {
-	var out []crm.Channel
-	seen := map[crm.ChannelKind]bool{}
-	for _, ch := range chs {
-		if !seen[ch.Kind] { // channels load primary first
-			seen[ch.Kind] = true
-			continue
+// setChannel applies what the form shows for one kind: the primary channel
+// (or the first one) of that kind. A value left alone keeps its label, an
+// edited one keeps its label too, an emptied one is removed, and only a
+// channel the person did not have gets the default label. The other
+// channels of the kind, such as a second email added headless, stay.
+func setChannel(chs []crm.Channel, kind crm.ChannelKind, label, value string) []crm.Channel {
+	out := slices.Clone(chs)
+	shown := -1
+	for i, ch := range out {
+		if ch.Kind == kind && (shown < 0 || ch.Primary && !out[shown].Primary) {
+			shown = i
 		}
-		ch.Primary = false
-		out = append(out, ch)
+	}
+	switch {
+	case shown < 0 && value != "":
+		out = append([]crm.Channel{{Kind: kind, Label: label, Value: value, Primary: true}}, out...)
+	case shown >= 0 && value == "":
+		out = slices.Delete(out, shown, shown+1)
+	case shown >= 0:
+		out[shown].Value = value
 	}
 	return out
 }
