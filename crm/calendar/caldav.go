@@ -63,12 +63,14 @@ func (e *ServerError) Error() string {
 func (e *ServerError) Unwrap() error { return e.Err }
 
 // objectPrefix starts the name of every object Kith puts on a calendar: a
-// publish removes only objects named so, never the user's own events.
+// publish looks only at objects named so, and removes only those this
+// database recorded putting there, never the user's own events nor another
+// Kith database's.
 const objectPrefix = "kith-"
 
 // Publish puts the current calendar on a CalDAV calendar: each event is one
-// object named by its UID, objects that changed are replaced, objects Kith
-// put there that are no longer due are removed. The database keeps the
+// object named by its UID, objects that changed are replaced, objects this
+// database put there that are no longer due are removed. The database keeps the
 // calendar state whatever the server says: a failed publish loses nothing
 // and the next one picks up from where the server stands.
 func Publish(ctx context.Context, st *store.Store, t Target, opts Options) (Published, error) {
@@ -117,16 +119,21 @@ func Publish(ctx context.Context, st *store.Store, t Target, opts Options) (Publ
 		puts = append(puts, store.CalDAVObject{UID: ev.UID, Hash: ev.Hash, ETag: newTag})
 		res.Put++
 	}
-	for name := range onServer {
+	// Remove only what this database put on this calendar: another Kith
+	// database may publish to it too, under UIDs of its own salt.
+	for uid := range known {
+		name := uid + ".ics"
 		if pubErr != nil || current[name] {
 			continue
 		}
-		if err := p.remove(ctx, name); err != nil {
-			pubErr = err
-			break
+		if _, there := onServer[name]; there {
+			if err := p.remove(ctx, name); err != nil {
+				pubErr = err
+				break
+			}
+			res.Removed++
 		}
-		gone = append(gone, strings.TrimSuffix(name, ".ics"))
-		res.Removed++
+		gone = append(gone, uid)
 	}
 	// Record what the server now holds, even after a failure part-way, so
 	// the next publish does not resend it.

@@ -158,14 +158,21 @@ func TestCalDAVPublishToRadicale(t *testing.T) {
 	target := Target{URL: calURL, User: "kith", Password: "any"}
 	opts := Options{Now: f.now}
 
-	// The user's own event on the same calendar must survive every publish.
-	req, _ := http.NewRequest(http.MethodPut, calURL+"dentist.ics", strings.NewReader(
-		"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//me//EN\r\nBEGIN:VEVENT\r\nUID:dentist@example.com\r\n"+
-			"DTSTAMP:20260301T000000Z\r\nDTSTART;VALUE=DATE:20260312\r\nSUMMARY:Dentist\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"))
-	req.SetBasicAuth("kith", "any")
-	req.Header.Set("Content-Type", "text/calendar")
-	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != http.StatusCreated {
-		t.Fatalf("put the user's own event: %v %v", resp, err)
+	// The user's own event on the same calendar must survive every publish,
+	// and so must the events another Kith database published there (their
+	// UIDs carry that database's salt, so they never clash with this one's).
+	const foreign = "kith-checkin-00000000000000000000@kith.app"
+	for name, ev := range map[string]string{"dentist.ics": "UID:dentist@example.com\r\n" +
+		"DTSTAMP:20260301T000000Z\r\nDTSTART;VALUE=DATE:20260312\r\nSUMMARY:Dentist\r\n",
+		foreign + ".ics": "UID:" + foreign + "\r\nDTSTAMP:20260301T000000Z\r\nDTSTART;VALUE=DATE:20260311\r\n" +
+			"SUMMARY:Check in with someone from the other book\r\n"} {
+		req, _ := http.NewRequest(http.MethodPut, calURL+name, strings.NewReader(
+			"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//me//EN\r\nBEGIN:VEVENT\r\n"+ev+"END:VEVENT\r\nEND:VCALENDAR\r\n"))
+		req.SetBasicAuth("kith", "any")
+		req.Header.Set("Content-Type", "text/calendar")
+		if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != http.StatusCreated {
+			t.Fatalf("put %s: %v %v", name, resp, err)
+		}
 	}
 
 	res, err := Publish(ctx, f.st, target, opts)
@@ -176,8 +183,8 @@ func TestCalDAVPublishToRadicale(t *testing.T) {
 		t.Errorf("first publish: %+v, want 5 put", res)
 	}
 	evs := serverEvents(t, calURL, "any")
-	if len(evs) != 6 {
-		t.Fatalf("server holds %d events, want Kith's 5 and the dentist", len(evs))
+	if len(evs) != 7 {
+		t.Fatalf("server holds %d events, want Kith's 5, the other book's one and the dentist", len(evs))
 	}
 	if ev, ok := summaryOn(evs, "Priya Raman"); !ok || ev.Props.Get(ical.PropDateTimeStart).Value != "20260310" {
 		t.Errorf("Priya's check-in is not on the server today: %v", ev)
@@ -196,8 +203,8 @@ func TestCalDAVPublishToRadicale(t *testing.T) {
 	}
 	evs = serverEvents(t, calURL, "any")
 	wei, ok := summaryOn(evs, "Wei Zhang")
-	if len(evs) != 6 || !ok {
-		t.Fatalf("after the snooze the server holds %d events (want 6), Wei there: %v", len(evs), ok)
+	if len(evs) != 7 || !ok {
+		t.Fatalf("after the snooze the server holds %d events (want 7), Wei there: %v", len(evs), ok)
 	}
 	if d, seq := wei.Props.Get(ical.PropDateTimeStart).Value, wei.Props.Get(ical.PropSequence).Value; d != "20260415" || seq != "1" {
 		t.Errorf("Wei on the server: DTSTART %s SEQUENCE %s, want 20260415 and 1", d, seq)
@@ -209,11 +216,14 @@ func TestCalDAVPublishToRadicale(t *testing.T) {
 		t.Errorf("publish after archiving: %+v, %v; want 1 removed", res, err)
 	}
 	evs = serverEvents(t, calURL, "any")
-	if _, ok := summaryOn(evs, "Rock"); ok || len(evs) != 5 {
-		t.Errorf("after archiving Sam the server holds %d events (want 5), Sam still there: %v", len(evs), ok)
+	if _, ok := summaryOn(evs, "Rock"); ok || len(evs) != 6 {
+		t.Errorf("after archiving Sam the server holds %d events (want 6), Sam still there: %v", len(evs), ok)
 	}
 	if _, ok := evs["dentist@example.com"]; !ok {
 		t.Error("publishing removed the user's own event")
+	}
+	if _, ok := evs[foreign]; !ok {
+		t.Error("publishing removed an event another Kith database put on the calendar")
 	}
 
 	// An object lost on the server is put back.

@@ -13,8 +13,8 @@ func init() {
 	register(&command{name: "publish caldav", args: "[--url URL] [--user U] [--horizon DUR] [--with-notes] [--json]",
 		summary: "Put check-in reminders on a CalDAV calendar (Nextcloud, iCloud, Fastmail...).", help: `
 Each event becomes one calendar object named by its UID; changed ones are
-replaced and those no longer due are removed. Only objects Kith put there
-are touched. URL is the calendar collection; --url and --user default to
+replaced and those no longer due are removed. Only objects this database
+put there are touched (another Kith database may publish to the same calendar). URL is the calendar collection; --url and --user default to
 'kith calendar set --caldav-url/--caldav-user'. The password (an app
 password) comes from $KITH_CALDAV_PASSWORD or the OS keychain
 ('kith calendar set --password-stdin' saves it there).
