@@ -437,35 +437,55 @@ func (tx *Tx) Reflection(q review.Quarter) (review.Reflection, error) {
 	if err != nil {
 		return r, fmt.Errorf("load the %s review: %w", q, err)
 	}
-	rows, err := tx.query("SELECT prompt_key, prompt, answer FROM review_answers WHERE quarter = ?", q.String())
-	if err != nil {
+	if r.Answers, err = tx.reviewAnswers(q); err != nil {
 		return r, fmt.Errorf("load the %s review: %w", q, err)
 	}
+	if r.Decisions, err = tx.reviewDecisions(q); err != nil {
+		return r, fmt.Errorf("load the %s review: %w", q, err)
+	}
+	return r, nil
+}
+
+// reviewAnswers reads a quarter's answers in the order the prompts are asked.
+func (tx *Tx) reviewAnswers(q review.Quarter) ([]review.Answer, error) {
+	rows, err := tx.query("SELECT prompt_key, prompt, answer FROM review_answers WHERE quarter = ?", q.String())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []review.Answer{}
 	for rows.Next() {
 		var a review.Answer
 		if err := rows.Scan(&a.Key, &a.Prompt, &a.Text); err != nil {
-			rows.Close()
-			return r, fmt.Errorf("load the %s review: %w", q, err)
+			return nil, err
 		}
-		r.Answers = append(r.Answers, a)
+		out = append(out, a)
 	}
-	rows.Close()
-	slices.SortStableFunc(r.Answers, func(a, b review.Answer) int { return promptRank(a.Key) - promptRank(b.Key) })
-	rows, err = tx.query(`SELECT d.contact_id, c.name, d.decision, d.note, d.decided_on, d.applied_on
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(out, func(a, b review.Answer) int { return promptRank(a.Key) - promptRank(b.Key) })
+	return out, nil
+}
+
+// reviewDecisions reads a quarter's decisions in name order.
+func (tx *Tx) reviewDecisions(q review.Quarter) ([]review.Decision, error) {
+	rows, err := tx.query(`SELECT d.contact_id, c.name, d.decision, d.note, d.decided_on, d.applied_on
 		FROM review_decisions d JOIN contacts c ON c.id = d.contact_id WHERE d.quarter = ?
 		ORDER BY c.name COLLATE NOCASE, c.id`, q.String())
 	if err != nil {
-		return r, fmt.Errorf("load the %s review: %w", q, err)
+		return nil, err
 	}
 	defer rows.Close()
+	out := []review.Decision{}
 	for rows.Next() {
 		var d review.Decision
 		if err := rows.Scan(&d.ContactID, &d.Name, &d.Decision, &d.Note, &d.DecidedOn, &d.AppliedOn); err != nil {
-			return r, fmt.Errorf("load the %s review: %w", q, err)
+			return nil, err
 		}
-		r.Decisions = append(r.Decisions, d)
+		out = append(out, d)
 	}
-	return r, rows.Err()
+	return out, rows.Err()
 }
 
 // promptRank orders answers as the prompts are asked; unknown keys (from a
