@@ -20,25 +20,40 @@ import (
 
 // These tests hand Kith's exports to independent iCalendar implementations
 // from Debian (make interop-prereqs installs them; CI always has them). They
-// skip only when a tool is absent.
+// skip when a tool is absent, unless $KITH_REQUIRE_INTEROP is 1 (as 'make
+// test' sets it where it installed the tools): then a missing tool fails,
+// so a broken install cannot pass as a skip.
 
 // debianPython is the interpreter that sees Debian's python3-* packages.
 const debianPython = "/usr/bin/python3"
 
-func requireTool(t *testing.T, path, pkg string) {
+// requireInteropEnv names the variable that turns a missing tool into a failure.
+const requireInteropEnv = "KITH_REQUIRE_INTEROP"
+
+// missingTool skips the test, or fails it when the tools are required.
+func missingTool(t testing.TB, format string, args ...any) {
+	t.Helper()
+	if os.Getenv(requireInteropEnv) == "1" {
+		t.Fatalf(format+" (and "+requireInteropEnv+"=1 requires it)", args...)
+		return
+	}
+	t.Skipf(format, args...)
+}
+
+func requireTool(t testing.TB, path, pkg string) {
 	t.Helper()
 	if _, err := os.Stat(path); err != nil {
-		t.Skipf("%s is not installed (Debian package %s; run 'make interop-prereqs')", path, pkg)
+		missingTool(t, "%s is not installed (Debian package %s; run 'make interop-prereqs')", path, pkg)
 	}
 }
 
 // requirePython skips unless Debian's Python has the given modules.
-func requirePython(t *testing.T, modules ...string) {
+func requirePython(t testing.TB, modules ...string) {
 	t.Helper()
 	requireTool(t, debianPython, "python3")
 	for _, m := range modules {
 		if err := exec.Command(debianPython, "-c", "import "+m).Run(); err != nil {
-			t.Skipf("%s cannot import %s (Debian package python3-%s; run 'make interop-prereqs')", debianPython, m, m)
+			missingTool(t, "%s cannot import %s (Debian package python3-%s; run 'make interop-prereqs')", debianPython, m, m)
 		}
 	}
 }
@@ -273,5 +288,30 @@ func TestInteropCalcurseImportsEveryEvent(t *testing.T) {
 	}
 	if !strings.Contains(string(apts), "03/10/2026 [1] >") || !strings.Contains(string(apts), "{1Y w8 m1 m4 m7 m10}") {
 		t.Errorf("calcurse did not place the overdue check-in today, or lost the review's rule:\n%s", apts)
+	}
+}
+
+// outcomeTB records whether a check skipped or failed its test.
+type outcomeTB struct {
+	testing.TB
+	skipped, failed bool
+}
+
+func (o *outcomeTB) Helper()               {}
+func (o *outcomeTB) Skipf(string, ...any)  { o.skipped = true }
+func (o *outcomeTB) Fatalf(string, ...any) { o.failed = true }
+
+func TestInteropMissingToolFailsWhenRequired(t *testing.T) {
+	const missing = "/nonexistent/kith-interop-tool"
+	for _, c := range []struct {
+		env          string
+		skip, failed bool
+	}{{"", true, false}, {"0", true, false}, {"1", false, true}} {
+		t.Setenv(requireInteropEnv, c.env)
+		o := &outcomeTB{TB: t}
+		requireTool(o, missing, "kith-nothing")
+		if o.skipped != c.skip || o.failed != c.failed {
+			t.Errorf("%s=%q: skipped %v, failed %v; want skipped %v, failed %v", requireInteropEnv, c.env, o.skipped, o.failed, c.skip, c.failed)
+		}
 	}
 }
