@@ -358,20 +358,12 @@ func (tx *Tx) ReviewGoals(start, asOf crm.Date) ([]review.GoalProgress, error) {
 // nameSep joins names in group_concat: a character no name contains.
 const nameSep = "\x1f"
 
+// goalQuarter fills a goal's active helpers and the interactions in
+// [start, asOf] that served it: three queries, whatever the goal's size.
 func (tx *Tx) goalQuarter(g *review.GoalProgress, start, asOf crm.Date) error {
-	helpers, err := tx.helpers(g.ID)
-	if err != nil {
-		return err
-	}
-	g.Helpers = []crm.Participant{}
-	for _, h := range helpers {
-		var archived bool
-		if err := tx.queryRow("SELECT archived FROM contacts WHERE id = ?", h.ContactID).Scan(&archived); err != nil {
-			return fmt.Errorf("review helpers of %s: %w", g.Title, err)
-		}
-		if !archived {
-			g.Helpers = append(g.Helpers, h)
-		}
+	var err error
+	if g.Helpers, err = tx.activeHelpers(g.ID); err != nil {
+		return fmt.Errorf("review helpers of %s: %w", g.Title, err)
 	}
 	if err := tx.queryRow("SELECT count(*) FROM interactions WHERE goal_id = ? AND occurred_on BETWEEN ? AND ?",
 		g.ID, start, asOf).Scan(&g.Served); err != nil {
@@ -400,11 +392,18 @@ func (tx *Tx) goalQuarter(g *review.GoalProgress, start, asOf crm.Date) error {
 	return rows.Err()
 }
 
+// activeHelpers returns the people helping with a goal who are not
+// archived, in name order: one query, the archived state read in it.
+func (tx *Tx) activeHelpers(goalID int64) ([]crm.Participant, error) {
+	return tx.participants(`SELECT c.id, c.name FROM goal_helpers h JOIN contacts c ON c.id = h.contact_id
+		WHERE h.goal_id = ? AND c.archived = 0 ORDER BY c.name_key`, goalID)
+}
+
 // ReviewGapCoverage returns up to ten active contacts holding the coach or
 // mentor role on asOf whose title or notes mention gap, or who help with an
 // active goal whose title does (case-insensitive, anywhere in the text).
 func (tx *Tx) ReviewGapCoverage(gap string, asOf crm.Date) ([]crm.Participant, error) {
-	rows, err := tx.query(`SELECT c.id, c.name FROM contacts c
+	out, err := tx.participants(`SELECT c.id, c.name FROM contacts c
 		WHERE c.archived = 0
 		AND EXISTS (SELECT 1 FROM roles r WHERE r.contact_id = c.id AND r.role IN ('coach', 'mentor') AND `+heldOn("r", ":asof")+`)
 		AND (c.title LIKE :q ESCAPE '\' OR c.notes LIKE :q ESCAPE '\'
@@ -414,12 +413,21 @@ func (tx *Tx) ReviewGapCoverage(gap string, asOf crm.Date) ([]crm.Participant, e
 	if err != nil {
 		return nil, fmt.Errorf("review gap %q: %w", gap, err)
 	}
+	return out, nil
+}
+
+// participants runs a query of (id, name) rows and returns them as people.
+func (tx *Tx) participants(query string, args ...any) ([]crm.Participant, error) {
+	rows, err := tx.query(query, args...)
+	if err != nil {
+		return nil, err
+	}
 	defer rows.Close()
 	out := []crm.Participant{}
 	for rows.Next() {
 		var p crm.Participant
 		if err := rows.Scan(&p.ContactID, &p.Name); err != nil {
-			return nil, fmt.Errorf("review gap %q: %w", gap, err)
+			return nil, err
 		}
 		out = append(out, p)
 	}

@@ -1,9 +1,16 @@
 package store
 
 import (
+	"database/sql"
+	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
+	"github.com/mattn/go-sqlite3"
+
+	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/review"
 )
 
@@ -38,4 +45,72 @@ func TestReflectionReportsReadErrors(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// selectCounter counts the SELECT statements SQLite prepares on the
+// connections of a driver registered for it, through an authorizer.
+var selectCounter struct {
+	once sync.Once
+	n    atomic.Int64
+}
+
+// countingReads points the store's read pool at a driver that counts the
+// SELECT statements prepared, and returns the counter.
+func countingReads(t *testing.T, st *Store) *atomic.Int64 {
+	t.Helper()
+	const name = "sqlite3_kith_count_selects"
+	selectCounter.once.Do(func() {
+		sql.Register(name, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
+			c.RegisterAuthorizer(func(op int, _, _, _ string) int {
+				if op == sqlite3.SQLITE_SELECT {
+					selectCounter.n.Add(1)
+				}
+				return sqlite3.SQLITE_OK
+			})
+			return nil
+		}})
+	})
+	ro, err := sql.Open(name, dsn(st.path, "&_query_only=true"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ro.SetMaxOpenConns(1)
+	st.ro.Close()
+	st.ro = ro
+	return &selectCounter.n
+}
+
+// TestReviewGoalsStatementsDoNotGrowWithHelpers: a goal's helpers, their
+// archived state included, come from one query, however many they are.
+func TestReviewGoalsStatementsDoNotGrowWithHelpers(t *testing.T) {
+	statements := func(helpers int) (int64, []review.GoalProgress) {
+		st := openTemp(t, "2026-10-05")
+		g := crm.Goal{Title: "Get promoted"}
+		for i := range helpers {
+			id := addContact(t, st, crm.Contact{Name: fmt.Sprintf("Helper %d", i)})
+			g.Helpers = append(g.Helpers, crm.Participant{ContactID: id})
+		}
+		update(t, st, func(tx *Tx) error {
+			if err := tx.AddGoal(&g); err != nil {
+				return err
+			}
+			return tx.SetArchived(g.Helpers[0].ContactID, true)
+		})
+		n := countingReads(t, st)
+		var goals []review.GoalProgress
+		before := n.Load()
+		view(t, st, func(tx *Tx) (err error) {
+			goals, err = tx.ReviewGoals(crm.MustParseDate("2026-07-01"), crm.MustParseDate("2026-09-30"))
+			return err
+		})
+		return n.Load() - before, goals
+	}
+	few, goals := statements(2)
+	many, _ := statements(6)
+	if few != many {
+		t.Errorf("ReviewGoals prepared %d SELECTs for 2 helpers and %d for 6: want the same", few, many)
+	}
+	if len(goals) != 1 || len(goals[0].Helpers) != 1 || goals[0].Helpers[0].Name != "Helper 1" {
+		t.Errorf("goals %+v, want one with Helper 1 (Helper 0 is archived)", goals)
+	}
 }
