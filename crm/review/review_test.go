@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -13,7 +14,9 @@ import (
 )
 
 // jsonReview is the JSON contract of 'kith review --format json', read
-// back with its own types so that a renamed key fails the test.
+// back with its own types to check the figures. json.Unmarshal ignores
+// unknown keys, so a renamed key shows here only where its expected value
+// is not zero: TestReviewJSONKeys checks the keys themselves.
 type jsonReview struct {
 	jsonTotals
 	Months []struct {
@@ -121,6 +124,80 @@ func decode(t *testing.T, r *review.Review) jsonReview {
 		t.Fatal(err)
 	}
 	return j
+}
+
+// The keys 'kith review --format json' promises scripts: the quarter's
+// totals (those of "previous" too), each role's counts, and each contact's.
+var (
+	totalsKeys  = []string{"quarter", "start", "end", "interactions", "minutes", "by_role"}
+	countKeys   = []string{"interactions", "minutes"}
+	contactKeys = []string{"id", "name", "roles", "interactions", "minutes", "gave", "received", "balance",
+		"checkins_kept", "checkins_missed", "last_contact", "flags"}
+	reviewKeys = append([]string{"contacts", "neglected", "goals_without_help", "previous"}, totalsKeys...)
+)
+
+// TestReviewJSONKeys decodes the JSON generically and checks every promised
+// key is there, with the type scripts expect, zero values included.
+func TestReviewJSONKeys(t *testing.T) {
+	st, _ := reviewtest.Open(t)
+	var buf bytes.Buffer
+	if err := compute(t, st, "2026Q3").WriteJSON(&buf); err != nil {
+		t.Fatal(err)
+	}
+	var top map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &top); err != nil {
+		t.Fatal(err)
+	}
+	hasKeys(t, "review", top, reviewKeys)
+	byRoles := func(where string, totals map[string]any) {
+		roles, ok := totals["by_role"].(map[string]any)
+		if !ok {
+			t.Errorf("%s.by_role is %T, want an object", where, totals["by_role"])
+			return
+		}
+		for _, role := range []string{"coach", "mentor", "circle", "coachee", "mentee"} {
+			c, ok := roles[role].(map[string]any)
+			if !ok {
+				t.Errorf("%s.by_role.%s is %T, want an object", where, role, roles[role])
+				continue
+			}
+			hasKeys(t, where+".by_role."+role, c, countKeys)
+		}
+	}
+	byRoles("review", top)
+	if prev, ok := top["previous"].(map[string]any); ok {
+		hasKeys(t, "previous", prev, totalsKeys)
+		byRoles("previous", prev)
+	} else {
+		t.Errorf("previous is %T, want an object", top["previous"])
+	}
+	for _, key := range []string{"neglected", "goals_without_help"} {
+		if _, ok := top[key].([]any); !ok {
+			t.Errorf("%s is %T, want an array", key, top[key])
+		}
+	}
+	contacts, ok := top["contacts"].([]any)
+	if !ok || len(contacts) == 0 {
+		t.Fatalf("contacts is %T of %d, want a non-empty array", top["contacts"], len(contacts))
+	}
+	for i, x := range contacts {
+		c, ok := x.(map[string]any)
+		if !ok {
+			t.Errorf("contacts[%d] is %T, want an object", i, x)
+			continue
+		}
+		hasKeys(t, fmt.Sprintf("contacts[%d] (%v)", i, c["name"]), c, contactKeys)
+	}
+}
+
+// hasKeys reports each of keys missing from the object m.
+func hasKeys(t *testing.T, where string, m map[string]any, keys []string) {
+	t.Helper()
+	for _, k := range keys {
+		if _, ok := m[k]; !ok {
+			t.Errorf("%s lacks the key %q", where, k)
+		}
+	}
 }
 
 func TestReviewFigures(t *testing.T) {
