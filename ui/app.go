@@ -173,7 +173,8 @@ func (m *Main) Content() fyne.CanvasObject {
 	return container.NewBorder(nil, nil, sidebar, nil, main)
 }
 
-// Show switches to screen i (0 Today … 5 Settings) and reloads it.
+// Show switches to screen i (0 Today … 5 Settings) and reloads it, so it
+// also catches up with writes made while it was off screen.
 func (m *Main) Show(i int) {
 	if i < 0 || i >= len(m.screens) {
 		i = screenToday
@@ -191,11 +192,12 @@ func (m *Main) Show(i int) {
 // Current returns the index of the screen on show.
 func (m *Main) Current() int { return m.current }
 
-// changed reloads every screen after a write, so Today, People, Circles and
-// Goals all agree with the database.
+// changed reloads the screen on show after a write. The others reload
+// when shown (Show always reloads), so a save does not pay for Today's
+// counts or the circles' meetings while they are off screen.
 func (m *Main) changed() {
-	for _, s := range m.screens {
-		s.reload()
+	if m.shown {
+		m.screens[m.current].reload()
 	}
 }
 

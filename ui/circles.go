@@ -16,10 +16,11 @@ import (
 // circlesView is the Circles screen: each circle with its members, rhythm
 // and recent meetings.
 type circlesView struct {
-	m     *Main
-	root  *fyne.Container
-	list  *fyne.Container
-	today crm.Date
+	m      *Main
+	root   *fyne.Container
+	list   *fyne.Container
+	scroll *container.Scroll
+	today  crm.Date
 }
 
 type circleItem struct {
@@ -32,7 +33,8 @@ func newCirclesView(m *Main) *circlesView {
 	add := widget.NewButtonWithIcon("New circle", theme.ContentAddIcon(), func() { newCircleForm(m).show() })
 	header := container.NewBorder(nil, nil, container.NewVBox(screenTitle("Circles"),
 		muted("Peers who meet and trade lessons. Log a meeting once for everyone who came.")), container.NewCenter(add))
-	v.root = container.NewBorder(container.NewPadded(header), nil, nil, nil, container.NewVScroll(container.NewPadded(v.list)))
+	v.scroll = container.NewVScroll(container.NewPadded(v.list))
+	v.root = container.NewBorder(container.NewPadded(header), nil, nil, nil, v.scroll)
 	return v
 }
 
@@ -65,6 +67,7 @@ func (v *circlesView) reload() {
 			v.list.Add(card(wrapped("No circles yet. A circle is a group of peers with shared interests who meet and trade lessons: add one with New circle.")))
 		}
 		v.list.Refresh()
+		v.scroll.Refresh() // the list is filled while on show: lay the scroll out again
 	})
 }
 

@@ -16,10 +16,11 @@ import (
 // goalsView is the Goals screen: what you are working towards, who helps,
 // and the interactions that served each goal.
 type goalsView struct {
-	m     *Main
-	root  *fyne.Container
-	list  *fyne.Container
-	today crm.Date
+	m      *Main
+	root   *fyne.Container
+	list   *fyne.Container
+	scroll *container.Scroll
+	today  crm.Date
 }
 
 type goalItem struct {
@@ -32,7 +33,8 @@ func newGoalsView(m *Main) *goalsView {
 	add := widget.NewButtonWithIcon("New goal", theme.ContentAddIcon(), func() { newGoalForm(m, nil).show() })
 	header := container.NewBorder(nil, nil, container.NewVBox(screenTitle("Goals"),
 		muted("Short- and long-term goals, the people who help with each, and what moved them forward.")), container.NewCenter(add))
-	v.root = container.NewBorder(container.NewPadded(header), nil, nil, nil, container.NewVScroll(container.NewPadded(v.list)))
+	v.scroll = container.NewVScroll(container.NewPadded(v.list))
+	v.root = container.NewBorder(container.NewPadded(header), nil, nil, nil, v.scroll)
 	return v
 }
 
@@ -65,6 +67,7 @@ func (v *goalsView) reload() {
 			v.list.Add(card(wrapped("No goals yet. Add one, name who helps with it, and link interactions to it when you log them.")))
 		}
 		v.list.Refresh()
+		v.scroll.Refresh() // the list is filled while on show: lay the scroll out again
 	})
 }
 

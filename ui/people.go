@@ -22,14 +22,15 @@ const keepPages = 12
 // peopleView is the People screen: a searchable, filterable virtual list on
 // the left and the selected person's page on the right.
 type peopleView struct {
-	m       *Main
-	root    fyne.CanvasObject
-	search  *field
-	filters map[string]*widget.Button
-	sort    *widget.Select
-	count   *canvas.Text
-	list    *widget.List
-	page    *personPage
+	m        *Main
+	root     fyne.CanvasObject
+	search   *field
+	filters  map[string]*widget.Button
+	sort     *widget.Select
+	count    *canvas.Text
+	countRow *fyne.Container
+	list     *widget.List
+	page     *personPage
 
 	filter  crm.ContactFilter
 	gen     int // bumped on every filter change; stale pages are dropped
@@ -67,11 +68,12 @@ func newPeopleView(m *Main) *peopleView {
 	v.list.OnSelected = v.onSelected
 	v.page = newPersonPage(m)
 	v.markFilter("all")
+	v.countRow = container.NewBorder(nil, nil, container.NewCenter(v.count), container.NewHBox(widget.NewLabel("Sort"), v.sort))
 	header := container.NewVBox(
 		container.NewBorder(nil, nil, screenTitle("People"), nil),
 		v.search,
 		chips,
-		container.NewBorder(nil, nil, container.NewCenter(v.count), container.NewHBox(widget.NewLabel("Sort"), v.sort)),
+		v.countRow,
 	)
 	left := container.NewBorder(container.NewPadded(header), nil, nil, nil, v.list)
 	split := container.NewHSplit(left, v.page.root)
@@ -157,7 +159,7 @@ func (v *peopleView) refilter() {
 		if f.Archived {
 			v.count.Text += " archived"
 		}
-		v.count.Refresh()
+		v.countRow.Refresh() // lay out again: the count's width changed
 		v.list.UnselectAll()
 		v.list.Refresh()
 	})

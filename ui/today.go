@@ -19,6 +19,10 @@ import (
 // People, sorted by next check-in.
 const dueLimit = 40
 
+// promiseLimit bounds the promises Today lists, oldest first; a big book
+// holds thousands, and the rest are a click away in a scrolling list.
+const promiseLimit = 15
+
 // todayView is the Today screen: who is due, what was promised, and a
 // summary line.
 type todayView struct {
@@ -40,7 +44,8 @@ type todayData struct {
 	today    crm.Date
 	counts   store.DayCounts
 	due      []dueItem
-	promises []crm.Exchange
+	promises []crm.Exchange // the oldest open ones, up to promiseLimit
+	open     int            // every open promise
 	empty    bool
 }
 
@@ -80,7 +85,10 @@ func (v *todayView) reload() {
 			}
 			d.due = append(d.due, it)
 		}
-		d.promises, err = tx.OpenCommitments(0)
+		if d.promises, err = tx.OpenCommitmentPage(promiseLimit, 0); err != nil {
+			return err
+		}
+		d.open, err = tx.CountOpenCommitments()
 		return err
 	}, func() {
 		v.data = d
@@ -117,6 +125,9 @@ func (v *todayView) render() {
 	}
 	if len(d.promises) == 0 {
 		v.promises.Add(muted("No promises waiting. Anything you offer to do is listed here."))
+	}
+	if more := d.open - len(d.promises); more > 0 {
+		v.promises.Add(widget.NewButton(plural(more, "more promise", "more promises"), func() { showPromises(v.m) }))
 	}
 	header := container.NewVBox(screenTitle("Today"), v.date, v.summary)
 	left := container.NewVBox(heading("Check-ins"), v.dueBox)
@@ -225,12 +236,8 @@ func (v *todayView) pickSnooze(id int64, name string) {
 
 func (v *todayView) promiseRow(x crm.Exchange) fyne.CanvasObject {
 	text := wrapped(x.Description)
-	meta := muted(fmt.Sprintf("%s · %s · %s", x.Contact, x.Kind, relDay(x.Date, v.data.today)))
-	done := widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() {
-		v.m.save(func(tx *store.Tx) error { return tx.CompleteCommitment(x.ID, crm.Date{}) }, func() {
-			v.m.bar.show("Marked kept: "+x.Description, nil)
-		})
-	})
+	meta := muted(promiseMeta(x, v.data.today))
+	done := widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() { keepPromise(v.m, x, nil) })
 	done.Importance = widget.LowImportance
 	return container.NewBorder(nil, widget.NewSeparator(), nil, done, container.NewVBox(text, meta))
 }
