@@ -331,7 +331,8 @@ func (m *Main) menu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		item("Export calendar…", fyne.KeyE, m.ExportCalendar),
 		item("Load sample data", "", m.loadSample),
-		item("Back up now", "", m.settings.backup),
+		// Looked up at click time: a theme change builds a new settings view.
+		item("Back up now", "", func() { m.settings.backup() }),
 	)
 	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6}
 	var goItems []*fyne.MenuItem
