@@ -16,11 +16,8 @@ import (
 // circlesView is the Circles screen: each circle with its members, rhythm
 // and recent meetings.
 type circlesView struct {
-	m      *Main
-	root   *fyne.Container
-	list   *fyne.Container
-	scroll *container.Scroll
-	today  crm.Date
+	m *Main
+	*cardScreen
 }
 
 type circleItem struct {
@@ -29,46 +26,26 @@ type circleItem struct {
 }
 
 func newCirclesView(m *Main) *circlesView {
-	v := &circlesView{m: m, list: container.NewVBox()}
-	add := widget.NewButtonWithIcon("New circle", theme.ContentAddIcon(), func() { newCircleForm(m).show() })
-	header := container.NewBorder(nil, nil, container.NewVBox(screenTitle("Circles"),
-		muted("Peers who meet and trade lessons. Log a meeting once for everyone who came.")), container.NewCenter(add))
-	v.scroll = container.NewVScroll(container.NewPadded(v.list))
-	v.root = container.NewBorder(container.NewPadded(header), nil, nil, nil, v.scroll)
-	return v
+	return &circlesView{m: m, cardScreen: newCardScreen("Circles",
+		"Peers who meet and trade lessons. Log a meeting once for everyone who came.", "New circle", func() { newCircleForm(m).show() })}
 }
 
-func (v *circlesView) view() fyne.CanvasObject { return v.root }
-
 func (v *circlesView) reload() {
-	var items []circleItem
-	var today crm.Date
-	v.m.load(func(tx *store.Tx) error {
-		today = tx.Today()
+	loadCards(v.m, v.cardScreen, func(tx *store.Tx) ([]circleItem, error) {
 		circles, err := tx.Circles()
 		if err != nil {
-			return err
+			return nil, err
 		}
+		var items []circleItem
 		for _, c := range circles {
 			it := circleItem{Circle: c}
 			if it.meetings, err = tx.CircleMeetings(c.ID, 3); err != nil {
-				return err
+				return nil, err
 			}
 			items = append(items, it)
 		}
-		return nil
-	}, func() {
-		v.today = today
-		v.list.Objects = nil
-		for _, it := range items {
-			v.list.Add(v.circleCard(it))
-		}
-		if len(items) == 0 {
-			v.list.Add(card(wrapped("No circles yet. A circle is a group of peers with shared interests who meet and trade lessons: add one with New circle.")))
-		}
-		v.list.Refresh()
-		v.scroll.Refresh() // the list is filled while on show: lay the scroll out again
-	})
+		return items, nil
+	}, v.circleCard, "No circles yet. A circle is a group of peers with shared interests who meet and trade lessons: add one with New circle.")
 }
 
 func (v *circlesView) circleCard(it circleItem) fyne.CanvasObject {

@@ -16,11 +16,8 @@ import (
 // goalsView is the Goals screen: what you are working towards, who helps,
 // and the interactions that served each goal.
 type goalsView struct {
-	m      *Main
-	root   *fyne.Container
-	list   *fyne.Container
-	scroll *container.Scroll
-	today  crm.Date
+	m *Main
+	*cardScreen
 }
 
 type goalItem struct {
@@ -29,46 +26,26 @@ type goalItem struct {
 }
 
 func newGoalsView(m *Main) *goalsView {
-	v := &goalsView{m: m, list: container.NewVBox()}
-	add := widget.NewButtonWithIcon("New goal", theme.ContentAddIcon(), func() { newGoalForm(m, nil).show() })
-	header := container.NewBorder(nil, nil, container.NewVBox(screenTitle("Goals"),
-		muted("Short- and long-term goals, the people who help with each, and what moved them forward.")), container.NewCenter(add))
-	v.scroll = container.NewVScroll(container.NewPadded(v.list))
-	v.root = container.NewBorder(container.NewPadded(header), nil, nil, nil, v.scroll)
-	return v
+	return &goalsView{m: m, cardScreen: newCardScreen("Goals",
+		"Short- and long-term goals, the people who help with each, and what moved them forward.", "New goal", func() { newGoalForm(m, nil).show() })}
 }
 
-func (v *goalsView) view() fyne.CanvasObject { return v.root }
-
 func (v *goalsView) reload() {
-	var items []goalItem
-	var today crm.Date
-	v.m.load(func(tx *store.Tx) error {
-		today = tx.Today()
+	loadCards(v.m, v.cardScreen, func(tx *store.Tx) ([]goalItem, error) {
 		goals, err := tx.Goals()
 		if err != nil {
-			return err
+			return nil, err
 		}
+		var items []goalItem
 		for _, g := range goals {
 			it := goalItem{Goal: g}
 			if it.served, err = tx.GoalInteractions(g.ID, 4); err != nil {
-				return err
+				return nil, err
 			}
 			items = append(items, it)
 		}
-		return nil
-	}, func() {
-		v.today = today
-		v.list.Objects = nil
-		for _, it := range items {
-			v.list.Add(v.goalCard(it))
-		}
-		if len(items) == 0 {
-			v.list.Add(card(wrapped("No goals yet. Add one, name who helps with it, and link interactions to it when you log them.")))
-		}
-		v.list.Refresh()
-		v.scroll.Refresh() // the list is filled while on show: lay the scroll out again
-	})
+		return items, nil
+	}, v.goalCard, "No goals yet. Add one, name who helps with it, and link interactions to it when you log them.")
 }
 
 var statusColors = map[crm.GoalStatus]fyne.ThemeColorName{crm.GoalActive: theme.ColorNamePrimary,
