@@ -235,6 +235,24 @@ func TestReviewEndAsksBeforeArchiving(t *testing.T) {
 	}
 }
 
+// TestReviewArchiveConfirmsEveryoneListed: the dialog names all pending
+// ends, and Archive carries out exactly those.
+func TestReviewArchiveConfirmsEveryoneListed(t *testing.T) {
+	m, st := newReviewMain(t)
+	decideAbout(t, m, st, "Pia Peer", review.End, "")
+	decideAbout(t, m, st, "Sid Silent", review.End, "")
+	test.Tap(m.review.saveBtn)
+	tapDialogButton(t, m, "Archive")
+	for _, name := range []string{"Pia Peer", "Sid Silent"} {
+		if !contactNamed(t, st, name).Archived {
+			t.Errorf("Archive in the dialog naming %s did not archive them", name)
+		}
+	}
+	if contactNamed(t, st, "Cal Coachee").Archived {
+		t.Error("Archive archived Cal, who had no end decided")
+	}
+}
+
 // tapDialogButton taps a button of the dialog on top of the window.
 func tapDialogButton(t *testing.T, m *Main, text string) {
 	t.Helper()
