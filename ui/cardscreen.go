@@ -41,13 +41,15 @@ func loadCards[T any](m *Main, s *cardScreen, load func(tx *store.Tx) ([]T, erro
 		return err
 	}, func() {
 		s.today = today
-		s.list.Objects = nil
+		// Gathered and set once: each Add would lay out every card again.
+		var cards []fyne.CanvasObject
 		for _, it := range items {
-			s.list.Add(cardOf(it))
+			cards = append(cards, cardOf(it))
 		}
 		if len(items) == 0 {
-			s.list.Add(card(wrapped(empty)))
+			cards = append(cards, card(wrapped(empty)))
 		}
+		s.list.Objects = cards
 		s.list.Refresh()
 		s.scroll.Refresh() // the list may be filled while on show: lay the scroll out again
 	})

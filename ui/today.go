@@ -17,7 +17,7 @@ import (
 
 // dueLimit bounds the check-ins Today shows; the rest are a click away in
 // People, sorted by next check-in.
-const dueLimit = 40
+const dueLimit = 20
 
 // promiseLimit bounds the promises Today lists, oldest first; a big book
 // holds thousands, and the rest are a click away in a scrolling list.
@@ -106,29 +106,33 @@ func (v *todayView) render() {
 	v.date.Text = d.today.Time().Format("Monday 2 January 2006")
 	v.summary.SetText(fmt.Sprintf("%s due this week  ·  %d overdue  ·  %s this month",
 		plural(d.counts.Due, "person", "people"), d.counts.Overdue, plural(d.counts.ThisMonth, "interaction", "interactions")))
-	v.dueBox.Objects = nil
+	// Objects are gathered and set once: Add lays the box out again each
+	// time, which costs a pass over every card already added.
+	var due []fyne.CanvasObject
 	for _, it := range d.due {
-		v.dueBox.Add(v.dueCard(it))
+		due = append(due, v.dueCard(it))
 	}
 	if len(d.due) == 0 {
-		v.dueBox.Add(card(wrapped("Nobody is due this week. Enjoy the quiet, or reach out to someone anyway.")))
+		due = append(due, card(wrapped("Nobody is due this week. Enjoy the quiet, or reach out to someone anyway.")))
 	}
 	if more := d.counts.Due - len(d.due); more > 0 {
-		v.dueBox.Add(widget.NewButton(fmt.Sprintf("%d more due: see People by next check-in", more), func() {
+		due = append(due, widget.NewButton(fmt.Sprintf("%d more due: see People by next check-in", more), func() {
 			v.m.Show(screenPeople)
 			v.m.people.sortBy(crm.SortByNextDue)
 		}))
 	}
-	v.promises.Objects = nil
+	v.dueBox.Objects = due
+	var promises []fyne.CanvasObject
 	for _, x := range d.promises {
-		v.promises.Add(v.promiseRow(x))
+		promises = append(promises, v.promiseRow(x))
 	}
 	if len(d.promises) == 0 {
-		v.promises.Add(muted("No promises waiting. Anything you offer to do is listed here."))
+		promises = append(promises, muted("No promises waiting. Anything you offer to do is listed here."))
 	}
 	if more := d.open - len(d.promises); more > 0 {
-		v.promises.Add(widget.NewButton(plural(more, "more promise", "more promises"), func() { showPromises(v.m) }))
+		promises = append(promises, widget.NewButton(plural(more, "more promise", "more promises"), func() { showPromises(v.m) }))
 	}
+	v.promises.Objects = promises
 	header := container.NewVBox(screenTitle("Today"), v.date, v.summary)
 	left := container.NewVBox(heading("Check-ins"), v.dueBox)
 	right := container.NewVBox(titledCard("Open commitments", v.promises))
