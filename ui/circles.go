@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -19,6 +20,10 @@ type circlesView struct {
 	m *Main
 	*cardScreen
 }
+
+// memberLimit bounds the member chips on a circle's card; a big circle
+// lists the rest in a dialog.
+const memberLimit = 8
 
 type circleItem struct {
 	*crm.Circle
@@ -65,13 +70,7 @@ func (v *circlesView) circleCard(it circleItem) fyne.CanvasObject {
 	})
 	logBtn.Importance = widget.HighImportance
 	addBtn := widget.NewButtonWithIcon("Add member", theme.AccountIcon(), func() { v.addMember(c) })
-	members := container.NewGridWrap(fyne.NewSize(190, 36))
-	for _, mb := range c.CurrentMembers() {
-		members.Add(v.memberChip(c, mb))
-	}
-	if len(c.CurrentMembers()) == 0 {
-		members.Add(muted("No members yet"))
-	}
+	members := container.NewGridWrap(fyne.NewSize(190, 36), v.memberChips(c)...)
 	box := container.NewVBox(
 		container.NewBorder(nil, nil, container.NewVBox(heading(c.Name), muted(c.Purpose)), container.NewCenter(container.NewHBox(addBtn, logBtn))),
 		muted(strings.Join(facts, "  ·  ")),
@@ -88,17 +87,57 @@ func (v *circlesView) circleCard(it circleItem) fyne.CanvasObject {
 	return card(box)
 }
 
+// memberChips are the first members of c, and a button to the rest. They
+// are set on the grid at once: each Add lays the grid out again.
+func (v *circlesView) memberChips(c *crm.Circle) []fyne.CanvasObject {
+	current := c.CurrentMembers()
+	var chips []fyne.CanvasObject
+	for _, mb := range current[:min(len(current), memberLimit)] {
+		chips = append(chips, v.memberChip(c, mb))
+	}
+	if len(current) == 0 {
+		chips = append(chips, muted("No members yet"))
+	}
+	if more := len(current) - memberLimit; more > 0 {
+		chips = append(chips, widget.NewButton(plural(more, "more member", "more members"), func() { v.showMembers(c) }))
+	}
+	return chips
+}
+
 func (v *circlesView) memberChip(c *crm.Circle, mb crm.Member) fyne.CanvasObject {
 	open := widget.NewButton(mb.Name, func() { v.m.OpenPerson(mb.ContactID) })
 	open.Alignment = widget.ButtonAlignLeading
 	open.Importance = widget.LowImportance
-	leave := widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
-		v.m.save(func(tx *store.Tx) error { return tx.Leave(c.ID, mb.ContactID, crm.Date{}) }, func() {
-			v.m.bar.show(fmt.Sprintf("%s left %s.", mb.Name, c.Name), nil)
-		})
-	})
+	leave := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { v.leave(c, mb) })
 	leave.Importance = widget.LowImportance
 	return container.NewBorder(nil, nil, avatar(mb.Name, []crm.RoleKind{crm.RoleCircle}, 26), leave, open)
+}
+
+// showMembers lists every current member of c, for circles too big to
+// show on their card.
+func (v *circlesView) showMembers(c *crm.Circle) {
+	current := c.CurrentMembers()
+	var d dialog.Dialog
+	list := widget.NewList(func() int { return len(current) },
+		func() fyne.CanvasObject { return v.memberChip(c, crm.Member{Name: "Member"}) },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			mb := current[i]
+			open := row.Objects[0].(*widget.Button)
+			open.SetText(mb.Name)
+			open.OnTapped = func() { d.Hide(); v.m.OpenPerson(mb.ContactID) }
+			setAvatar(row.Objects[1].(*fyne.Container), mb.Name, []crm.RoleKind{crm.RoleCircle})
+			row.Objects[2].(*widget.Button).OnTapped = func() { d.Hide(); v.leave(c, mb) }
+		})
+	d = dialog.NewCustom(c.Name+": "+plural(len(current), "member", "members"), "Close", list, v.m.win)
+	d.Resize(fyne.NewSize(420, 520))
+	v.m.showDialog(d)
+}
+
+func (v *circlesView) leave(c *crm.Circle, mb crm.Member) {
+	v.m.save(func(tx *store.Tx) error { return tx.Leave(c.ID, mb.ContactID, crm.Date{}) }, func() {
+		v.m.bar.show(fmt.Sprintf("%s left %s.", mb.Name, c.Name), nil)
+	})
 }
 
 func (v *circlesView) addMember(c *crm.Circle) {

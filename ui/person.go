@@ -227,6 +227,9 @@ func (p *personPage) timelineCard() fyne.CanvasObject {
 
 // interactionRow shows one interaction: when, how, with whom, and what was
 // given and received. self is left out of the list of people.
+// withNames bounds the names an interaction row lists.
+const withNames = 6
+
 func interactionRow(in *crm.Interaction, self int64, today crm.Date) fyne.CanvasObject {
 	meta := shortDate(in.Date, today) + " · " + string(in.Kind)
 	if in.Minutes > 0 {
@@ -240,6 +243,9 @@ func interactionRow(in *crm.Interaction, self int64, today crm.Date) fyne.Canvas
 		if pt.ContactID != self {
 			others = append(others, pt.Name)
 		}
+	}
+	if len(others) > withNames { // a big circle's meeting has hundreds
+		others = append(others[:withNames], fmt.Sprintf("%d others", len(others)-withNames))
 	}
 	if len(others) > 0 {
 		meta += " · with " + strings.Join(others, ", ")

@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/store"
+)
+
+// A big circle's card shows a few members and a button to the rest, and its
+// meetings name a few people, not hundreds.
+func TestBigCircleCardIsBounded(t *testing.T) {
+	m, st := newTestMain(t)
+	circle := &crm.Circle{Name: "Guild"}
+	mustUpdate(t, st, func(tx *store.Tx) error { return tx.AddCircle(circle) })
+	n := memberLimit + 3
+	var who []crm.Participant
+	for i := range n {
+		id := addPerson(t, st, fmt.Sprintf("Member %02d", i), "", "", "2026-01-10")
+		mustUpdate(t, st, func(tx *store.Tx) error { return tx.Join(circle.ID, id, crm.MustParseDate("2026-02-01")) })
+		who = append(who, crm.Participant{ContactID: id})
+	}
+	in := &crm.Interaction{Kind: crm.KindMeeting, Date: crm.MustParseDate("2026-11-01"), CircleID: circle.ID,
+		Summary: "All hands", Participants: who}
+	mustUpdate(t, st, func(tx *store.Tx) error { return tx.LogInteraction(in) })
+	var c *crm.Circle
+	var meetings []*crm.Interaction
+	_ = st.View(context.Background(), func(tx *store.Tx) (err error) {
+		if c, err = tx.Circle(circle.ID); err != nil {
+			t.Fatal(err)
+		}
+		meetings, err = tx.CircleMeetings(circle.ID, 1)
+		return err
+	})
+	chips := m.circles.memberChips(c)
+	if len(chips) != memberLimit+1 {
+		t.Fatalf("%d members give %d chips, want %d and a button", n, len(chips), memberLimit)
+	}
+	if more, ok := chips[memberLimit].(*widget.Button); !ok || more.Text != "3 more members" {
+		t.Errorf("after the chips: %#v, want a button for 3 more members", chips[memberLimit])
+	}
+	row := interactionRow(meetings[0], 0, m.st.Today()).(*fyne.Container)
+	var meta string
+	for _, o := range row.Objects {
+		if x, ok := o.(*canvas.Text); ok && strings.Contains(x.Text, " · with ") {
+			meta = x.Text
+		}
+	}
+	if !strings.HasSuffix(meta, fmt.Sprintf(", %d others", n-withNames)) || strings.Count(meta, "Member") != withNames {
+		t.Errorf("the meeting row names %q; want %d people and a count of the others", meta, withNames)
+	}
+}
