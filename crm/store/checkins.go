@@ -18,18 +18,20 @@ import (
 // meeting counts for the members who attended). The next check-in is a
 // cadence after that, or after the day met or added for someone never
 // contacted, and never before the end of a snooze.
-const contactRows = `
+const contactRows = contactCTE + summarySelect + " FROM rows r"
+
+// contactCTE computes what lists sort and filter on; summarySelect adds the
+// roles and primary email, which only the rows shown need, so a page query
+// can look them up after sorting and limiting (see ListContacts).
+const contactCTE = `
 WITH base AS (
-    SELECT c.id, c.name, c.name_key, c.company, c.title, c.notes, c.archived, c.met_on, c.added_on, c.snoozed_until,
+    SELECT c.id, c.name, c.name_key, c.company, c.title, c.archived, c.met_on, c.added_on, c.snoozed_until,
         COALESCE(c.cadence_days,
             (SELECT min(rc.days) FROM roles r JOIN role_cadences rc ON rc.role = r.role
               WHERE r.contact_id = c.id AND r.until IS NULL),
             (SELECT days FROM role_cadences WHERE role = 'none')) AS cadence_days,
         (SELECT max(p.occurred_on) FROM participants p
-          WHERE p.contact_id = c.id AND p.occurred_on <= :today) AS last_contact,
-        (SELECT group_concat(r.role) FROM roles r WHERE r.contact_id = c.id AND r.until IS NULL) AS roles,
-        (SELECT ch.value FROM channels ch WHERE ch.contact_id = c.id AND ch.kind = 'email'
-          ORDER BY ch.is_primary DESC, ch.id LIMIT 1) AS email
+          WHERE p.contact_id = c.id AND p.occurred_on <= :today) AS last_contact
     FROM contacts c
     WHERE %s
 ), rows AS (
@@ -37,10 +39,14 @@ WITH base AS (
         max(date(COALESCE(last_contact, met_on, added_on), '+' || cadence_days || ' days'), COALESCE(snoozed_until, ''))
     END AS next_due
     FROM base
-)
-SELECT id, name, COALESCE(roles, '') AS roles, COALESCE(email, '') AS email, company, title, cadence_days,
-    last_contact, next_due, archived
-FROM rows`
+)`
+
+const summarySelect = `
+SELECT r.id, r.name,
+    COALESCE((SELECT group_concat(x.role) FROM roles x WHERE x.contact_id = r.id AND x.until IS NULL), '') AS roles,
+    COALESCE((SELECT ch.value FROM channels ch WHERE ch.contact_id = r.id AND ch.kind = 'email'
+        ORDER BY ch.is_primary DESC, ch.id LIMIT 1), '') AS email,
+    r.company, r.title, r.cadence_days, r.last_contact, r.next_due, r.archived`
 
 // scanSummary reads one row of contactRows, and any extra columns a query
 // adds after them into extra.
@@ -74,19 +80,22 @@ func contactWhere(f crm.ContactFilter) (string, []any) {
 // ListContacts returns one page of the people list.
 func (tx *Tx) ListContacts(f crm.ContactFilter) ([]crm.ContactSummary, error) {
 	where, args := contactWhere(f)
-	q := fmt.Sprintf(contactRows, where)
+	order := " ORDER BY name_key, id"
 	switch f.Sort {
 	case crm.SortByNextDue:
-		q += " ORDER BY next_due IS NULL, next_due, name_key, id"
+		order = " ORDER BY next_due IS NULL, next_due, name_key, id"
 	case crm.SortByLastContact:
-		q += " ORDER BY last_contact IS NULL, last_contact DESC, name_key, id"
-	default:
-		q += " ORDER BY name_key, id"
+		order = " ORDER BY last_contact IS NULL, last_contact DESC, name_key, id"
 	}
+	page := ""
 	if f.Limit > 0 {
-		q += " LIMIT :limit OFFSET :offset"
+		page = " LIMIT :limit OFFSET :offset"
 		args = append(args, sql.Named("limit", f.Limit), sql.Named("offset", f.Offset))
 	}
+	// Sort and cut the page first, then look up roles and emails for the
+	// rows kept: the sorter carries narrow rows, and a page of 100 costs 100
+	// lookups, not one per person in the book.
+	q := fmt.Sprintf(contactCTE, where) + summarySelect + " FROM (SELECT * FROM rows" + order + page + ") r" + order
 	args = append(args, sql.Named("today", tx.today))
 	rows, err := tx.query(q, args...)
 	if err != nil {
@@ -147,11 +156,12 @@ func (tx *Tx) DuePage(until crm.Date, limit int) ([]crm.CheckIn, error) {
 	if limit <= 0 {
 		limit = -1 // SQLite: no limit
 	}
-	q := `SELECT d.*, COALESCE((SELECT i.summary FROM participants p JOIN interactions i ON i.id = p.interaction_id
-			WHERE p.contact_id = d.id AND p.occurred_on <= :today
+	order := " ORDER BY next_due, name_key, id"
+	q := fmt.Sprintf(contactCTE, "c.archived = 0") + summarySelect + `,
+		COALESCE((SELECT i.summary FROM participants p JOIN interactions i ON i.id = p.interaction_id
+			WHERE p.contact_id = r.id AND p.occurred_on <= :today
 			ORDER BY p.occurred_on DESC, p.interaction_id DESC LIMIT 1), '')
-		FROM (` + fmt.Sprintf(contactRows, "c.archived = 0") + `
-			WHERE next_due <= :until ORDER BY next_due, name_key, id LIMIT :limit) d`
+		FROM (SELECT * FROM rows WHERE next_due <= :until` + order + ` LIMIT :limit) r` + order
 	rows, err := tx.query(q, sql.Named("today", tx.today), sql.Named("until", until), sql.Named("limit", limit))
 	if err != nil {
 		return nil, fmt.Errorf("list due check-ins: %w", err)
