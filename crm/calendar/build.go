@@ -28,6 +28,8 @@ const (
 	uidDomain    = "@kith.app"
 	// refresh is how often subscribed clients should fetch the file again.
 	refresh = "PT1H"
+	// reachOutLimit is how many promises, gifts and goals a check-in lists.
+	reachOutLimit = 3
 )
 
 // Options adjust one export. The zero value follows the saved settings and
@@ -61,11 +63,66 @@ type Export struct {
 }
 
 // Build builds the calendar of today's check-ins within the horizon, the
-// quarterly review and the circles' meeting rhythms, and records in the
-// database each event's SEQUENCE and LAST-MODIFIED, which rise only when the
-// event's date or text changed since the last export. It needs a write
-// transaction for that record.
-func Build(tx *store.Tx, opts Options) (*Export, error) {
+// quarterly review and the circles' meeting rhythms. The events are read
+// from one read-only snapshot, so a long export of a big book never holds
+// the database's only writer; then one short write records each event's
+// SEQUENCE and LAST-MODIFIED, which rise only when the event's date or text
+// changed since the last export.
+func Build(ctx context.Context, st *store.Store, opts Options) (*Export, error) {
+	salt, err := ensureSalt(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	var d *draft
+	if err := st.View(ctx, func(tx *store.Tx) error {
+		d, err = newDraft(tx, opts, salt, nil)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	if err := d.hash(); err != nil {
+		return nil, err
+	}
+	var states map[string]store.EventState
+	if err := st.Update(ctx, func(tx *store.Tx) error {
+		states, err = d.record(tx, opts.now())
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	return d.finish(states)
+}
+
+// Encoded builds the calendar (see Build) and returns it as an .ics file.
+func Encoded(ctx context.Context, st *store.Store, opts Options) ([]byte, *Export, error) {
+	ex, err := Build(ctx, st, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	data, err := ex.Encode()
+	return data, ex, err
+}
+
+// Encode writes the whole calendar as an .ics file.
+func (ex *Export) Encode() ([]byte, error) {
+	var buf bytes.Buffer
+	if err := Encode(&buf, ex.Calendar); err != nil {
+		return nil, fmt.Errorf("write the calendar: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// draft is an export's events before their stamps: what the snapshot said,
+// with the hash of each event's content.
+type draft struct {
+	comps  []*ical.Component
+	uids   []string
+	hashes []string
+}
+
+// newDraft reads the events from tx; reach, when not nil, replaces the
+// set-based reading of what each check-in says (the benchmark's baseline).
+func newDraft(tx *store.Tx, opts Options, salt string, reach func(int64) (store.ReachOut, error)) (*draft, error) {
 	s, err := LoadSettings(tx)
 	if err != nil {
 		return nil, err
@@ -74,23 +131,63 @@ func Build(tx *store.Tx, opts Options) (*Export, error) {
 		s.Horizon = opts.Horizon
 	}
 	s.WithNotes = s.WithNotes || opts.WithNotes
-	salt, err := uidSalt(tx)
-	if err != nil {
-		return nil, err
-	}
-	b := &builder{tx: tx, s: s, salt: salt, today: tx.Today()}
+	b := &builder{tx: tx, s: s, salt: salt, today: tx.Today(), reach: reach}
 	comps, err := b.components()
 	if err != nil {
 		return nil, err
 	}
+	return &draft{comps: comps}, nil
+}
+
+// hash works out each event's UID and content hash; it needs no transaction.
+func (d *draft) hash() error {
+	d.uids = make([]string, len(d.comps))
+	d.hashes = make([]string, len(d.comps))
+	for i, c := range d.comps {
+		h, err := contentHash(c)
+		if err != nil {
+			return err
+		}
+		d.uids[i], d.hashes[i] = c.Props.Get(ical.PropUID).Value, h
+	}
+	return nil
+}
+
+// record reads the recorded state of every event afresh and moves on, and
+// saves, the state of those whose content changed, returning the state of
+// each event of the draft. Reading the state in the same write transaction
+// keeps two exports that overlap consistent: the second sees what the first
+// recorded and counts an unchanged event as unchanged.
+func (d *draft) record(tx *store.Tx, now time.Time) (map[string]store.EventState, error) {
 	states, err := tx.CalendarEventStates()
 	if err != nil {
 		return nil, err
 	}
-	now := opts.now()
-	out := &Export{Calendar: newCalendar(true)}
-	for _, c := range comps {
-		ev, err := stamp(tx, c, states, now)
+	for i, uid := range d.uids {
+		st, seen := states[uid]
+		if seen && st.Hash == d.hashes[i] {
+			continue
+		}
+		next := store.EventState{UID: uid, Hash: d.hashes[i], LastModified: now}
+		if seen {
+			next.Sequence = st.Sequence + 1
+			if !now.After(st.LastModified) { // the clock must not run back for a client
+				next.LastModified = st.LastModified.Add(time.Second)
+			}
+		}
+		if err := tx.SaveCalendarEventState(next); err != nil {
+			return nil, err
+		}
+		states[uid] = next
+	}
+	return states, nil
+}
+
+// finish stamps each event with its recorded state and assembles the export.
+func (d *draft) finish(states map[string]store.EventState) (*Export, error) {
+	out := &Export{Calendar: newCalendar(true), Events: make([]Event, 0, len(d.comps))}
+	for i, c := range d.comps {
+		ev, err := stamp(c, states[d.uids[i]])
 		if err != nil {
 			return nil, err
 		}
@@ -98,24 +195,6 @@ func Build(tx *store.Tx, opts Options) (*Export, error) {
 		out.Events = append(out.Events, ev)
 	}
 	return out, nil
-}
-
-// Encoded builds the calendar in one write transaction and returns it as an
-// .ics file.
-func Encoded(ctx context.Context, st *store.Store, opts Options) ([]byte, *Export, error) {
-	var ex *Export
-	if err := st.Update(ctx, func(tx *store.Tx) error {
-		var err error
-		ex, err = Build(tx, opts)
-		return err
-	}); err != nil {
-		return nil, nil, err
-	}
-	var buf bytes.Buffer
-	if err := Encode(&buf, ex.Calendar); err != nil {
-		return nil, nil, fmt.Errorf("write the calendar: %w", err)
-	}
-	return buf.Bytes(), ex, nil
 }
 
 // newCalendar makes an empty VCALENDAR; a whole export also carries its name
@@ -137,31 +216,12 @@ func newCalendar(named bool) *ical.Calendar {
 	return cal
 }
 
-// stamp gives an event its SEQUENCE, LAST-MODIFIED and DTSTAMP from the
-// recorded state, moving them on (and recording that) only when the content
-// changed. DTSTAMP is the last revision too: for a published calendar with
-// no METHOD, RFC 5545 makes it the time the information was last revised, and
-// keeping it put keeps an unchanged file byte for byte the same.
-func stamp(tx *store.Tx, c *ical.Component, states map[string]store.EventState, now time.Time) (Event, error) {
-	uid := c.Props.Get(ical.PropUID).Value
-	hash, err := contentHash(c)
-	if err != nil {
-		return Event{}, err
-	}
-	st, seen := states[uid]
-	if !seen || st.Hash != hash {
-		next := store.EventState{UID: uid, Hash: hash, LastModified: now}
-		if seen {
-			next.Sequence = st.Sequence + 1
-			if !now.After(st.LastModified) { // the clock must not run back for a client
-				next.LastModified = st.LastModified.Add(time.Second)
-			}
-		}
-		if err := tx.SaveCalendarEventState(next); err != nil {
-			return Event{}, err
-		}
-		st = next
-	}
+// stamp gives an event the SEQUENCE, LAST-MODIFIED and DTSTAMP of its
+// recorded state (see draft.record). DTSTAMP is the last revision too: for a
+// published calendar with no METHOD, RFC 5545 makes it the time the
+// information was last revised, and keeping it put keeps an unchanged file
+// byte for byte the same.
+func stamp(c *ical.Component, st store.EventState) (Event, error) {
 	c.Props.SetDateTime(ical.PropDateTimeStamp, st.LastModified.UTC())
 	c.Props.SetDateTime(ical.PropLastModified, st.LastModified.UTC())
 	seq := ical.NewProp(ical.PropSequence)
@@ -171,7 +231,7 @@ func stamp(tx *store.Tx, c *ical.Component, states map[string]store.EventState, 
 	if err != nil {
 		return Event{}, err
 	}
-	return Event{UID: uid, Component: c, Hash: full}, nil
+	return Event{UID: st.UID, Component: c, Hash: full}, nil
 }
 
 // contentHash hashes an event as it is written, without the stamps that
@@ -192,9 +252,28 @@ func contentHash(c *ical.Component) (string, error) {
 	return hex.EncodeToString(sum[:16]), nil
 }
 
-// uidSalt returns this database's random UID salt, made on first use. UIDs
-// are a hash of it and a record id: stable across exports, free of personal
-// data, and distinct between two Kith databases feeding one calendar.
+// ensureSalt returns this database's random UID salt, made on first use.
+// UIDs are a hash of it and a record id: stable across exports, free of
+// personal data, and distinct between two Kith databases feeding one
+// calendar.
+func ensureSalt(ctx context.Context, st *store.Store) (string, error) {
+	var v string
+	var ok bool
+	if err := st.View(ctx, func(tx *store.Tx) (err error) {
+		v, ok, err = tx.Setting(keyUIDSalt)
+		return err
+	}); err != nil || ok {
+		return v, err
+	}
+	err := st.Update(ctx, func(tx *store.Tx) (err error) {
+		v, err = uidSalt(tx)
+		return err
+	})
+	return v, err
+}
+
+// uidSalt reads the UID salt, or makes and saves it when there is none yet
+// (another export may have made it since ensureSalt looked).
 func uidSalt(tx *store.Tx) (string, error) {
 	v, ok, err := tx.Setting(keyUIDSalt)
 	if err != nil || ok {
@@ -220,7 +299,9 @@ type builder struct {
 	s     Settings
 	salt  string
 	today crm.Date
-	reach *store.ReachOutReader
+	// reach tells what a contact's check-in says; nil until components
+	// reads it for the whole due set.
+	reach func(contactID int64) (store.ReachOut, error)
 }
 
 func (b *builder) components() ([]*ical.Component, error) {
@@ -234,14 +315,18 @@ func (b *builder) components() ([]*ical.Component, error) {
 		return nil, err
 	}
 	out = append(out, circles...)
-	due, err := b.tx.Due(b.s.Horizon.After(b.today))
+	until := b.s.Horizon.After(b.today)
+	due, err := b.tx.Due(until)
 	if err != nil {
 		return nil, err
 	}
-	if b.reach, err = b.tx.NewReachOutReader(3, b.s.WithNotes); err != nil {
-		return nil, err
+	if b.reach == nil {
+		all, err := b.tx.ReachOuts(until, reachOutLimit, b.s.WithNotes)
+		if err != nil {
+			return nil, err
+		}
+		b.reach = func(id int64) (store.ReachOut, error) { return all[id], nil }
 	}
-	defer b.reach.Close()
 	for _, c := range due {
 		ev, err := b.checkIn(c)
 		if err != nil {
@@ -302,7 +387,7 @@ func isoDuration(d time.Duration) string {
 // says how late it is, since a calendar shows what is on a day, not what
 // was missed.
 func (b *builder) checkIn(c crm.CheckIn) (*ical.Component, error) {
-	r, err := b.reach.ReachOut(c.ContactID)
+	r, err := b.reach(c.ContactID)
 	if err != nil {
 		return nil, err
 	}

@@ -74,19 +74,36 @@ const objectPrefix = "kith-"
 // calendar state whatever the server says: a failed publish loses nothing
 // and the next one picks up from where the server stands.
 func Publish(ctx context.Context, st *store.Store, t Target, opts Options) (Published, error) {
-	var res Published
-	base, err := url.Parse(strings.TrimSpace(t.URL))
+	if _, err := calendarURL(t.URL); err != nil {
+		return Published{}, err
+	}
+	ex, err := Build(ctx, st, opts)
+	if err != nil {
+		return Published{}, err
+	}
+	return publishExport(ctx, st, t, ex)
+}
+
+// calendarURL checks a calendar collection's URL and ends it with a slash.
+func calendarURL(s string) (*url.URL, error) {
+	base, err := url.Parse(strings.TrimSpace(s))
 	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
-		return res, crm.Invalid("CalDAV URL", fmt.Errorf("%q is not an http:// or https:// address", t.URL))
+		return nil, crm.Invalid("CalDAV URL", fmt.Errorf("%q is not an http:// or https:// address", s))
 	}
 	if !strings.HasSuffix(base.Path, "/") {
 		base.Path += "/"
 	}
-	calURL := base.String()
-	_, ex, err := Encoded(ctx, st, opts)
+	return base, nil
+}
+
+// publishExport puts a built calendar on the CalDAV calendar of t (see Publish).
+func publishExport(ctx context.Context, st *store.Store, t Target, ex *Export) (Published, error) {
+	var res Published
+	base, err := calendarURL(t.URL)
 	if err != nil {
 		return res, err
 	}
+	calURL := base.String()
 	var known map[string]store.CalDAVObject
 	if err := st.View(ctx, func(tx *store.Tx) error {
 		known, err = tx.CalDAVObjects(calURL)

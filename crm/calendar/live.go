@@ -65,34 +65,55 @@ func WriteLive(ctx context.Context, st *store.Store, opts Options) (string, erro
 	if s.LiveFile == "" {
 		return "", nil
 	}
-	data, _, err := Encoded(ctx, st, opts)
+	ex, err := Build(ctx, st, opts)
 	if err != nil {
 		return "", err
 	}
-	if err := WriteFile(s.LiveFile, data); err != nil {
-		return "", fmt.Errorf("live calendar file: %w", err)
+	return s.LiveFile, writeLive(s.LiveFile, ex)
+}
+
+// writeLive writes a built calendar to the live file.
+func writeLive(path string, ex *Export) error {
+	data, err := ex.Encode()
+	if err != nil {
+		return err
 	}
-	return s.LiveFile, nil
+	if err := WriteFile(path, data); err != nil {
+		return fmt.Errorf("live calendar file: %w", err)
+	}
+	return nil
 }
 
 // AfterChange keeps the user's calendars current after a change to the
 // database: it rewrites the live file when one is set and, when
 // publish-after-change is on, publishes to CalDAV with the password from
-// $KITH_CALDAV_PASSWORD or the keychain. Both are tried; their errors are
-// joined. Nothing in the database is lost when either fails.
+// $KITH_CALDAV_PASSWORD or the keychain. The calendar is built once for
+// both. Both are tried; their errors are joined. Nothing in the database is
+// lost when either fails.
 func AfterChange(ctx context.Context, st *store.Store, opts Options) error {
-	_, liveErr := WriteLive(ctx, st, opts)
 	s, err := Load(ctx, st)
 	if err != nil {
-		return errors.Join(liveErr, err)
+		return err
 	}
-	if !s.PublishAfterChange || s.CalDAVURL == "" {
+	publish := s.PublishAfterChange && s.CalDAVURL != ""
+	if s.LiveFile == "" && !publish {
+		return nil
+	}
+	ex, err := Build(ctx, st, opts)
+	if err != nil {
+		return err
+	}
+	var liveErr error
+	if s.LiveFile != "" {
+		liveErr = writeLive(s.LiveFile, ex)
+	}
+	if !publish {
 		return liveErr
 	}
 	pw, err := Password(os.Getenv, s.CalDAVURL, s.CalDAVUser)
 	if err != nil {
 		return errors.Join(liveErr, err)
 	}
-	_, err = Publish(ctx, st, Target{URL: s.CalDAVURL, User: s.CalDAVUser, Password: pw}, opts)
+	_, err = publishExport(ctx, st, Target{URL: s.CalDAVURL, User: s.CalDAVUser, Password: pw}, ex)
 	return errors.Join(liveErr, err)
 }

@@ -1,11 +1,14 @@
 package calendar
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/store"
@@ -112,5 +115,62 @@ func TestWriteLiveFollowsTheSetting(t *testing.T) {
 	}
 	if err := AfterChange(ctx, f.st, Options{Now: f.now}); err != nil {
 		t.Errorf("AfterChange without CalDAV: %v", err)
+	}
+}
+
+// With a live file and CalDAV both on, AfterChange builds the calendar once
+// and hands the same events to both (each build reads the clock once).
+func TestAfterChangeBuildsOnce(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	live := filepath.Join(t.TempDir(), "live.ics")
+	f.update(t, func(tx *store.Tx) error {
+		s, _ := LoadSettings(tx)
+		s.LiveFile, s.CalDAVURL, s.PublishAfterChange = live, "http://127.0.0.1:1/cal/", true
+		return SaveSettings(tx, s)
+	})
+	t.Setenv(PasswordEnv, "secret")
+	builds := 0
+	err := AfterChange(ctx, f.st, Options{Now: func() time.Time { builds++; return f.clock }})
+	if err == nil || !strings.Contains(err.Error(), "cannot reach the server") {
+		t.Errorf("publishing to a closed port: %v", err)
+	}
+	if data, rerr := os.ReadFile(live); rerr != nil || !strings.HasPrefix(string(data), "BEGIN:VCALENDAR") {
+		t.Errorf("the live file was not written despite the publish failing: %v", rerr)
+	}
+	if builds != 1 {
+		t.Errorf("AfterChange built the calendar %d times, want once", builds)
+	}
+}
+
+// Exports running at the same time record each changed event once: each
+// re-reads the recorded state in its own short write.
+func TestConcurrentExportsStayConsistent(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	f.export(t, Options{})
+	f.update(t, func(tx *store.Tx) error { return tx.Snooze(f.ids["Wei Zhang"], crm.MustParseDate("2026-04-15")) })
+	f.clock = f.clock.Add(time.Hour)
+	var wg sync.WaitGroup
+	outs := make([][]byte, 4)
+	for i := range outs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			data, _, err := Encoded(ctx, f.st, Options{Now: f.now})
+			if err != nil {
+				t.Error(err)
+			}
+			outs[i] = data
+		}()
+	}
+	wg.Wait()
+	for i := range outs {
+		if !bytes.Equal(outs[i], outs[0]) {
+			t.Errorf("export %d differs from export 0", i)
+		}
+	}
+	if !strings.Contains(string(outs[0]), "SEQUENCE:1\r\n") || strings.Contains(string(outs[0]), "SEQUENCE:2\r\n") {
+		t.Error("the snoozed check-in's SEQUENCE did not rise exactly once")
 	}
 }

@@ -106,9 +106,105 @@ type ReachOut struct {
 	LastNotes string         // the private notes of the last interaction (withNotes only)
 }
 
-// ReachOutReader loads the ReachOut of one contact after another, as a
-// calendar of many check-ins does, with its statements prepared once: each
-// piece is one indexed seek bounded by limit.
+// reachOutsQuery reads the ReachOut of every contact due by :until in one
+// statement: the due set is worked out once (the check-in query's own
+// rules), and each piece is ranked per contact with a window function and
+// cut at :limit, so the statement's size never depends on the data. Open
+// promises are few and read through their partial index; what they gave is
+// read newest first per due contact and stops at :limit. The
+// notes pieces are added only when asked for (%s).
+var reachOutsQuery = `WITH due AS MATERIALIZED (
+    SELECT id FROM (` + fmt.Sprintf(contactRows, "c.archived = 0") + `) WHERE next_due <= :until
+)
+SELECT 'promised', contact_id, n, occurred_on, kind, description FROM (
+    SELECT e.contact_id, e.occurred_on, e.kind, e.description,
+        row_number() OVER (PARTITION BY e.contact_id ORDER BY e.occurred_on, e.id) AS n
+    FROM exchanges e INDEXED BY exchanges_open
+    WHERE e.commitment = 1 AND e.done_on IS NULL AND e.contact_id IN (SELECT id FROM due)
+) WHERE n <= :limit
+UNION ALL
+SELECT 'gave', contact_id, n, occurred_on, kind, description FROM (
+    SELECT e.contact_id, e.occurred_on, e.kind, e.description,
+        row_number() OVER (PARTITION BY e.contact_id ORDER BY e.occurred_on DESC, e.id DESC) AS n
+    FROM due d JOIN exchanges e ON e.id IN (SELECT x.id FROM exchanges x
+        WHERE x.contact_id = d.id AND x.direction = 'received' AND x.occurred_on <= :today
+        ORDER BY x.occurred_on DESC, x.id DESC LIMIT :limit)
+)
+UNION ALL
+SELECT 'goal', contact_id, n, NULL, '', title FROM (
+    SELECT h.contact_id, g.title,
+        row_number() OVER (PARTITION BY h.contact_id
+            ORDER BY g.target_on IS NULL, g.target_on, g.title COLLATE NOCASE) AS n
+    FROM goal_helpers h JOIN goals g ON g.id = h.goal_id
+    WHERE g.status = 'active' AND h.contact_id IN (SELECT id FROM due)
+) WHERE n <= :limit%s
+ORDER BY 1, 2, 3`
+
+// reachOutNotes are the notes pieces of reachOutsQuery: each due contact's
+// own notes and those of their last interaction up to today, one indexed
+// seek per due contact inside the one statement.
+const reachOutNotes = `
+UNION ALL
+SELECT 'notes', c.id, 1, NULL, '', c.notes FROM contacts c WHERE c.id IN (SELECT id FROM due)
+UNION ALL
+SELECT 'last_notes', d.id, 1, NULL, '', COALESCE((SELECT i.notes FROM participants p JOIN interactions i ON i.id = p.interaction_id
+    WHERE p.contact_id = d.id AND p.occurred_on <= :today ORDER BY p.occurred_on DESC, i.id DESC LIMIT 1), '') FROM due d`
+
+// ReachOuts loads the ReachOut of every contact whose check-in is due by
+// until, by contact id, each piece cut at limit; a due contact with nothing
+// to say has no entry. It reads them in one statement over the due set, as
+// a calendar of thousands of check-ins needs.
+func (tx *Tx) ReachOuts(until crm.Date, limit int, withNotes bool) (map[int64]ReachOut, error) {
+	notes := ""
+	if withNotes {
+		notes = reachOutNotes
+	}
+	rows, err := tx.query(fmt.Sprintf(reachOutsQuery, notes),
+		sql.Named("until", until), sql.Named("today", tx.today), sql.Named("limit", limit))
+	if err != nil {
+		return nil, fmt.Errorf("load what the check-ins say: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]ReachOut{}
+	for rows.Next() {
+		var piece, text string
+		var id, n int64
+		var on sql.NullString
+		var kind crm.ExchangeKind
+		if err := rows.Scan(&piece, &id, &n, &on, &kind, &text); err != nil {
+			return nil, fmt.Errorf("load what the check-ins say: %w", err)
+		}
+		r := out[id]
+		switch piece {
+		case "promised", "gave":
+			e := crm.Exchange{Kind: kind, Description: text}
+			if e.Date, err = crm.ParseDate(on.String); err != nil {
+				return nil, fmt.Errorf("load what the check-ins say: exchange of #%d: %w", id, err)
+			}
+			if piece == "promised" {
+				r.Promised = append(r.Promised, e)
+			} else {
+				r.TheyGave = append(r.TheyGave, e)
+			}
+		case "goal":
+			r.Goals = append(r.Goals, text)
+		case "notes":
+			r.Notes = text
+		case "last_notes":
+			r.LastNotes = text
+		}
+		out[id] = r
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("load what the check-ins say: %w", err)
+	}
+	return out, nil
+}
+
+// ReachOutReader loads the ReachOut of one contact after another with its
+// statements prepared once: each piece is one indexed seek bounded by
+// limit. It suits a few contacts; for a whole calendar ReachOuts reads the
+// due set in one statement.
 type ReachOutReader struct {
 	tx        *Tx
 	limit     int

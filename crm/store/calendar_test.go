@@ -1,0 +1,72 @@
+package store_test
+
+import (
+	"context"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/gen"
+	"github.com/kithcrm/kith/crm/store"
+)
+
+// ReachOuts reads in one statement, for the whole due set, exactly what the
+// per-contact reader reads one contact at a time, and nothing for contacts
+// not due.
+func TestReachOutsMatchesPerContact(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(filepath.Join(t.TempDir(), "kith.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	st.SetToday(crm.MustParseDate("2026-11-25"))
+	if err := gen.Populate(ctx, st, gen.Options{People: 600, Interactions: 12000, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	until := crm.MustParseDate("2026-12-25")
+	for _, withNotes := range []bool{false, true} {
+		err := st.View(ctx, func(tx *store.Tx) error {
+			all, err := tx.ReachOuts(until, 3, withNotes)
+			if err != nil {
+				return err
+			}
+			due, err := tx.Due(until)
+			if err != nil {
+				return err
+			}
+			r, err := tx.NewReachOutReader(3, withNotes)
+			if err != nil {
+				return err
+			}
+			defer r.Close()
+			isDue, said := map[int64]bool{}, 0
+			for _, c := range due {
+				isDue[c.ContactID] = true
+				want, err := r.ReachOut(c.ContactID)
+				if err != nil {
+					return err
+				}
+				if !reflect.DeepEqual(all[c.ContactID], want) {
+					t.Errorf("notes %v, #%d: ReachOuts gives %+v, the per-contact reader %+v", withNotes, c.ContactID, all[c.ContactID], want)
+				}
+				if len(want.Promised)+len(want.TheyGave)+len(want.Goals) > 0 {
+					said++
+				}
+			}
+			for id := range all {
+				if !isDue[id] {
+					t.Errorf("ReachOuts holds #%d, who is not due", id)
+				}
+			}
+			if len(due) < 50 || said < 20 {
+				t.Fatalf("the book is too thin to compare: %d due, %d with something to say", len(due), said)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
