@@ -37,11 +37,8 @@ Flags:
 func runCalendarShow(e *env, args []string) error {
 	fs := e.newFlags()
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parse(fs, args)
+	_, err := parseExact(fs, args, 0, "")
 	if err != nil {
-		return err
-	}
-	if err := exactArgs(pos, 0, ""); err != nil {
 		return err
 	}
 	s, err := e.calendarSettings()
@@ -81,11 +78,8 @@ func runCalendarSet(e *env, args []string) error {
 	davUser := fs.String("caldav-user", "", "user")
 	after := fs.Bool("publish-after-change", false, "publish after each change")
 	pwStdin := fs.Bool("password-stdin", false, "read the password from stdin")
-	pos, err := parse(fs, args)
+	_, err := parseExact(fs, args, 0, "")
 	if err != nil {
-		return err
-	}
-	if err := exactArgs(pos, 0, ""); err != nil {
 		return err
 	}
 	given := setFlags(fs)
@@ -182,11 +176,8 @@ func flagError(err error) error {
 
 func runCalendarRefresh(e *env, args []string) error {
 	fs := e.newFlags()
-	pos, err := parse(fs, args)
+	_, err := parseExact(fs, args, 0, "")
 	if err != nil {
-		return err
-	}
-	if err := exactArgs(pos, 0, ""); err != nil {
 		return err
 	}
 	st, err := e.store()

@@ -23,11 +23,8 @@ func runCircleAdd(e *env, args []string) error {
 	purpose := fs.String("purpose", "", "what the circle is for")
 	var cadence spanFlag
 	fs.Var(&cadence, "cadence", "how often it meets")
-	pos, err := parse(fs, args)
+	pos, err := parseExact(fs, args, 1, "NAME")
 	if err != nil {
-		return err
-	}
-	if err := exactArgs(pos, 1, "NAME"); err != nil {
 		return err
 	}
 	c := &crm.Circle{Name: pos[0], Purpose: *purpose}
@@ -95,11 +92,8 @@ type circleJSON struct {
 func runCircleList(e *env, args []string) error {
 	fs := e.newFlags()
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parse(fs, args)
+	_, err := parseExact(fs, args, 0, "")
 	if err != nil {
-		return err
-	}
-	if err := exactArgs(pos, 0, ""); err != nil {
 		return err
 	}
 	var list []*crm.Circle

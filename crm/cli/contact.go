@@ -156,11 +156,8 @@ func runContactAdd(e *env, args []string) error {
 	var f contactFlags
 	f.define(fs)
 	asJSON := fs.Bool("json", false, "print the new contact as JSON")
-	pos, err := parse(fs, args)
+	pos, err := parseExact(fs, args, 1, "NAME (kith contact add NAME)")
 	if err != nil {
-		return err
-	}
-	if err := exactArgs(pos, 1, "NAME (kith contact add NAME)"); err != nil {
 		return err
 	}
 	roles, err := parseRoles(f.roles, "--role")
@@ -197,11 +194,8 @@ func runContactEdit(e *env, args []string) error {
 	name := fs.String("name", "", "new name")
 	cadenceDefault := fs.Bool("cadence-default", false, "follow the roles' cadence")
 	unsnooze := fs.Bool("unsnooze", false, "clear the snooze")
-	pos, err := parse(fs, args)
+	pos, err := parseExact(fs, args, 1, "NAME (kith contact edit NAME)")
 	if err != nil {
-		return err
-	}
-	if err := exactArgs(pos, 1, "NAME (kith contact edit NAME)"); err != nil {
 		return err
 	}
 	adds, err := parseRoles(f.roles, "--role")
@@ -268,11 +262,8 @@ func runContactList(e *env, args []string) error {
 	archived := fs.Bool("archived", false, "list archived people")
 	sortBy := fs.String("sort", "name", "name, next_due or last_contact")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parse(fs, args)
+	_, err := parseExact(fs, args, 0, "")
 	if err != nil {
-		return err
-	}
-	if err := exactArgs(pos, 0, ""); err != nil {
 		return err
 	}
 	filter := crm.ContactFilter{Search: *search, Archived: *archived, Sort: crm.SortOrder(*sortBy)}
@@ -308,11 +299,8 @@ func runContactList(e *env, args []string) error {
 
 func runArchive(e *env, args []string, archive bool) error {
 	fs := e.newFlags()
-	pos, err := parse(fs, args)
+	pos, err := parseExact(fs, args, 1, "NAME")
 	if err != nil {
-		return err
-	}
-	if err := exactArgs(pos, 1, "NAME"); err != nil {
 		return err
 	}
 	var name string
@@ -357,11 +345,8 @@ func orDash(d crm.Date) string {
 func runContactShow(e *env, args []string) error {
 	fs := e.newFlags()
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parse(fs, args)
+	pos, err := parseExact(fs, args, 1, "NAME")
 	if err != nil {
-		return err
-	}
-	if err := exactArgs(pos, 1, "NAME"); err != nil {
 		return err
 	}
 	var d *crm.ContactDetail

@@ -17,11 +17,8 @@ is refused untouched.`, run: runDemo})
 func runDemo(e *env, args []string) error {
 	fs := e.newFlags()
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parse(fs, args)
+	_, err := parseExact(fs, args, 0, "")
 	if err != nil {
-		return err
-	}
-	if err := exactArgs(pos, 0, ""); err != nil {
 		return err
 	}
 	st, err := e.store()

@@ -23,11 +23,8 @@ func runDue(e *env, args []string) error {
 	within := spanFlag{s: crm.Span{N: 14, Unit: 'd'}}
 	fs.Var(&within, "within", "how far ahead to look")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parse(fs, args)
+	_, err := parseExact(fs, args, 0, "")
 	if err != nil {
-		return err
-	}
-	if err := exactArgs(pos, 0, ""); err != nil {
 		return err
 	}
 	var list []crm.CheckIn
@@ -71,11 +68,8 @@ func runSnooze(e *env, args []string) error {
 	fs := e.newFlags()
 	var until dateFlag
 	fs.Var(&until, "until", "the day to check in again")
-	pos, err := parse(fs, args)
+	pos, err := parseExact(fs, args, 1, "NAME")
 	if err != nil {
-		return err
-	}
-	if err := exactArgs(pos, 1, "NAME"); err != nil {
 		return err
 	}
 	if !until.set || until.d.IsZero() {

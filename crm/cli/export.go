@@ -27,11 +27,8 @@ func runExportICS(e *env, args []string) error {
 	var horizon spanFlag
 	fs.Var(&horizon, "horizon", "how far ahead")
 	withNotes := fs.Bool("with-notes", false, "include private notes")
-	pos, err := parse(fs, args)
+	_, err := parseExact(fs, args, 0, "")
 	if err != nil {
-		return err
-	}
-	if err := exactArgs(pos, 0, ""); err != nil {
 		return err
 	}
 	st, err := e.store()

@@ -57,6 +57,16 @@ func indexOf(list []string, s string) int {
 	return -1
 }
 
+// parseExact is parse for commands that take exactly n positional
+// arguments; what names them in the message when they are missing.
+func parseExact(fs *flag.FlagSet, args []string, n int, what string) ([]string, error) {
+	pos, err := parse(fs, args)
+	if err != nil {
+		return nil, err
+	}
+	return pos, exactArgs(pos, n, what)
+}
+
 // exactArgs checks the number of positional arguments.
 func exactArgs(pos []string, n int, what string) error {
 	if len(pos) != n {

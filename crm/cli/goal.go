@@ -25,11 +25,8 @@ func runGoalAdd(e *env, args []string) error {
 	var with listFlag
 	fs.Var(&with, "with", "helper")
 	note := fs.String("note", "", "notes")
-	pos, err := parse(fs, args)
+	pos, err := parseExact(fs, args, 1, "TITLE")
 	if err != nil {
-		return err
-	}
-	if err := exactArgs(pos, 1, "TITLE"); err != nil {
 		return err
 	}
 	h, err := crm.ParseHorizon(*horizon)
@@ -65,11 +62,8 @@ func runGoalEdit(e *env, args []string) error {
 	fs.Var(&with, "with", "helper to add")
 	fs.Var(&without, "without", "helper to remove")
 	note := fs.String("note", "", "notes")
-	pos, err := parse(fs, args)
+	pos, err := parseExact(fs, args, 1, "TITLE")
 	if err != nil {
-		return err
-	}
-	if err := exactArgs(pos, 1, "TITLE"); err != nil {
 		return err
 	}
 	given := setFlags(fs)
@@ -134,11 +128,8 @@ func runGoalEdit(e *env, args []string) error {
 func runGoalList(e *env, args []string) error {
 	fs := e.newFlags()
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parse(fs, args)
+	_, err := parseExact(fs, args, 0, "")
 	if err != nil {
-		return err
-	}
-	if err := exactArgs(pos, 0, ""); err != nil {
 		return err
 	}
 	var list []*crm.Goal

@@ -50,11 +50,8 @@ func runLog(e *env, args []string) error {
 	note := fs.String("note", "", "note")
 	goal := fs.String("goal", "", "goal")
 	paid := fs.String("paid", "", "money paid")
-	pos, err := parse(fs, args)
+	_, err := parseExact(fs, args, 0, "")
 	if err != nil {
-		return err
-	}
-	if err := exactArgs(pos, 0, ""); err != nil {
 		return err
 	}
 	in := &crm.Interaction{Date: date.d, Summary: strings.TrimSpace(*summary), Notes: *note}

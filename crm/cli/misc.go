@@ -22,11 +22,8 @@ func init() {
 func runCommitmentList(e *env, args []string) error {
 	fs := e.newFlags()
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parse(fs, args)
+	_, err := parseExact(fs, args, 0, "")
 	if err != nil {
-		return err
-	}
-	if err := exactArgs(pos, 0, ""); err != nil {
 		return err
 	}
 	var list []crm.Exchange
@@ -51,11 +48,8 @@ func runCommitmentDone(e *env, args []string) error {
 	fs := e.newFlags()
 	var on dateFlag
 	fs.Var(&on, "date", "the day it was done")
-	pos, err := parse(fs, args)
+	pos, err := parseExact(fs, args, 1, "ID")
 	if err != nil {
-		return err
-	}
-	if err := exactArgs(pos, 1, "ID"); err != nil {
 		return err
 	}
 	id, perr := strconv.ParseInt(trimHash(pos[0]), 10, 64)
@@ -127,11 +121,8 @@ func runProfile(e *env, args []string) error {
 	hours := fs.String("budget-hours", "", "hours a month")
 	money := fs.String("budget-money", "", "money a month")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parse(fs, args)
+	_, err := parseExact(fs, args, 0, "")
 	if err != nil {
-		return err
-	}
-	if err := exactArgs(pos, 0, ""); err != nil {
 		return err
 	}
 	given := setFlags(fs)
@@ -180,11 +171,8 @@ func runProfile(e *env, args []string) error {
 
 func runBackup(e *env, args []string) error {
 	fs := e.newFlags()
-	pos, err := parse(fs, args)
+	pos, err := parseExact(fs, args, 1, "FILE")
 	if err != nil {
-		return err
-	}
-	if err := exactArgs(pos, 1, "FILE"); err != nil {
 		return err
 	}
 	st, err := e.store()

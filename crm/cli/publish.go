@@ -35,11 +35,8 @@ func runPublishCalDAV(e *env, args []string) error {
 	fs.Var(&horizon, "horizon", "how far ahead")
 	withNotes := fs.Bool("with-notes", false, "include private notes")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parse(fs, args)
+	_, err := parseExact(fs, args, 0, "")
 	if err != nil {
-		return err
-	}
-	if err := exactArgs(pos, 0, ""); err != nil {
 		return err
 	}
 	s, err := e.calendarSettings()

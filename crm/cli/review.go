@@ -66,11 +66,8 @@ func runReview(e *env, args []string) error {
 	fs.Var(&quarter, "quarter", "the quarter, YYYYQn")
 	format := fs.String("format", "text", "text, md, html or json")
 	out := fs.String("out", "", "write the report to FILE")
-	pos, err := parse(fs, args)
+	_, err := parseExact(fs, args, 0, "")
 	if err != nil {
-		return err
-	}
-	if err := exactArgs(pos, 0, ""); err != nil {
 		return err
 	}
 	f, err := review.ParseFormat(*format)
@@ -104,11 +101,8 @@ func runReviewAnswer(e *env, args []string) error {
 	fs := e.newFlags()
 	var quarter quarterFlag
 	fs.Var(&quarter, "quarter", "the quarter, YYYYQn")
-	pos, err := parse(fs, args)
+	pos, err := parseExact(fs, args, 2, "PROMPT and TEXT")
 	if err != nil {
-		return err
-	}
-	if err := exactArgs(pos, 2, "PROMPT and TEXT"); err != nil {
 		return err
 	}
 	var prompt review.Prompt
@@ -144,11 +138,8 @@ func runReviewDecide(e *env, args []string) error {
 	decision := fs.String("decision", "", "deepen, keep, pause or end")
 	note := fs.String("note", "", "why")
 	confirm := fs.Bool("confirm", false, "carry out an end: archive the person")
-	pos, err := parse(fs, args)
+	pos, err := parseExact(fs, args, 1, "NAME")
 	if err != nil {
-		return err
-	}
-	if err := exactArgs(pos, 1, "NAME"); err != nil {
 		return err
 	}
 	if *decision == "" {
