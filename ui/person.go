@@ -15,7 +15,8 @@ import (
 	"github.com/kithcrm/kith/crm/store"
 )
 
-// timelineLimit bounds the interactions a person's page loads.
+// timelineLimit is how many interactions a person's page loads at once;
+// "Show older interactions" loads the next as many.
 const timelineLimit = 100
 
 // personPage shows everything about one person.
@@ -26,6 +27,9 @@ type personPage struct {
 	today  crm.Date
 	name   *canvas.Text
 	events *fyne.Container // the timeline, for tests
+	older  *widget.Button  // loads the next page of the timeline
+	// olderLeft says the timeline has interactions older than those shown.
+	olderLeft bool
 }
 
 func newPersonPage(m *Main) *personPage {
@@ -42,9 +46,11 @@ func (p *personPage) load(id int64) {
 	p.m.load(func(tx *store.Tx) error {
 		today = tx.Today()
 		var err error
-		d, err = tx.ContactDetail(id, timelineLimit)
+		// One more than a page tells whether older ones remain.
+		d, err = tx.ContactDetail(id, timelineLimit+1)
 		return err
 	}, func() {
+		d.Interactions, p.olderLeft = splitPage(d.Interactions)
 		p.d, p.today = d, today
 		p.render()
 	})
@@ -216,13 +222,56 @@ func (p *personPage) goalsCard() fyne.CanvasObject {
 
 func (p *personPage) timelineCard() fyne.CanvasObject {
 	p.events = container.NewVBox()
-	for _, in := range p.d.Interactions {
-		p.events.Add(interactionRow(in, p.d.ID, p.today))
-	}
+	p.older = widget.NewButtonWithIcon("Show older interactions", theme.MoveDownIcon(), p.loadOlder)
+	p.older.Importance = widget.LowImportance
+	p.showRows(p.d.Interactions)
 	if len(p.d.Interactions) == 0 {
 		p.events.Add(muted("No interactions yet. Log one to start the timeline."))
 	}
-	return titledCard("Timeline", p.events)
+	return titledCard("Timeline", container.NewVBox(p.events, p.older))
+}
+
+// splitPage cuts a page loaded one longer than timelineLimit back to the
+// limit; the extra interaction only says that older ones remain.
+func splitPage(page []*crm.Interaction) ([]*crm.Interaction, bool) {
+	return page[:min(len(page), timelineLimit)], len(page) > timelineLimit
+}
+
+// showRows appends rows for interactions to the timeline and offers the
+// next page while older ones remain.
+func (p *personPage) showRows(ins []*crm.Interaction) {
+	rows := make([]fyne.CanvasObject, 0, len(ins))
+	for _, in := range ins {
+		rows = append(rows, interactionRow(in, p.d.ID, p.today))
+	}
+	// Set at once: each Add would lay the column out again.
+	p.events.Objects = append(p.events.Objects, rows...)
+	p.events.Refresh()
+	p.older.Enable()
+	if p.olderLeft {
+		p.older.Show()
+	} else {
+		p.older.Hide()
+	}
+}
+
+// loadOlder reads the page after the interactions shown, off the UI
+// goroutine, and appends it, unless another page has opened meanwhile.
+func (p *personPage) loadOlder() {
+	d, offset := p.d, len(p.d.Interactions)
+	p.older.Disable() // one tap, one page
+	var page []*crm.Interaction
+	p.m.load(func(tx *store.Tx) (err error) {
+		page, err = tx.Timeline(d.ID, timelineLimit+1, offset)
+		return err
+	}, func() {
+		if p.d != d {
+			return
+		}
+		page, p.olderLeft = splitPage(page)
+		d.Interactions = append(d.Interactions, page...)
+		p.showRows(page)
+	})
 }
 
 // interactionRow shows one interaction: when, how, with whom, and what was
