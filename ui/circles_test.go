@@ -57,3 +57,56 @@ func TestBigCircleCardIsBounded(t *testing.T) {
 		t.Errorf("the meeting row names %q; want %d people and a count of the others", meta, withNames)
 	}
 }
+
+// Many circles build only the cards near the view, and scrolling down
+// builds the rest, in order, once each.
+func TestCirclesBuildCardsAsTheyScrollIntoView(t *testing.T) {
+	m, st := newTestMain(t)
+	n := 52
+	mustUpdate(t, st, func(tx *store.Tx) error {
+		for i := range n {
+			if err := tx.AddCircle(&crm.Circle{Name: fmt.Sprintf("Circle %02d", i), Purpose: "Trading lessons"}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	m.Show(screenCircles)
+	s := m.circles.cardScreen
+	first := len(s.list.Objects)
+	if first == 0 || first >= n {
+		t.Fatalf("opening the screen built %d of %d cards, want some but not all", first, n)
+	}
+	if h := s.list.MinSize().Height; h < s.scroll.Size().Height {
+		t.Errorf("the built cards are %.0f high, short of the %.0f-high view", h, s.scroll.Size().Height)
+	}
+	for range n {
+		if len(s.pending) == 0 {
+			break
+		}
+		s.scroll.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: -s.scroll.Size().Height}})
+	}
+	if len(s.list.Objects) != n || len(s.pending) != 0 {
+		t.Fatalf("after scrolling down %d cards are built and %d pending, want all %d built", len(s.list.Objects), len(s.pending), n)
+	}
+	for i, o := range s.list.Objects {
+		if name := fmt.Sprintf("Circle %02d", i); !showsText(o, name) {
+			t.Errorf("card %d does not show %q", i, name)
+		}
+	}
+}
+
+// showsText says whether o or an object inside it is text reading s.
+func showsText(o fyne.CanvasObject, s string) bool {
+	switch x := o.(type) {
+	case *canvas.Text:
+		return x.Text == s
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if showsText(c, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
