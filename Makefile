@@ -2,7 +2,9 @@
 #
 #   make            build ./kith (default)
 #   make run        build and open the app on the default database
-#   make test       go vet + race-enabled tests (headless, no display needed)
+#   make test       gofmt, go vet, staticcheck, gocyclo, then race-enabled tests
+#                   (headless, no display needed)
+#   make lint       the gates alone: gofmt, go vet, staticcheck, gocyclo
 #   make bench      benchmarks only
 #   make prereqs    check/install the C toolchain and GL/X11 headers Fyne needs
 #   make interop-prereqs   install the calendar tools the interop tests use
@@ -31,7 +33,21 @@ GUI_PC_MODS  := gl x11 xcursor xrandr xinerama xi xxf86vm
 # Debian packages used by the interop tests (tests skip when absent, fail under KITH_REQUIRE_INTEROP=1).
 INTEROP_DEB_PKGS := python3-icalendar python3-vobject khal calcurse radicale
 
-.PHONY: all build run test bench clean prereqs interop-prereqs
+.PHONY: all build run test lint tools bench clean prereqs interop-prereqs
+
+# Lint tools, pinned so every machine gates on the same rules. They are
+# installed with `go install` into GOBIN (default: $(go env GOPATH)/bin) when
+# missing or at another version; a missing tool is installed, never skipped.
+STATICCHECK_VERSION := v0.8.2
+GOCYCLO_VERSION     := v0.6.0
+GOBIN_DIR := $(shell $(GO) env GOBIN 2>/dev/null)
+ifeq ($(GOBIN_DIR),)
+GOBIN_DIR := $(shell $(GO) env GOPATH 2>/dev/null)/bin
+endif
+STATICCHECK := $(GOBIN_DIR)/staticcheck
+GOCYCLO     := $(GOBIN_DIR)/gocyclo
+# No function of the program may be more tangled than this (tests excepted).
+CYCLO_MAX   := 15
 
 all: build
 
@@ -107,8 +123,33 @@ run: build
 # them instead of skipping them. Elsewhere they may skip.
 REQUIRE_INTEROP := $(shell command -v apt-get >/dev/null 2>&1 && command -v dpkg >/dev/null 2>&1 && echo KITH_REQUIRE_INTEROP=1)
 
-test: prereqs interop-prereqs
+# tools installs the pinned lint tools when missing or at another version.
+tools:
+	@if ! $(GO) version -m "$(STATICCHECK)" 2>/dev/null | grep -q "honnef.co/go/tools[[:space:]]*$(STATICCHECK_VERSION)"; then \
+	  echo ">> installing staticcheck $(STATICCHECK_VERSION)"; \
+	  $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION); \
+	fi
+	@if ! $(GO) version -m "$(GOCYCLO)" 2>/dev/null | grep -q "fzipp/gocyclo[[:space:]]*$(GOCYCLO_VERSION)"; then \
+	  echo ">> installing gocyclo $(GOCYCLO_VERSION)"; \
+	  $(GO) install github.com/fzipp/gocyclo/cmd/gocyclo@$(GOCYCLO_VERSION); \
+	fi
+
+# lint fails on unformatted files, vet or staticcheck findings, and any
+# non-test function over CYCLO_MAX.
+lint: prereqs tools
+	@unformatted="$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))"; \
+	if [ -n "$$unformatted" ]; then \
+	  echo "gofmt: these files need 'gofmt -w':" >&2; echo "$$unformatted" >&2; exit 1; \
+	fi
 	$(GO) vet ./...
+	$(STATICCHECK) ./...
+	@over="$$($(GOCYCLO) -over $(CYCLO_MAX) -ignore '_test\.go$$' . || true)"; \
+	if [ -n "$$over" ]; then \
+	  echo "gocyclo: split these functions (over $(CYCLO_MAX)):" >&2; echo "$$over" >&2; exit 1; \
+	fi
+	@echo ">> lint OK"
+
+test: prereqs interop-prereqs lint
 	$(REQUIRE_INTEROP) $(GO) test -race -timeout 40m ./... $(TESTFLAGS)
 
 bench: prereqs
