@@ -210,10 +210,10 @@ func newRelationship(f *ContactFacts, start, asOf crm.Date, running bool) Relati
 
 // count adds an exchange to the two-quarter tally of its direction and, when
 // it falls in the quarter itself, to the quarter's count and list as well.
-func (c *Relationship) count(x crm.Exchange, inQuarter bool) {
-	twoQ, n, items := &c.Received2Q, &c.Received, &c.ReceivedItems
+func (r *Relationship) count(x crm.Exchange, inQuarter bool) {
+	twoQ, n, items := &r.Received2Q, &r.Received, &r.ReceivedItems
 	if x.Direction == crm.Gave {
-		twoQ, n, items = &c.Gave2Q, &c.Gave, &c.GaveItems
+		twoQ, n, items = &r.Gave2Q, &r.Gave, &r.GaveItems
 	}
 	*twoQ++
 	if inQuarter {
@@ -249,8 +249,8 @@ func (r *Review) flag(facts []ContactFacts, start crm.Date, running bool) {
 
 // takingMore is the test behind FlagTakingMore, judged over this quarter and
 // the one before so one busy quarter alone does not decide it.
-func (c *Relationship) takingMore() bool {
-	return c.Received2Q >= c.Gave2Q+TakingMoreMargin && c.Received2Q >= 2*c.Gave2Q
+func (r *Relationship) takingMore() bool {
+	return r.Received2Q >= r.Gave2Q+TakingMoreMargin && r.Received2Q >= 2*r.Gave2Q
 }
 
 // neglected: overdue by more than one cadence on asOf, or in the book the

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -58,6 +59,21 @@ func (r *Review) WriteJSON(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(r)
+}
+
+// WriteText writes the review as plain text with aligned columns.
+func (r *Review) WriteText(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	writeDoc(r.layout(), textWriter{bw})
+	return bw.Flush()
+}
+
+// WriteMarkdown writes the review as Markdown with GitHub-style tables,
+// for notes apps.
+func (r *Review) WriteMarkdown(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	writeDoc(r.layout(), mdWriter{bw})
+	return bw.Flush()
 }
 
 // docWriter writes each kind of block of a layout in one format. writeDoc

@@ -7,13 +7,13 @@ import (
 	"strings"
 )
 
-// WriteMarkdown writes the review as Markdown with GitHub-style tables,
-// for notes apps.
-func (r *Review) WriteMarkdown(w io.Writer) error {
-	bw := bufio.NewWriter(w)
-	writeDoc(r.layout(), mdWriter{bw})
-	return bw.Flush()
-}
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+	"<", `\<`, ">", `\>`, "#", `\#`, "\r\n", " ", "\n", " ")
+
+// mdEscape keeps what the user typed from turning into Markdown: a name
+// like *Sam* or a note starting with # stays text. Newlines become spaces,
+// so a note never breaks a table row.
+func mdEscape(s string) string { return mdEscaper.Replace(s) }
 
 // mdWriter writes Markdown, escaping what the user typed (see mdEscape).
 type mdWriter struct{ w *bufio.Writer }
@@ -58,11 +58,3 @@ func mdRow(w io.Writer, cells []string) {
 	}
 	fmt.Fprintf(w, "| %s |\n", strings.Join(esc, " | "))
 }
-
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-	"<", `\<`, ">", `\>`, "#", `\#`, "\r\n", " ", "\n", " ")
-
-// mdEscape keeps what the user typed from turning into Markdown: a name
-// like *Sam* or a note starting with # stays text. Newlines become spaces,
-// so a note never breaks a table row.
-func mdEscape(s string) string { return mdEscaper.Replace(s) }

@@ -3,17 +3,9 @@ package review
 import (
 	"bufio"
 	"fmt"
-	"io"
 	"strings"
 	"text/tabwriter"
 )
-
-// WriteText writes the review as plain text with aligned columns.
-func (r *Review) WriteText(w io.Writer) error {
-	bw := bufio.NewWriter(w)
-	writeDoc(r.layout(), textWriter{bw})
-	return bw.Flush()
-}
 
 // textWriter writes plain text: headings in capitals, every user text on
 // one line so a note's line breaks never break the layout.
