@@ -159,6 +159,7 @@ func (r *Review) relationships(src Source, q Quarter, running bool) error {
 	if err != nil {
 		return err
 	}
+	// Two quarters of exchanges: "taking more than giving" is judged over both.
 	exchanges, err := src.ReviewExchanges(q.Prev().Start(), r.AsOf)
 	if err != nil {
 		return err
@@ -170,42 +171,12 @@ func (r *Review) relationships(src Source, q Quarter, running bool) error {
 	index := make(map[int64]int, len(facts))
 	r.Contacts = make([]Relationship, len(facts))
 	for i := range facts {
-		f := &facts[i]
-		index[f.ID] = i
-		rel := Relationship{ID: f.ID, Name: f.Name, Roles: f.Roles, Archived: f.Archived, CadenceDays: f.CadenceDays,
-			Interactions: f.Interactions, Minutes: f.Minutes, LastContact: f.LastContact,
-			GaveItems: []crm.Exchange{}, ReceivedItems: []crm.Exchange{}, OpenCommitments: []crm.Exchange{}, Flags: []Flag{}}
-		if rel.Roles == nil {
-			rel.Roles = []crm.RoleKind{}
-		}
-		if !f.Archived { // archived people have no check-ins, as on the check-in list
-			prev := f.LastBefore
-			if prev.IsZero() {
-				prev = f.since()
-			}
-			rel.CheckinsKept, rel.CheckinsMissed = CountCheckins(prev, f.CadenceDays, f.Days, q.Start(), r.AsOf, running)
-		}
-		r.Contacts[i] = rel
+		index[facts[i].ID] = i
+		r.Contacts[i] = newRelationship(&facts[i], q.Start(), r.AsOf, running)
 	}
 	for _, x := range exchanges {
-		i, ok := index[x.ContactID]
-		if !ok {
-			continue // an archived person the quarter did not touch
-		}
-		c := &r.Contacts[i]
-		inQuarter := !x.Date.Before(q.Start())
-		if x.Direction == crm.Gave {
-			c.Gave2Q++
-			if inQuarter {
-				c.Gave++
-				c.GaveItems = append(c.GaveItems, x)
-			}
-		} else {
-			c.Received2Q++
-			if inQuarter {
-				c.Received++
-				c.ReceivedItems = append(c.ReceivedItems, x)
-			}
+		if i, ok := index[x.ContactID]; ok { // else an archived person the quarter did not touch
+			r.Contacts[i].count(x, !x.Date.Before(q.Start()))
 		}
 	}
 	for _, x := range open {
@@ -213,6 +184,48 @@ func (r *Review) relationships(src Source, q Quarter, running bool) error {
 			r.Contacts[i].OpenCommitments = append(r.Contacts[i].OpenCommitments, x)
 		}
 	}
+	r.flag(facts, q.Start(), running)
+	return nil
+}
+
+// newRelationship starts a person's quarter from what the store knows, with
+// their check-ins judged; exchanges and flags come after. Its lists are
+// empty rather than nil so the JSON report always has them.
+func newRelationship(f *ContactFacts, start, asOf crm.Date, running bool) Relationship {
+	rel := Relationship{ID: f.ID, Name: f.Name, Roles: f.Roles, Archived: f.Archived, CadenceDays: f.CadenceDays,
+		Interactions: f.Interactions, Minutes: f.Minutes, LastContact: f.LastContact,
+		GaveItems: []crm.Exchange{}, ReceivedItems: []crm.Exchange{}, OpenCommitments: []crm.Exchange{}, Flags: []Flag{}}
+	if rel.Roles == nil {
+		rel.Roles = []crm.RoleKind{}
+	}
+	if !f.Archived { // archived people have no check-ins, as on the check-in list
+		prev := f.LastBefore
+		if prev.IsZero() {
+			prev = f.since()
+		}
+		rel.CheckinsKept, rel.CheckinsMissed = CountCheckins(prev, f.CadenceDays, f.Days, start, asOf, running)
+	}
+	return rel
+}
+
+// count adds an exchange to the two-quarter tally of its direction and, when
+// it falls in the quarter itself, to the quarter's count and list as well.
+func (r *Relationship) count(x crm.Exchange, inQuarter bool) {
+	twoQ, n, items := &r.Received2Q, &r.Received, &r.ReceivedItems
+	if x.Direction == crm.Gave {
+		twoQ, n, items = &r.Gave2Q, &r.Gave, &r.GaveItems
+	}
+	*twoQ++
+	if inQuarter {
+		*n++
+		*items = append(*items, x)
+	}
+}
+
+// flag sets each relationship's balance and flags, and names the flagged
+// people in Neglected and TakingMore. facts are in the order of Contacts.
+// Archived people are never flagged: the user already let them go.
+func (r *Review) flag(facts []ContactFacts, start crm.Date, running bool) {
 	r.Neglected, r.TakingMore = []string{}, []string{}
 	for i := range r.Contacts {
 		c, f := &r.Contacts[i], &facts[i]
@@ -220,19 +233,24 @@ func (r *Review) relationships(src Source, q Quarter, running bool) error {
 		if c.Archived {
 			continue
 		}
-		if s := f.since(); !s.Before(q.Start()) && !s.After(r.AsOf) {
+		if s := f.since(); !s.Before(start) && !s.After(r.AsOf) {
 			c.Flags = append(c.Flags, FlagNew)
 		}
-		if c.Received2Q >= c.Gave2Q+TakingMoreMargin && c.Received2Q >= 2*c.Gave2Q {
+		if c.takingMore() {
 			c.Flags = append(c.Flags, FlagTakingMore)
 			r.TakingMore = append(r.TakingMore, c.Name)
 		}
-		if neglected(f, q.Start(), r.AsOf, running) {
+		if neglected(f, start, r.AsOf, running) {
 			c.Flags = append(c.Flags, FlagNeglected)
 			r.Neglected = append(r.Neglected, c.Name)
 		}
 	}
-	return nil
+}
+
+// takingMore is the test behind FlagTakingMore, judged over this quarter and
+// the one before so one busy quarter alone does not decide it.
+func (r *Relationship) takingMore() bool {
+	return r.Received2Q >= r.Gave2Q+TakingMoreMargin && r.Received2Q >= 2*r.Gave2Q
 }
 
 // neglected: overdue by more than one cadence on asOf, or in the book the

@@ -42,6 +42,14 @@ const (
 
 func (s *section) add(b ...any) { s.Blocks = append(s.Blocks, b...) }
 
+// listUnder adds items under a subhead, or nothing when there are none: a
+// heading over nothing would only lengthen the report.
+func (s *section) listUnder(head string, items list) {
+	if len(items) > 0 {
+		s.add(subhead(head), items)
+	}
+}
+
 // layout lays the review out.
 func (r *Review) layout() doc {
 	d := doc{
@@ -106,9 +114,7 @@ func (r *Review) relationshipSection() section {
 		for _, x := range c.OpenCommitments {
 			items = append(items, fmt.Sprintf("open promise (%s) #%d %s", x.Direction, x.ID, exchangeText(x)))
 		}
-		if len(items) > 0 {
-			s.add(subhead(c.Name), items)
-		}
+		s.listUnder(c.Name, items)
 	}
 	return s
 }
@@ -131,24 +137,17 @@ func (r *Review) networkSection() section {
 		}
 		s.add(people, para("Where they came from: "+strings.Join(sources, ", ")))
 	}
-	var changes list
-	for _, c := range r.Network.RoleChanges {
-		changes = append(changes, fmt.Sprintf("%s: %s → %s (%s)", c.Name, dash(joinRoles(c.Ended)), dash(joinRoles(c.Started)), c.On))
-	}
-	if len(changes) > 0 {
-		s.add(subhead("Role changes"), changes)
-	}
+	s.listUnder("Role changes", each(r.Network.RoleChanges, func(c RoleChange) string {
+		return fmt.Sprintf("%s: %s → %s (%s)", c.Name, dash(joinRoles(c.Ended)), dash(joinRoles(c.Started)), c.On)
+	}))
 	circles := table{Head: []string{"Circle", "Meetings", "Cadence", "Attendance"}}
 	for _, c := range r.Network.Circles {
-		var who []string
-		for _, a := range c.Attendance {
-			who = append(who, fmt.Sprintf("%s %d", a.Name, a.Meetings))
-		}
+		who := joinEach(c.Attendance, func(a Attendee) string { return fmt.Sprintf("%s %d", a.Name, a.Meetings) })
 		cadence := ""
 		if c.CadenceDays > 0 {
 			cadence = "every " + crm.FormatDays(c.CadenceDays)
 		}
-		circles.Rows = append(circles.Rows, []string{c.Name, strconv.Itoa(c.Meetings), cadence, strings.Join(who, ", ")})
+		circles.Rows = append(circles.Rows, []string{c.Name, strconv.Itoa(c.Meetings), cadence, who})
 	}
 	if len(circles.Rows) > 0 {
 		s.add(subhead("Circles"), circles)
@@ -160,11 +159,7 @@ func (r *Review) goalSection() section {
 	s := section{Title: "Goals"}
 	t := table{Head: []string{"Goal", "Horizon", "Target", "Helpers", "Interactions"}}
 	for _, g := range r.Goals {
-		var helpers []string
-		for _, h := range g.Helpers {
-			helpers = append(helpers, h.Name)
-		}
-		t.Rows = append(t.Rows, []string{g.Title, string(g.Horizon), g.Target.String(), dash(strings.Join(helpers, ", ")), strconv.Itoa(g.Served)})
+		t.Rows = append(t.Rows, []string{g.Title, string(g.Horizon), g.Target.String(), dash(joinNames(g.Helpers)), strconv.Itoa(g.Served)})
 	}
 	if len(t.Rows) == 0 {
 		s.add(para("No active goals."))
@@ -173,29 +168,16 @@ func (r *Review) goalSection() section {
 	}
 	s.add(para("Goals with nobody helping: " + dash(strings.Join(r.GoalsWithoutHelp, ", "))))
 	for _, g := range r.Goals {
-		var served list
-		for _, in := range g.Interactions {
-			served = append(served, fmt.Sprintf("%s %s (with %s)", in.Date, dash(in.Summary), strings.Join(in.With, ", ")))
-		}
-		if len(served) > 0 {
-			s.add(subhead("Served "+g.Title), served)
-		}
+		s.listUnder("Served "+g.Title, each(g.Interactions, func(in GoalInteraction) string {
+			return fmt.Sprintf("%s %s (with %s)", in.Date, dash(in.Summary), strings.Join(in.With, ", "))
+		}))
 	}
-	var gaps list
-	for _, g := range r.Gaps {
-		var who []string
-		for _, p := range g.CoveredBy {
-			who = append(who, p.Name)
+	s.listUnder("Profile gaps", each(r.Gaps, func(g Gap) string {
+		if len(g.CoveredBy) == 0 {
+			return g.Gap + ": no coach or mentor"
 		}
-		if len(who) == 0 {
-			gaps = append(gaps, g.Gap+": no coach or mentor")
-		} else {
-			gaps = append(gaps, g.Gap+": "+strings.Join(who, ", "))
-		}
-	}
-	if len(gaps) > 0 {
-		s.add(subhead("Profile gaps"), gaps)
-	}
+		return g.Gap + ": " + joinNames(g.CoveredBy)
+	}))
 	return s
 }
 
@@ -252,20 +234,33 @@ func dash(s string) string {
 	return s
 }
 
-func joinRoles(rs []crm.RoleKind) string {
-	s := make([]string, len(rs))
-	for i, r := range rs {
-		s[i] = string(r)
+// each writes each of xs with f: most of the report is a list of things
+// written one way.
+func each[T any](xs []T, f func(T) string) list {
+	s := make(list, len(xs))
+	for i, x := range xs {
+		s[i] = f(x)
 	}
-	return strings.Join(s, ", ")
+	return s
 }
 
+// joinEach is each joined with commas, the way every list inside a table
+// cell or a line of the report reads.
+func joinEach[T any](xs []T, f func(T) string) string { return strings.Join(each(xs, f), ", ") }
+
+// joinRoles stays here for now: crm.JoinRoles is being added alongside, and
+// the report can use it once it lands if it writes roles the same way.
+func joinRoles(rs []crm.RoleKind) string {
+	return joinEach(rs, func(r crm.RoleKind) string { return string(r) })
+}
+
+// joinFlags writes flags as words, "taking more than giving", for reading.
 func joinFlags(fs []Flag) string {
-	s := make([]string, len(fs))
-	for i, f := range fs {
-		s[i] = strings.ReplaceAll(string(f), "_", " ")
-	}
-	return strings.Join(s, ", ")
+	return joinEach(fs, func(f Flag) string { return strings.ReplaceAll(string(f), "_", " ") })
+}
+
+func joinNames(ps []crm.Participant) string {
+	return joinEach(ps, func(p crm.Participant) string { return p.Name })
 }
 
 func exchangeText(x crm.Exchange) string {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/kithcrm/kith/crm"
 )
@@ -64,92 +63,49 @@ func (r *Review) WriteJSON(w io.Writer) error {
 
 // WriteText writes the review as plain text with aligned columns.
 func (r *Review) WriteText(w io.Writer) error {
-	d := r.layout()
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "%s\n%s\n", strings.ToUpper(d.Title), d.Subtitle)
-	for _, s := range d.Sections {
-		fmt.Fprintf(bw, "\n%s\n%s\n", strings.ToUpper(s.Title), strings.Repeat("=", len(s.Title)))
-		for _, b := range s.Blocks {
-			switch b := b.(type) {
-			case para:
-				fmt.Fprintf(bw, "%s\n", oneLine(string(b)))
-			case subhead:
-				fmt.Fprintf(bw, "\n%s\n", oneLine(string(b)))
-			case list:
-				for _, item := range b {
-					fmt.Fprintf(bw, "  - %s\n", oneLine(item))
-				}
-			case table:
-				tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
-				fmt.Fprintf(tw, "  %s\n", strings.ToUpper(strings.Join(b.Head, "\t")))
-				for _, row := range b.Rows {
-					cells := make([]string, len(row))
-					for i, c := range row {
-						cells[i] = oneLine(c)
-					}
-					fmt.Fprintf(tw, "  %s\n", strings.Join(cells, "\t"))
-				}
-				tw.Flush()
-			}
-		}
-	}
+	writeDoc(r.layout(), textWriter{bw})
 	return bw.Flush()
 }
 
 // WriteMarkdown writes the review as Markdown with GitHub-style tables,
 // for notes apps.
 func (r *Review) WriteMarkdown(w io.Writer) error {
-	d := r.layout()
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "# %s\n\n%s\n", mdEscape(d.Title), mdEscape(d.Subtitle))
-	for _, s := range d.Sections {
-		fmt.Fprintf(bw, "\n## %s\n", mdEscape(s.Title))
-		for _, b := range s.Blocks {
-			switch b := b.(type) {
-			case para:
-				fmt.Fprintf(bw, "\n%s\n", mdEscape(string(b)))
-			case subhead:
-				fmt.Fprintf(bw, "\n### %s\n", mdEscape(string(b)))
-			case list:
-				bw.WriteString("\n")
-				for _, item := range b {
-					fmt.Fprintf(bw, "- %s\n", mdEscape(item))
-				}
-			case table:
-				bw.WriteString("\n")
-				mdRow(bw, b.Head)
-				seps := make([]string, len(b.Head))
-				for i := range seps {
-					seps[i] = "---"
-				}
-				fmt.Fprintf(bw, "| %s |\n", strings.Join(seps, " | "))
-				for _, row := range b.Rows {
-					mdRow(bw, row)
-				}
-			}
-		}
-	}
+	writeDoc(r.layout(), mdWriter{bw})
 	return bw.Flush()
 }
 
-func mdRow(w io.Writer, cells []string) {
-	esc := make([]string, len(cells))
-	for i, c := range cells {
-		esc[i] = strings.ReplaceAll(mdEscape(c), "|", `\|`)
-		if esc[i] == "" {
-			esc[i] = " "
-		}
-	}
-	fmt.Fprintf(w, "| %s |\n", strings.Join(esc, " | "))
+// docWriter writes each kind of block of a layout in one format. writeDoc
+// walks the layout for it, so the text and Markdown reports cannot drift
+// apart in what they include or in what order. Charts are not among the
+// kinds: only the HTML report draws them.
+type docWriter interface {
+	head(title, subtitle string)
+	section(title string)
+	para(s string)
+	subhead(s string)
+	list(items []string)
+	table(t table)
 }
 
-// mdEscape keeps what the user typed from turning into Markdown: a name
-// like *Sam* or a note starting with # stays text. Newlines become spaces,
-// so a note never breaks a table row.
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-	"<", `\<`, ">", `\>`, "#", `\#`, "\r\n", " ", "\n", " ")
-
-func mdEscape(s string) string { return mdEscaper.Replace(s) }
-
-// oneLine keeps a note's line breaks and tabs from breaking the text layout.
-var oneLine = strings.NewReplacer("\r\n", " ", "\n", " ", "\t", " ").Replace
+// writeDoc walks a layout in order, handing each block to dw; the writers
+// buffer, so their write errors surface when the buffer is flushed.
+func writeDoc(d doc, dw docWriter) {
+	dw.head(d.Title, d.Subtitle)
+	for _, s := range d.Sections {
+		dw.section(s.Title)
+		for _, b := range s.Blocks {
+			switch b := b.(type) {
+			case para:
+				dw.para(string(b))
+			case subhead:
+				dw.subhead(string(b))
+			case list:
+				dw.list(b)
+			case table:
+				dw.table(b)
+			}
+		}
+	}
+}

@@ -229,54 +229,20 @@ type Outcome struct {
 // transaction then fails to commit, reload it.
 func Save(b Book, r *Reflection, confirmed []int64) (Outcome, error) {
 	var out Outcome
-	if r.Quarter.IsZero() {
-		return out, crm.Invalid("quarter", fmt.Errorf("a reflection needs its quarter"))
-	}
-	if b.Today().Before(r.Quarter.Start()) {
-		return out, crm.Invalid("quarter", fmt.Errorf("%s has not begun yet (today is %s)", r.Quarter, b.Today()))
+	today := b.Today()
+	if err := checkQuarter(r.Quarter, today); err != nil {
+		return out, err
 	}
 	saved := *r
-	saved.Answers = append([]Answer(nil), r.Answers...)
-	for i := range saved.Answers {
-		a := &saved.Answers[i]
-		p, err := question(a.Key)
-		if err != nil {
-			return out, err
-		}
-		if a.Prompt == "" {
-			a.Prompt = p.Question
-		}
+	var err error
+	if saved.Answers, err = withPrompts(r.Answers); err != nil {
+		return out, err
 	}
+	// A copy, so r keeps its old days if anything below fails.
 	saved.Decisions = append([]Decision(nil), r.Decisions...)
-	today := b.Today()
 	for i := range saved.Decisions {
-		d := &saved.Decisions[i]
-		if d.Decision != "" {
-			if _, err := ParseDecision(string(d.Decision)); err != nil {
-				return out, err
-			}
-		}
-		if d.DecidedOn.IsZero() {
-			d.DecidedOn = today
-		}
-		if !d.AppliedOn.IsZero() {
-			continue
-		}
-		switch {
-		case d.Decision == Pause:
-			if err := b.Snooze(d.ContactID, today.AddMonths(PauseMonths)); err != nil {
-				return out, fmt.Errorf("pause %s: %w", d.Name, err)
-			}
-			d.AppliedOn = today
-			out.Paused = append(out.Paused, *d)
-		case d.Decision == End && slices.Contains(confirmed, d.ContactID):
-			if err := b.SetArchived(d.ContactID, true); err != nil {
-				return out, fmt.Errorf("end %s: %w", d.Name, err)
-			}
-			d.AppliedOn = today
-			out.Archived = append(out.Archived, *d)
-		case d.Decision == End:
-			out.Pending = append(out.Pending, *d)
+		if err := carryOut(b, &saved.Decisions[i], today, confirmed, &out); err != nil {
+			return out, err
 		}
 	}
 	if err := b.SaveReflection(&saved); err != nil {
@@ -284,4 +250,66 @@ func Save(b Book, r *Reflection, confirmed []int64) (Outcome, error) {
 	}
 	*r = saved
 	return out, nil
+}
+
+// checkQuarter refuses a reflection on no quarter or on one not begun:
+// there is nothing yet to look back on.
+func checkQuarter(q Quarter, today crm.Date) error {
+	if q.IsZero() {
+		return crm.Invalid("quarter", fmt.Errorf("a reflection needs its quarter"))
+	}
+	if today.Before(q.Start()) {
+		return crm.Invalid("quarter", fmt.Errorf("%s has not begun yet (today is %s)", q, today))
+	}
+	return nil
+}
+
+// withPrompts returns a copy of answers with each prompt's wording filled in
+// where missing, so a stored answer still reads right if the question is
+// reworded later; an answer to an unknown prompt is refused.
+func withPrompts(answers []Answer) ([]Answer, error) {
+	out := append([]Answer(nil), answers...)
+	for i := range out {
+		p, err := question(out[i].Key)
+		if err != nil {
+			return nil, err
+		}
+		if out[i].Prompt == "" {
+			out[i].Prompt = p.Question
+		}
+	}
+	return out, nil
+}
+
+// carryOut checks one decision, dates it, and carries out its effect unless
+// that was done by an earlier save, noting what it did in out.
+func carryOut(b Book, d *Decision, today crm.Date, confirmed []int64, out *Outcome) error {
+	if d.Decision != "" {
+		if _, err := ParseDecision(string(d.Decision)); err != nil {
+			return err
+		}
+	}
+	if d.DecidedOn.IsZero() {
+		d.DecidedOn = today
+	}
+	if !d.AppliedOn.IsZero() {
+		return nil
+	}
+	switch {
+	case d.Decision == Pause:
+		if err := b.Snooze(d.ContactID, today.AddMonths(PauseMonths)); err != nil {
+			return fmt.Errorf("pause %s: %w", d.Name, err)
+		}
+		d.AppliedOn = today
+		out.Paused = append(out.Paused, *d)
+	case d.Decision == End && slices.Contains(confirmed, d.ContactID):
+		if err := b.SetArchived(d.ContactID, true); err != nil {
+			return fmt.Errorf("end %s: %w", d.Name, err)
+		}
+		d.AppliedOn = today
+		out.Archived = append(out.Archived, *d)
+	case d.Decision == End:
+		out.Pending = append(out.Pending, *d)
+	}
+	return nil
 }

@@ -10,28 +10,27 @@ import (
 	"github.com/kithcrm/kith/crm/store"
 )
 
-func contactID(t *testing.T, st *store.Store, name string) int64 {
+// view reads one value in a read-only transaction, failing the test on error.
+func view[T any](t *testing.T, st *store.Store, read func(*store.Tx) (T, error)) T {
 	t.Helper()
-	var id int64
+	var v T
 	if err := st.View(context.Background(), func(tx *store.Tx) (err error) {
-		id, err = tx.FindContact(name)
+		v, err = read(tx)
 		return err
 	}); err != nil {
 		t.Fatal(err)
 	}
-	return id
+	return v
+}
+
+func contactID(t *testing.T, st *store.Store, name string) int64 {
+	t.Helper()
+	return view(t, st, func(tx *store.Tx) (int64, error) { return tx.FindContact(name) })
 }
 
 func contact(t *testing.T, st *store.Store, id int64) *crm.Contact {
 	t.Helper()
-	var c *crm.Contact
-	if err := st.View(context.Background(), func(tx *store.Tx) (err error) {
-		c, err = tx.Contact(id)
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return view(t, st, func(tx *store.Tx) (*crm.Contact, error) { return tx.Contact(id) })
 }
 
 func save(t *testing.T, st *store.Store, r *review.Reflection, confirm ...int64) review.Outcome {
