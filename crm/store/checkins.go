@@ -18,18 +18,16 @@ import (
 // meeting counts for the members who attended). The next check-in is a
 // cadence after that, or after the day met or added for someone never
 // contacted, and never before the end of a snooze.
-const contactRows = contactCTE + summarySelect + " FROM rows r"
+var contactRows = contactCTE + summarySelect + " FROM rows r"
 
 // contactCTE computes what lists sort and filter on; summarySelect adds the
 // roles and primary email, which only the rows shown need, so a page query
-// can look them up after sorting and limiting (see ListContacts).
-const contactCTE = `
+// can look them up after sorting and limiting (see ListContacts). Check-ins
+// count the roles held now, those not ended.
+var contactCTE = `
 WITH base AS (
     SELECT c.id, c.name, c.name_key, c.company, c.title, c.archived, c.met_on, c.added_on, c.snoozed_until,
-        COALESCE(c.cadence_days,
-            (SELECT min(rc.days) FROM roles r JOIN role_cadences rc ON rc.role = r.role
-              WHERE r.contact_id = c.id AND r.until IS NULL),
-            (SELECT days FROM role_cadences WHERE role = 'none')) AS cadence_days,
+        ` + effectiveCadence("r.until IS NULL") + ` AS cadence_days,
         (SELECT max(p.occurred_on) FROM participants p
           WHERE p.contact_id = c.id AND p.occurred_on <= :today) AS last_contact
     FROM contacts c
@@ -47,6 +45,18 @@ SELECT r.id, r.name,
     COALESCE((SELECT ch.value FROM channels ch WHERE ch.contact_id = r.id AND ch.kind = 'email'
         ORDER BY ch.is_primary DESC, ch.id LIMIT 1), '') AS email,
     r.company, r.title, r.cadence_days, r.last_contact, r.next_due, r.archived`
+
+// effectiveCadence is the SQL rule for contact c's check-in cadence in
+// days: their own override, else the shortest default among their roles
+// that meet held (a condition on role r), else the default for people
+// without a role. Check-ins and the quarterly review both apply it, each
+// saying which roles count, so the rule lives here once.
+func effectiveCadence(held string) string {
+	return `COALESCE(c.cadence_days,
+            (SELECT min(rc.days) FROM roles r JOIN role_cadences rc ON rc.role = r.role
+              WHERE r.contact_id = c.id AND ` + held + `),
+            (SELECT days FROM role_cadences WHERE role = 'none'))`
+}
 
 // scanSummary reads one row of contactRows, and any extra columns a query
 // adds after them into extra.

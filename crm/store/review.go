@@ -23,6 +23,11 @@ func heldOn(r, d string) string {
 	return fmt.Sprintf("%[1]s.since <= %[2]s AND (%[1]s.until IS NULL OR %[1]s.until > %[2]s)", r, d)
 }
 
+// rolesHeld is the SQL for the roles contact c held on :asof, as a
+// comma-separated list for splitRoles, empty when none.
+var rolesHeld = `COALESCE((SELECT group_concat(DISTINCT r.role) FROM roles r WHERE r.contact_id = c.id AND ` +
+	heldOn("r", ":asof") + `), '')`
+
 // ReviewMonths returns the activity of each month in [start, asOf] that has
 // any: interactions and minutes, by the roles their participants held that
 // day, and the money spent.
@@ -109,11 +114,8 @@ func (tx *Tx) ReviewContacts(start, asOf crm.Date) ([]review.ContactFacts, error
     WHERE i.occurred_on BETWEEN :start AND :asof GROUP BY p.contact_id
 )
 SELECT c.id, c.name, c.archived, c.met_on, c.added_on, c.snoozed_until,
-    COALESCE(c.cadence_days,
-        (SELECT min(rc.days) FROM roles r JOIN role_cadences rc ON rc.role = r.role
-          WHERE r.contact_id = c.id AND ` + heldOn("r", ":asof") + `),
-        (SELECT days FROM role_cadences WHERE role = 'none')),
-    COALESCE((SELECT group_concat(DISTINCT r.role) FROM roles r WHERE r.contact_id = c.id AND ` + heldOn("r", ":asof") + `), ''),
+    ` + effectiveCadence(heldOn("r", ":asof")) + `,
+    ` + rolesHeld + `,
     (SELECT max(p.occurred_on) FROM participants p WHERE p.contact_id = c.id AND p.occurred_on < :start),
     (SELECT max(p.occurred_on) FROM participants p WHERE p.contact_id = c.id AND p.occurred_on <= :asof),
     COALESCE(q.n, 0), COALESCE(q.minutes, 0)
@@ -189,8 +191,7 @@ func (tx *Tx) ReviewOpenCommitments(asOf crm.Date) ([]crm.Exchange, error) {
 // when the day met is unknown), with where they came from.
 func (tx *Tx) ReviewNewPeople(start, asOf crm.Date) ([]review.NewPerson, error) {
 	rows, err := tx.query(`SELECT c.id, c.name, COALESCE(c.met_on, c.added_on), c.source, c.source_detail,
-		COALESCE(rb.name, ''),
-		COALESCE((SELECT group_concat(DISTINCT r.role) FROM roles r WHERE r.contact_id = c.id AND `+heldOn("r", ":asof")+`), '')
+		COALESCE(rb.name, ''), `+rolesHeld+`
 		FROM contacts c LEFT JOIN contacts rb ON rb.id = c.referred_by
 		WHERE COALESCE(c.met_on, c.added_on) BETWEEN :start AND :asof
 		ORDER BY COALESCE(c.met_on, c.added_on), c.name COLLATE NOCASE, c.id`,
