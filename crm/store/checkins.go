@@ -2,6 +2,7 @@ package store
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
 
 	"github.com/kithcrm/kith/crm"
@@ -60,11 +61,11 @@ func effectiveCadence(held string) string {
 
 // scanSummary reads one row of contactRows, and any extra columns a query
 // adds after them into extra.
-func scanSummary(rows *sql.Rows, extra ...any) (crm.ContactSummary, error) {
+func scanSummary(row scanner, extra ...any) (crm.ContactSummary, error) {
 	var s crm.ContactSummary
 	var roles string
 	dest := append([]any{&s.ID, &s.Name, &roles, &s.Email, &s.Company, &s.Title, &s.CadenceDays, &s.LastContact, &s.NextDue, &s.Archived}, extra...)
-	err := rows.Scan(dest...)
+	err := row.Scan(dest...)
 	s.Roles = splitRoles(roles)
 	return s, err
 }
@@ -108,19 +109,11 @@ func (tx *Tx) ListContacts(f crm.ContactFilter) ([]crm.ContactSummary, error) {
 	q := fmt.Sprintf(contactCTE, where) + summarySelect + " FROM (SELECT * FROM rows" + order + page + ") r" + order
 	args = append(args, sql.Named("today", tx.today))
 	rows, err := tx.query(q, args...)
+	out, err := collect(rows, err, func(row scanner) (crm.ContactSummary, error) { return scanSummary(row) })
 	if err != nil {
 		return nil, fmt.Errorf("list contacts: %w", err)
 	}
-	defer rows.Close()
-	out := []crm.ContactSummary{}
-	for rows.Next() {
-		s, err := scanSummary(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list contacts: %w", err)
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // CountContacts returns how many contacts a filter selects, for sizing a
@@ -136,20 +129,12 @@ func (tx *Tx) CountContacts(f crm.ContactFilter) (int, error) {
 
 // ContactSummary returns the list row of one contact, archived or not.
 func (tx *Tx) ContactSummary(id int64) (crm.ContactSummary, error) {
-	rows, err := tx.query(fmt.Sprintf(contactRows, "c.id = :id"), sql.Named("id", id), sql.Named("today", tx.today))
+	s, err := scanSummary(tx.queryRow(fmt.Sprintf(contactRows, "c.id = :id"), sql.Named("id", id), sql.Named("today", tx.today)))
+	if errors.Is(err, sql.ErrNoRows) {
+		return crm.ContactSummary{}, noContact(id)
+	}
 	if err != nil {
 		return crm.ContactSummary{}, fmt.Errorf("load contact #%d: %w", id, err)
-	}
-	defer rows.Close()
-	if !rows.Next() {
-		if err := rows.Err(); err != nil {
-			return crm.ContactSummary{}, fmt.Errorf("load contact #%d: %w", id, err)
-		}
-		return crm.ContactSummary{}, crm.Errorf(crm.ENotFound, "no contact #%d", id)
-	}
-	s, err := scanSummary(rows)
-	if err != nil {
-		return s, fmt.Errorf("load contact #%d: %w", id, err)
 	}
 	return s, nil
 }
@@ -173,23 +158,15 @@ func (tx *Tx) DuePage(until crm.Date, limit int) ([]crm.CheckIn, error) {
 			ORDER BY p.occurred_on DESC, p.interaction_id DESC LIMIT 1), '')
 		FROM (SELECT * FROM rows WHERE next_due <= :until` + order + ` LIMIT :limit) r` + order
 	rows, err := tx.query(q, sql.Named("today", tx.today), sql.Named("until", until), sql.Named("limit", limit))
-	if err != nil {
-		return nil, fmt.Errorf("list due check-ins: %w", err)
-	}
-	defer rows.Close()
-	out := []crm.CheckIn{}
-	for rows.Next() {
+	out, err := collect(rows, err, func(row scanner) (crm.CheckIn, error) {
 		var summary string
-		s, err := scanSummary(rows, &summary)
-		if err != nil {
-			return nil, fmt.Errorf("list due check-ins: %w", err)
-		}
-		out = append(out, crm.CheckIn{
+		s, err := scanSummary(row, &summary)
+		return crm.CheckIn{
 			ContactID: s.ID, Name: s.Name, Roles: s.Roles, Due: s.NextDue, DaysOverdue: s.NextDue.DaysUntil(tx.today),
 			LastContact: s.LastContact, CadenceDays: s.CadenceDays, LastSummary: summary,
-		})
-	}
-	if err := rows.Err(); err != nil {
+		}, err
+	})
+	if err != nil {
 		return nil, fmt.Errorf("list due check-ins: %w", err)
 	}
 	return out, nil

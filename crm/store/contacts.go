@@ -23,7 +23,7 @@ func (tx *Tx) AddContact(c *crm.Contact) error {
 		referred_by, met_on, added_on, notes, cadence_days, snoozed_until, archived, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.Name, crm.NameKey(c.Name), c.Company, c.Title, c.Location, c.Birthday, string(c.Source), c.SourceDetail,
-		nullID(c.ReferredBy), c.MetOn, c.AddedOn, c.Notes, nullInt(c.CadenceDays), c.SnoozedUntil, c.Archived,
+		orNull(c.ReferredBy), c.MetOn, c.AddedOn, c.Notes, orNull(c.CadenceDays), c.SnoozedUntil, c.Archived,
 		tx.stamp(), tx.stamp())
 	if err != nil {
 		return fmt.Errorf("add contact %q: %w", c.Name, err)
@@ -62,7 +62,7 @@ func (tx *Tx) UpdateContact(c *crm.Contact) error {
 		source = ?, source_detail = ?, referred_by = ?, met_on = ?, notes = ?, cadence_days = ?, snoozed_until = ?,
 		archived = ?, updated_at = ? WHERE id = ?`,
 		c.Name, crm.NameKey(c.Name), c.Company, c.Title, c.Location, c.Birthday, string(c.Source), c.SourceDetail,
-		nullID(c.ReferredBy), c.MetOn, c.Notes, nullInt(c.CadenceDays), c.SnoozedUntil, c.Archived, tx.stamp(), c.ID)
+		orNull(c.ReferredBy), c.MetOn, c.Notes, orNull(c.CadenceDays), c.SnoozedUntil, c.Archived, tx.stamp(), c.ID)
 	if err != nil {
 		return fmt.Errorf("update contact %q: %w", c.Name, err)
 	}
@@ -265,7 +265,12 @@ func (tx *Tx) Contact(id int64) (*crm.Contact, error) {
 		return nil, fmt.Errorf("load contact #%d: %w", id, err)
 	}
 	c.ReferredBy, c.CadenceDays = referred.Int64, int(cadence.Int64)
-	c.CreatedAt, c.UpdatedAt = parseStamp(created), parseStamp(updated)
+	if c.CreatedAt, err = parseStamp(created); err != nil {
+		return nil, fmt.Errorf("load contact #%d: %w", id, err)
+	}
+	if c.UpdatedAt, err = parseStamp(updated); err != nil {
+		return nil, fmt.Errorf("load contact #%d: %w", id, err)
+	}
 	if c.Channels, err = tx.channels(id); err != nil {
 		return nil, err
 	}
@@ -308,3 +313,6 @@ func (tx *Tx) roles(contactID int64) ([]crm.Role, error) {
 	}
 	return out, rows.Err()
 }
+
+// noContact is the error for a contact id that matches nobody.
+func noContact(id int64) error { return crm.Errorf(crm.ENotFound, "no contact #%d", id) }
