@@ -149,6 +149,32 @@ func parseStamp(s string) (time.Time, error) {
 	return t, nil
 }
 
+// stampOf reads a timestamp column into *p with parseStamp, so a bad stamp
+// fails the scan and the caller's error names the row being loaded.
+type stampOf struct{ p *time.Time }
+
+// Scan implements sql.Scanner.
+func (s stampOf) Scan(src any) error {
+	var text string
+	switch v := src.(type) {
+	case string:
+		text = v
+	case []byte:
+		text = string(v)
+	case time.Time:
+		*s.p = v.UTC()
+		return nil
+	default:
+		return fmt.Errorf("cannot read a timestamp from %T", src)
+	}
+	t, err := parseStamp(text)
+	if err != nil {
+		return err
+	}
+	*s.p = t
+	return nil
+}
+
 // splitRoles reads a group_concat of role names into display order.
 func splitRoles(s string) []crm.RoleKind {
 	out := []crm.RoleKind{}
