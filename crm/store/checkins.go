@@ -40,6 +40,7 @@ WITH base AS (
     FROM base
 )`
 
+// summarySelect reads a list row from a rows relation r (see contactCTE).
 const summarySelect = `
 SELECT r.id, r.name,
     COALESCE((SELECT group_concat(x.role) FROM roles x WHERE x.contact_id = r.id AND x.until IS NULL), '') AS roles,

@@ -65,6 +65,8 @@ func (col contactColumn) updated() bool { return col.write == always }
 // columns, never on a contact.
 var contactSelect, contactInsert, contactUpdate = contactStatements()
 
+// contactStatements writes the SELECT by id, the INSERT and the UPDATE by
+// id of contactColumns.
 func contactStatements() (sel, ins, upd string) {
 	cols := contactColumns(&crm.Contact{}, "")
 	names := func(keep func(contactColumn) bool) []string {
@@ -297,6 +299,7 @@ type candidate struct {
 	name string
 }
 
+// scanCandidate reads an (id, name) row of find's queries.
 func scanCandidate(row scanner) (candidate, error) {
 	var c candidate
 	err := row.Scan(&c.id, &c.name)
@@ -353,6 +356,7 @@ func (tx *Tx) Contact(id int64) (*crm.Contact, error) {
 	return c, nil
 }
 
+// channels loads a contact's channels, each kind's primary one first.
 func (tx *Tx) channels(contactID int64) ([]crm.Channel, error) {
 	rows, err := tx.query("SELECT kind, label, value, is_primary FROM channels WHERE contact_id = ? ORDER BY kind, is_primary DESC, id", contactID)
 	out, err := collect(rows, err, func(row scanner) (crm.Channel, error) {
@@ -366,6 +370,7 @@ func (tx *Tx) channels(contactID int64) ([]crm.Channel, error) {
 	return out, nil
 }
 
+// roles loads a contact's role history, oldest first.
 func (tx *Tx) roles(contactID int64) ([]crm.Role, error) {
 	rows, err := tx.query("SELECT role, since, until FROM roles WHERE contact_id = ? ORDER BY since, id", contactID)
 	out, err := collect(rows, err, func(row scanner) (crm.Role, error) {

@@ -237,6 +237,8 @@ func (tx *Tx) Balance(contactID int64, since crm.Date) (gave, received int, err 
 	return gave, received, err
 }
 
+// exchanges loads the exchanges matching where, ordered and cut by tail
+// (oldest first when tail is empty), each with the name of its contact.
 func (tx *Tx) exchanges(where, tail string, args ...any) ([]crm.Exchange, error) {
 	if tail == "" {
 		tail = " ORDER BY e.occurred_on, e.id"
