@@ -24,6 +24,7 @@ type batch struct {
 	args  []any
 }
 
+// newBatch prepares the full-size INSERT of table once, for every batch.
 func newBatch(tx *store.Tx, table, cols string) (*batch, error) {
 	width := strings.Count(cols, ",") + 1
 	st, err := tx.Prepare(insertSQL(table, cols, width, batchRows))
@@ -33,6 +34,7 @@ func newBatch(tx *store.Tx, table, cols string) (*batch, error) {
 	return &batch{tx: tx, table: table, cols: cols, width: width, full: st, args: make([]any, 0, width*batchRows)}, nil
 }
 
+// insertSQL writes an INSERT of rows rows of width values each.
 func insertSQL(table, cols string, width, rows int) string {
 	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", width), ", ") + ")"
 	return "INSERT INTO " + table + " (" + cols + ") VALUES " + strings.TrimSuffix(strings.Repeat(row+", ", rows), ", ")
@@ -69,5 +71,32 @@ func (b *batch) close() error {
 		return fmt.Errorf("insert into %s: %w", b.table, err)
 	}
 	b.args = b.args[:0]
+	return nil
+}
+
+// table names a table and the columns a batch fills in it.
+type table struct{ name, cols string }
+
+// newBatches opens a batch for each table, in order.
+func newBatches(tx *store.Tx, tables ...table) ([]*batch, error) {
+	out := make([]*batch, 0, len(tables))
+	for _, t := range tables {
+		b, err := newBatch(tx, t.name, t.cols)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, b)
+	}
+	return out, nil
+}
+
+// closeBatches sends the rows each batch still holds, in order: a table is
+// complete before the next, though references are only checked at commit.
+func closeBatches(bs []*batch) error {
+	for _, b := range bs {
+		if err := b.close(); err != nil {
+			return err
+		}
+	}
 	return nil
 }

@@ -35,6 +35,7 @@ type Options struct {
 	Years        int      // how many years of history end on Until; default 5
 }
 
+// defaults fills the zero fields with the documented defaults.
 func (o *Options) defaults() {
 	if o.People <= 0 {
 		o.People = 1000
@@ -137,6 +138,8 @@ func (g *gen) readIDs(tx *store.Tx) error {
 // indexes of a million interactions.
 const cacheKiB = 256 << 10
 
+// pragma runs a PRAGMA through a prepared statement: the store hands out
+// only statements, so the generator cannot reach the database otherwise.
 func pragma(tx *store.Tx, q string) error {
 	st, err := tx.Prepare(q)
 	if err != nil {
@@ -149,6 +152,7 @@ func pragma(tx *store.Tx, q string) error {
 	return nil
 }
 
+// queryInt reads one number, as pragma runs one statement.
 func queryInt(tx *store.Tx, q string, v *int) error {
 	st, err := tx.Prepare(q)
 	if err != nil {
@@ -161,6 +165,8 @@ func queryInt(tx *store.Tx, q string, v *int) error {
 	return nil
 }
 
+// id hands out the next id of table: rows carry their ids so that many
+// can share one INSERT.
 func (g *gen) id(table string) int64 {
 	id := g.next[table]
 	g.next[table]++
@@ -173,8 +179,11 @@ func (g *gen) date(n int) crm.Date { return g.first.AddDays(n) }
 // stamp is a fixed timestamp on a day, so runs are reproducible.
 func (g *gen) stamp(n int) string { return g.date(n).String() + "T09:00:00Z" }
 
+// pick returns a random element of list.
 func pick[T any](r *rand.Rand, list []T) T { return list[r.IntN(len(list))] }
 
+// insertCircles adds the circles, named from a list and numbered when it
+// runs out, each meeting every two to seven weeks.
 func (g *gen) insertCircles(tx *store.Tx) error {
 	b, err := newBatch(tx, "circles", "id, name, name_key, purpose, cadence_days, created_at")
 	if err != nil {
@@ -195,89 +204,126 @@ func (g *gen) insertCircles(tx *store.Tx) error {
 	return b.close()
 }
 
+// The tables a person's rows go to, with the columns generated for each.
+var (
+	contactsTable = table{"contacts", `id, name, name_key, company, title, source, source_detail, referred_by,
+		met_on, added_on, cadence_days, archived, created_at, updated_at`}
+	channelsTable = table{"channels", "contact_id, kind, label, value, is_primary"}
+	rolesTable    = table{"roles", "contact_id, role, since, until"}
+	membersTable  = table{"circle_members", "circle_id, contact_id, joined_on"}
+)
+
+// peopleRows are the batches insertPeople fills.
+type peopleRows struct{ contacts, channels, roles, members *batch }
+
 // insertPeople adds the contacts, added steadily over the years, with an
 // email each, their roles (a tenth of coaches later became mentors) and
 // circle memberships.
 func (g *gen) insertPeople(tx *store.Tx) error {
-	contacts, err := newBatch(tx, "contacts", `id, name, name_key, company, title, source, source_detail, referred_by,
-		met_on, added_on, cadence_days, archived, created_at, updated_at`)
+	bs, err := newBatches(tx, contactsTable, channelsTable, rolesTable, membersTable)
 	if err != nil {
 		return err
 	}
-	channels, err := newBatch(tx, "channels", "contact_id, kind, label, value, is_primary")
-	if err != nil {
+	rows := peopleRows{contacts: bs[0], channels: bs[1], roles: bs[2], members: bs[3]}
+	for i := range g.o.People {
+		if err := g.addPerson(rows, i); err != nil {
+			return err
+		}
+	}
+	return closeBatches(bs)
+}
+
+// addPerson generates person i and queues their rows. The random choices
+// are made in a fixed order, so a seed always gives the same book.
+func (g *gen) addPerson(rows peopleRows, i int) error {
+	p := person{id: g.id("contacts"), day: i * g.days / g.o.People, circle: -1, archive: g.rng.IntN(100) < 3}
+	name := uniqueName(i)
+	since, met := g.metOn(p.day)
+	title := g.rolesAndTitle(&p)
+	if err := g.joinCircle(rows.members, &p, i); err != nil {
 		return err
 	}
-	roles, err := newBatch(tx, "roles", "contact_id, role, since, until")
-	if err != nil {
+	if err := g.addContact(rows.contacts, &p, i, name, title, met); err != nil {
 		return err
 	}
-	members, err := newBatch(tx, "circle_members", "circle_id, contact_id, joined_on")
-	if err != nil {
+	email := strings.ToLower(strings.ReplaceAll(name, " ", ".")) + "@example.com"
+	if err := rows.channels.add(p.id, "email", "work", email, true); err != nil {
 		return err
 	}
-	n := g.o.People
-	nameSpace := len(firstNames) * len(surnameHeads) * len(surnameTails)
-	for i := range n {
-		p := person{id: g.id("contacts"), day: i * g.days / n, circle: -1, archive: g.rng.IntN(100) < 3}
-		name := personName(i * 7919 % nameSpace) // 7919 is prime: consecutive people get unrelated names
-		if i >= nameSpace {
-			name += fmt.Sprintf(" %d", i/nameSpace+1)
-		}
-		var met any
-		since := p.day
-		if g.rng.IntN(10) < 7 {
-			since = max(0, p.day-g.rng.IntN(365))
-			met = g.date(since)
-		}
-		title := pick(g.rng, titles)
-		switch r := g.rng.IntN(100); {
-		case r < 3:
-			p.roles, p.coach, title = []crm.RoleKind{crm.RoleCoach}, true, pick(g.rng, coachTitles)
-		case r < 8:
-			p.roles = []crm.RoleKind{crm.RoleMentor}
-		case r < 11:
-			p.roles = []crm.RoleKind{crm.RoleCoachee}
-		case r < 16:
-			p.roles = []crm.RoleKind{crm.RoleMentee}
-		}
-		if g.rng.IntN(100) < 20 {
-			p.circle = g.rng.IntN(g.o.Circles)
-			p.roles = append(p.roles, crm.RoleCircle)
-			g.members[p.circle] = append(g.members[p.circle], i)
-			if err := members.add(g.circles[p.circle], p.id, g.date(p.day)); err != nil {
-				return err
-			}
-		}
-		source, detail, referrer := g.source(i)
-		var cadence any
-		if g.rng.IntN(100) < 5 {
-			cadence = 7 + g.rng.IntN(114)
-		}
-		if err := contacts.add(p.id, name, crm.NameKey(name), pick(g.rng, companies), title, source, detail, referrer,
-			met, g.date(p.day), cadence, p.archive, g.stamp(p.day), g.stamp(p.day)); err != nil {
-			return err
-		}
-		email := strings.ToLower(strings.ReplaceAll(name, " ", ".")) + "@example.com"
-		if err := channels.add(p.id, "email", "work", email, true); err != nil {
-			return err
-		}
-		if err := g.addRoles(roles, &p, since); err != nil {
-			return err
-		}
-		if len(p.roles) > 0 {
-			g.core = append(g.core, i)
-		}
-		g.people = append(g.people, p)
+	if err := g.addRoles(rows.roles, &p, since); err != nil {
+		return err
 	}
-	for _, b := range []*batch{contacts, channels, roles, members} {
-		if err := b.close(); err != nil {
-			return err
-		}
+	if len(p.roles) > 0 {
+		g.core = append(g.core, i)
 	}
+	g.people = append(g.people, p)
 	return nil
 }
 
+// uniqueName names person i: every name differs until the names run out,
+// then a number tells the next round apart.
+func uniqueName(i int) string {
+	nameSpace := len(firstNames) * len(surnameHeads) * len(surnameTails)
+	name := personName(i * 7919 % nameSpace) // 7919 is prime: consecutive people get unrelated names
+	if i >= nameSpace {
+		name += fmt.Sprintf(" %d", i/nameSpace+1)
+	}
+	return name
+}
+
+// metOn picks when someone added on day was met: seven in ten up to a year
+// before, the rest unknown (nil, and their roles start the day added).
+func (g *gen) metOn(day int) (since int, met any) {
+	if g.rng.IntN(10) < 7 {
+		since = max(0, day-g.rng.IntN(365))
+		return since, g.date(since)
+	}
+	return day, nil
+}
+
+// rolesAndTitle picks a job title and the role a person holds, if any;
+// coaches get a coach's title.
+func (g *gen) rolesAndTitle(p *person) string {
+	title := pick(g.rng, titles)
+	switch r := g.rng.IntN(100); {
+	case r < 3:
+		p.roles, p.coach, title = []crm.RoleKind{crm.RoleCoach}, true, pick(g.rng, coachTitles)
+	case r < 8:
+		p.roles = []crm.RoleKind{crm.RoleMentor}
+	case r < 11:
+		p.roles = []crm.RoleKind{crm.RoleCoachee}
+	case r < 16:
+		p.roles = []crm.RoleKind{crm.RoleMentee}
+	}
+	return title
+}
+
+// joinCircle makes one person in five (person i of the book) a member of a
+// circle from the day they were added.
+func (g *gen) joinCircle(members *batch, p *person, i int) error {
+	if g.rng.IntN(100) >= 20 {
+		return nil
+	}
+	p.circle = g.rng.IntN(g.o.Circles)
+	p.roles = append(p.roles, crm.RoleCircle)
+	g.members[p.circle] = append(g.members[p.circle], i)
+	return members.add(g.circles[p.circle], p.id, g.date(p.day))
+}
+
+// addContact queues the contacts row of person i, with where they came
+// from and, for one in twenty, a cadence of their own.
+func (g *gen) addContact(contacts *batch, p *person, i int, name, title string, met any) error {
+	source, detail, referrer := g.source(i)
+	var cadence any
+	if g.rng.IntN(100) < 5 {
+		cadence = 7 + g.rng.IntN(114)
+	}
+	company := pick(g.rng, companies)
+	return contacts.add(p.id, name, crm.NameKey(name), company, title, source, detail, referrer,
+		met, g.date(p.day), cadence, p.archive, g.stamp(p.day), g.stamp(p.day))
+}
+
+// personName is the k-th combination of first name, surname head and tail.
 func personName(k int) string {
 	f := k % len(firstNames)
 	k /= len(firstNames)
@@ -329,119 +375,149 @@ func (g *gen) addRoles(b *batch, p *person, since int) error {
 // insertGoals adds goals, most active, with up to three helpers from the
 // people in a role; every fourth goal has nobody helping.
 func (g *gen) insertGoals(tx *store.Tx) error {
-	goals, err := newBatch(tx, "goals", "id, title, title_key, horizon, status, target_on, notes, created_at, updated_at")
-	if err != nil {
-		return err
-	}
-	helpers, err := newBatch(tx, "goal_helpers", "goal_id, contact_id")
+	bs, err := newBatches(tx,
+		table{"goals", "id, title, title_key, horizon, status, target_on, notes, created_at, updated_at"},
+		table{"goal_helpers", "goal_id, contact_id"})
 	if err != nil {
 		return err
 	}
 	for i := range g.o.Goals {
-		title := goalTitles[i%len(goalTitles)]
-		if i >= len(goalTitles) {
-			title = fmt.Sprintf("%s (%d)", title, i/len(goalTitles)+1)
-		}
-		id := g.id("goals")
-		status := "active"
-		if i%5 == 4 {
-			status = "achieved"
-		}
-		horizon := []string{"short", "long"}[i%2]
-		if err := goals.add(id, title, crm.NameKey(title), horizon, status, g.o.Until.AddMonths(6+i), "", g.stamp(0), g.stamp(0)); err != nil {
+		if err := g.addGoal(bs[0], bs[1], i); err != nil {
 			return err
 		}
-		if status == "active" {
-			g.goals = append(g.goals, id)
-		}
-		if i%4 == 3 || len(g.core) == 0 {
-			continue
-		}
-		seen := map[int64]bool{}
-		for range 1 + g.rng.IntN(3) {
-			c := g.people[pick(g.rng, g.core)].id
-			if !seen[c] {
-				seen[c] = true
-				if err := helpers.add(id, c); err != nil {
-					return err
-				}
+	}
+	return closeBatches(bs)
+}
+
+// addGoal queues goal i and its helpers.
+func (g *gen) addGoal(goals, helpers *batch, i int) error {
+	title := goalTitles[i%len(goalTitles)]
+	if i >= len(goalTitles) {
+		title = fmt.Sprintf("%s (%d)", title, i/len(goalTitles)+1)
+	}
+	id := g.id("goals")
+	status := "active"
+	if i%5 == 4 {
+		status = "achieved"
+	}
+	horizon := []string{"short", "long"}[i%2]
+	if err := goals.add(id, title, crm.NameKey(title), horizon, status, g.o.Until.AddMonths(6+i), "", g.stamp(0), g.stamp(0)); err != nil {
+		return err
+	}
+	if status == "active" {
+		g.goals = append(g.goals, id)
+	}
+	if i%4 == 3 || len(g.core) == 0 {
+		return nil
+	}
+	seen := map[int64]bool{}
+	for range 1 + g.rng.IntN(3) {
+		c := g.people[pick(g.rng, g.core)].id
+		if !seen[c] {
+			seen[c] = true
+			if err := helpers.add(id, c); err != nil {
+				return err
 			}
 		}
 	}
-	if err := goals.close(); err != nil {
-		return err
-	}
-	return helpers.close()
+	return nil
 }
+
+// interactionRows are the batches insertInteractions fills.
+type interactionRows struct{ interactions, participants, exchanges *batch }
 
 // insertInteractions logs the interactions in date order: a tenth are
 // circle meetings attended by most members, the rest with one person (now
 // and then two or three), mostly someone in a role; two in five carry an
 // exchange, coaches are paid, and a few exchanges are promises.
 func (g *gen) insertInteractions(tx *store.Tx) error {
-	ins, err := newBatch(tx, "interactions", "id, occurred_on, kind, minutes, summary, notes, circle_id, goal_id, created_at")
+	bs, err := newBatches(tx,
+		table{"interactions", "id, occurred_on, kind, minutes, summary, notes, circle_id, goal_id, created_at"},
+		table{"participants", "interaction_id, contact_id, occurred_on"},
+		table{"exchanges", `id, contact_id, interaction_id, occurred_on, direction, kind, description,
+		minutes, amount, commitment, done_on, created_at`})
 	if err != nil {
 		return err
 	}
-	parts, err := newBatch(tx, "participants", "interaction_id, contact_id, occurred_on")
-	if err != nil {
-		return err
+	rows := interactionRows{interactions: bs[0], participants: bs[1], exchanges: bs[2]}
+	var with []int // reused: who took part, as indexes into g.people
+	for _, day := range g.interactionDays() {
+		if with, err = g.addInteraction(rows, day, with[:0]); err != nil {
+			return err
+		}
 	}
-	exs, err := newBatch(tx, "exchanges", `id, contact_id, interaction_id, occurred_on, direction, kind, description,
-		minutes, amount, commitment, done_on, created_at`)
-	if err != nil {
-		return err
-	}
+	return closeBatches(bs)
+}
+
+// interactionDays picks the day of each interaction, in date order.
+func (g *gen) interactionDays() []int {
 	days := make([]int, g.o.Interactions)
 	for i := range days {
 		days[i] = g.rng.IntN(g.days)
 	}
 	slices.Sort(days)
-	var with []int
-	for _, day := range days {
-		id := g.id("interactions")
-		date := g.date(day)
-		var circle, goal any
-		kind := pick(g.rng, crm.InteractionKinds)
-		with = with[:0]
-		if c := g.rng.IntN(g.o.Circles); g.rng.IntN(10) == 0 && g.known(g.members[c], day) > 0 {
-			circle, kind = g.circles[c], crm.KindMeeting
-			for _, m := range g.members[c][:g.known(g.members[c], day)] {
-				if g.rng.IntN(10) < 7 && len(with) < 8 {
-					with = append(with, m)
-				}
-			}
-		}
-		if len(with) == 0 {
-			with = g.pickPeople(day, with)
-		}
-		if len(g.goals) > 0 && g.rng.IntN(20) == 0 {
-			goal = pick(g.rng, g.goals)
-		}
-		minutes := 15 * (1 + g.rng.IntN(8))
-		if kind == crm.KindMessage || kind == crm.KindEmail {
-			minutes = g.rng.IntN(6)
-		}
-		if err := ins.add(id, date, string(kind), minutes, pick(g.rng, summaries), "", circle, goal, g.stamp(day)); err != nil {
-			return err
-		}
-		for _, p := range with {
-			if err := parts.add(id, g.people[p].id, date); err != nil {
-				return err
-			}
-		}
-		if g.rng.IntN(5) < 2 {
-			if err := g.addExchange(exs, id, day, &g.people[pick(g.rng, with)]); err != nil {
-				return err
-			}
+	return days
+}
+
+// addInteraction generates one interaction on day and queues it with its
+// participants and, two times in five, an exchange. with is an empty
+// buffer for the participants; it is returned for reuse.
+func (g *gen) addInteraction(rows interactionRows, day int, with []int) ([]int, error) {
+	id, date := g.id("interactions"), g.date(day)
+	var circle, goal any
+	kind := pick(g.rng, crm.InteractionKinds)
+	if c, attended, ok := g.circleMeeting(day, with); ok {
+		circle, kind, with = c, crm.KindMeeting, attended
+	}
+	if len(with) == 0 {
+		with = g.pickPeople(day, with)
+	}
+	if len(g.goals) > 0 && g.rng.IntN(20) == 0 {
+		goal = pick(g.rng, g.goals)
+	}
+	minutes := g.minutes(kind)
+	if err := rows.interactions.add(id, date, string(kind), minutes, pick(g.rng, summaries), "", circle, goal, g.stamp(day)); err != nil {
+		return with, err
+	}
+	for _, p := range with {
+		if err := rows.participants.add(id, g.people[p].id, date); err != nil {
+			return with, err
 		}
 	}
-	for _, b := range []*batch{ins, parts, exs} {
-		if err := b.close(); err != nil {
-			return err
+	if g.rng.IntN(5) < 2 {
+		return with, g.addExchange(rows.exchanges, id, day, &g.people[pick(g.rng, with)])
+	}
+	return with, nil
+}
+
+// circleMeeting makes a tenth of interactions a meeting of a circle that
+// has members by day; each of them came seven times in ten, eight at most.
+// ok is false for an interaction that is not a meeting.
+func (g *gen) circleMeeting(day int, with []int) (circle int64, attended []int, ok bool) {
+	c := g.rng.IntN(g.o.Circles)
+	if g.rng.IntN(10) != 0 {
+		return 0, with, false
+	}
+	known := g.known(g.members[c], day)
+	if known == 0 {
+		return 0, with, false
+	}
+	for _, m := range g.members[c][:known] {
+		if g.rng.IntN(10) < 7 && len(with) < 8 {
+			with = append(with, m)
 		}
 	}
-	return nil
+	return g.circles[c], with, true
+}
+
+// minutes picks how long an interaction of kind took: a quarter hour to
+// two hours, a few minutes for a message or an email.
+func (g *gen) minutes(kind crm.InteractionKind) int {
+	m := 15 * (1 + g.rng.IntN(8))
+	if kind == crm.KindMessage || kind == crm.KindEmail {
+		m = g.rng.IntN(6)
+	}
+	return m
 }
 
 // known returns how many of the people listed (ascending, so by day added)
@@ -480,6 +556,9 @@ func (g *gen) pickPeople(day int, with []int) []int {
 	return with
 }
 
+// addExchange queues something given or received in an interaction with
+// p: paid coaching a third of the time with a coach, and one in twenty a
+// promise, most of them kept within a month.
 func (g *gen) addExchange(b *batch, interaction int64, day int, p *person) error {
 	dir := crm.Gave
 	if g.rng.IntN(2) == 0 {

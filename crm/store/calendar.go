@@ -33,7 +33,9 @@ func (tx *Tx) CalendarEventStates() (map[string]EventState, error) {
 		if err := rows.Scan(&s.UID, &s.Hash, &s.Sequence, &stamp); err != nil {
 			return nil, fmt.Errorf("load calendar state: %w", err)
 		}
-		s.LastModified = parseStamp(stamp)
+		if s.LastModified, err = parseStamp(stamp); err != nil {
+			return nil, fmt.Errorf("load calendar state of %s: %w", s.UID, err)
+		}
 		out[s.UID] = s
 	}
 	return out, rows.Err()

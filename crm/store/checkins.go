@@ -2,6 +2,7 @@ package store
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
 
 	"github.com/kithcrm/kith/crm"
@@ -18,18 +19,16 @@ import (
 // meeting counts for the members who attended). The next check-in is a
 // cadence after that, or after the day met or added for someone never
 // contacted, and never before the end of a snooze.
-const contactRows = contactCTE + summarySelect + " FROM rows r"
+var contactRows = contactCTE + summarySelect + " FROM rows r"
 
 // contactCTE computes what lists sort and filter on; summarySelect adds the
 // roles and primary email, which only the rows shown need, so a page query
-// can look them up after sorting and limiting (see ListContacts).
-const contactCTE = `
+// can look them up after sorting and limiting (see ListContacts). Check-ins
+// count the roles held now, those not ended.
+var contactCTE = `
 WITH base AS (
     SELECT c.id, c.name, c.name_key, c.company, c.title, c.archived, c.met_on, c.added_on, c.snoozed_until,
-        COALESCE(c.cadence_days,
-            (SELECT min(rc.days) FROM roles r JOIN role_cadences rc ON rc.role = r.role
-              WHERE r.contact_id = c.id AND r.until IS NULL),
-            (SELECT days FROM role_cadences WHERE role = 'none')) AS cadence_days,
+        ` + effectiveCadence("r.until IS NULL") + ` AS cadence_days,
         (SELECT max(p.occurred_on) FROM participants p
           WHERE p.contact_id = c.id AND p.occurred_on <= :today) AS last_contact
     FROM contacts c
@@ -41,6 +40,7 @@ WITH base AS (
     FROM base
 )`
 
+// summarySelect reads a list row from a rows relation r (see contactCTE).
 const summarySelect = `
 SELECT r.id, r.name,
     COALESCE((SELECT group_concat(x.role) FROM roles x WHERE x.contact_id = r.id AND x.until IS NULL), '') AS roles,
@@ -48,13 +48,25 @@ SELECT r.id, r.name,
         ORDER BY ch.is_primary DESC, ch.id LIMIT 1), '') AS email,
     r.company, r.title, r.cadence_days, r.last_contact, r.next_due, r.archived`
 
+// effectiveCadence is the SQL rule for contact c's check-in cadence in
+// days: their own override, else the shortest default among their roles
+// that meet held (a condition on role r), else the default for people
+// without a role. Check-ins and the quarterly review both apply it, each
+// saying which roles count, so the rule lives here once.
+func effectiveCadence(held string) string {
+	return `COALESCE(c.cadence_days,
+            (SELECT min(rc.days) FROM roles r JOIN role_cadences rc ON rc.role = r.role
+              WHERE r.contact_id = c.id AND ` + held + `),
+            (SELECT days FROM role_cadences WHERE role = 'none'))`
+}
+
 // scanSummary reads one row of contactRows, and any extra columns a query
 // adds after them into extra.
-func scanSummary(rows *sql.Rows, extra ...any) (crm.ContactSummary, error) {
+func scanSummary(row scanner, extra ...any) (crm.ContactSummary, error) {
 	var s crm.ContactSummary
 	var roles string
 	dest := append([]any{&s.ID, &s.Name, &roles, &s.Email, &s.Company, &s.Title, &s.CadenceDays, &s.LastContact, &s.NextDue, &s.Archived}, extra...)
-	err := rows.Scan(dest...)
+	err := row.Scan(dest...)
 	s.Roles = splitRoles(roles)
 	return s, err
 }
@@ -98,19 +110,11 @@ func (tx *Tx) ListContacts(f crm.ContactFilter) ([]crm.ContactSummary, error) {
 	q := fmt.Sprintf(contactCTE, where) + summarySelect + " FROM (SELECT * FROM rows" + order + page + ") r" + order
 	args = append(args, sql.Named("today", tx.today))
 	rows, err := tx.query(q, args...)
+	out, err := collect(rows, err, func(row scanner) (crm.ContactSummary, error) { return scanSummary(row) })
 	if err != nil {
 		return nil, fmt.Errorf("list contacts: %w", err)
 	}
-	defer rows.Close()
-	out := []crm.ContactSummary{}
-	for rows.Next() {
-		s, err := scanSummary(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list contacts: %w", err)
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // CountContacts returns how many contacts a filter selects, for sizing a
@@ -126,20 +130,12 @@ func (tx *Tx) CountContacts(f crm.ContactFilter) (int, error) {
 
 // ContactSummary returns the list row of one contact, archived or not.
 func (tx *Tx) ContactSummary(id int64) (crm.ContactSummary, error) {
-	rows, err := tx.query(fmt.Sprintf(contactRows, "c.id = :id"), sql.Named("id", id), sql.Named("today", tx.today))
+	s, err := scanSummary(tx.queryRow(fmt.Sprintf(contactRows, "c.id = :id"), sql.Named("id", id), sql.Named("today", tx.today)))
+	if errors.Is(err, sql.ErrNoRows) {
+		return crm.ContactSummary{}, noContact(id)
+	}
 	if err != nil {
 		return crm.ContactSummary{}, fmt.Errorf("load contact #%d: %w", id, err)
-	}
-	defer rows.Close()
-	if !rows.Next() {
-		if err := rows.Err(); err != nil {
-			return crm.ContactSummary{}, fmt.Errorf("load contact #%d: %w", id, err)
-		}
-		return crm.ContactSummary{}, crm.Errorf(crm.ENotFound, "no contact #%d", id)
-	}
-	s, err := scanSummary(rows)
-	if err != nil {
-		return s, fmt.Errorf("load contact #%d: %w", id, err)
 	}
 	return s, nil
 }
@@ -163,23 +159,15 @@ func (tx *Tx) DuePage(until crm.Date, limit int) ([]crm.CheckIn, error) {
 			ORDER BY p.occurred_on DESC, p.interaction_id DESC LIMIT 1), '')
 		FROM (SELECT * FROM rows WHERE next_due <= :until` + order + ` LIMIT :limit) r` + order
 	rows, err := tx.query(q, sql.Named("today", tx.today), sql.Named("until", until), sql.Named("limit", limit))
-	if err != nil {
-		return nil, fmt.Errorf("list due check-ins: %w", err)
-	}
-	defer rows.Close()
-	out := []crm.CheckIn{}
-	for rows.Next() {
+	out, err := collect(rows, err, func(row scanner) (crm.CheckIn, error) {
 		var summary string
-		s, err := scanSummary(rows, &summary)
-		if err != nil {
-			return nil, fmt.Errorf("list due check-ins: %w", err)
-		}
-		out = append(out, crm.CheckIn{
+		s, err := scanSummary(row, &summary)
+		return crm.CheckIn{
 			ContactID: s.ID, Name: s.Name, Roles: s.Roles, Due: s.NextDue, DaysOverdue: s.NextDue.DaysUntil(tx.today),
 			LastContact: s.LastContact, CadenceDays: s.CadenceDays, LastSummary: summary,
-		})
-	}
-	if err := rows.Err(); err != nil {
+		}, err
+	})
+	if err != nil {
 		return nil, fmt.Errorf("list due check-ins: %w", err)
 	}
 	return out, nil

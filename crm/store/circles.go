@@ -1,8 +1,6 @@
 package store
 
 import (
-	"database/sql"
-	"errors"
 	"fmt"
 
 	"github.com/kithcrm/kith/crm"
@@ -10,33 +8,41 @@ import (
 
 // AddCircle stores a new circle and sets c.ID.
 func (tx *Tx) AddCircle(c *crm.Circle) error {
-	if err := c.Validate(); err != nil {
+	if err := validName(c, 0, tx.FindCircle, "a circle named %q already exists", c.Name); err != nil {
 		return err
 	}
-	if _, err := tx.FindCircle(c.Name); err == nil {
-		return crm.Errorf(crm.EConflict, "a circle named %q already exists", c.Name)
-	}
-	res, err := tx.exec("INSERT INTO circles (name, name_key, purpose, cadence_days, created_at) VALUES (?, ?, ?, ?, ?)",
-		c.Name, crm.NameKey(c.Name), c.Purpose, nullInt(c.CadenceDays), tx.stamp())
+	id, err := tx.insertID("INSERT INTO circles (name, name_key, purpose, cadence_days, created_at) VALUES (?, ?, ?, ?, ?)",
+		c.Name, crm.NameKey(c.Name), c.Purpose, orNull(c.CadenceDays), tx.stamp())
 	if err != nil {
 		return fmt.Errorf("add circle %q: %w", c.Name, err)
 	}
-	c.ID, err = res.LastInsertId()
-	return err
+	c.ID = id
+	return nil
 }
 
 // UpdateCircle saves a circle's name, purpose and cadence.
 func (tx *Tx) UpdateCircle(c *crm.Circle) error {
-	if err := c.Validate(); err != nil {
+	if err := validName(c, c.ID, tx.FindCircle, "a circle named %q already exists", c.Name); err != nil {
 		return err
 	}
-	if other, err := tx.FindCircle(c.Name); err == nil && other != c.ID {
-		return crm.Errorf(crm.EConflict, "a circle named %q already exists", c.Name)
-	}
 	_, err := tx.exec("UPDATE circles SET name = ?, name_key = ?, purpose = ?, cadence_days = ? WHERE id = ?",
-		c.Name, crm.NameKey(c.Name), c.Purpose, nullInt(c.CadenceDays), c.ID)
+		c.Name, crm.NameKey(c.Name), c.Purpose, orNull(c.CadenceDays), c.ID)
 	if err != nil {
 		return fmt.Errorf("update circle %q: %w", c.Name, err)
+	}
+	return nil
+}
+
+// validName validates a circle or goal about to be saved, and refuses a
+// name that another of its kind already has, since they are found by name.
+// id is the one being saved, 0 for a new one. A failed lookup is left for
+// the write to report.
+func validName(v interface{ Validate() error }, id int64, find func(string) (int64, error), taken, name string) error {
+	if err := v.Validate(); err != nil {
+		return err
+	}
+	if other, err := find(name); err == nil && other != id {
+		return crm.Errorf(crm.EConflict, taken, name)
 	}
 	return nil
 }
@@ -74,13 +80,13 @@ func (tx *Tx) Leave(circleID, contactID int64, on crm.Date) error {
 	if on.IsZero() {
 		on = tx.today
 	}
-	res, err := tx.exec("UPDATE circle_members SET left_on = max(joined_on, ?) WHERE circle_id = ? AND contact_id = ? AND left_on IS NULL",
-		on, circleID, contactID)
-	if err != nil {
-		return fmt.Errorf("leave circle: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
+	notMember := func() error {
 		return crm.Errorf(crm.ENotFound, "%s is not a member of %s", tx.contactName(contactID), tx.circleName(circleID))
+	}
+	if err := tx.changeRows("leave circle", notMember,
+		"UPDATE circle_members SET left_on = max(joined_on, ?) WHERE circle_id = ? AND contact_id = ? AND left_on IS NULL",
+		on, circleID, contactID); err != nil {
+		return err
 	}
 	var others int
 	if err := tx.queryRow("SELECT count(*) FROM circle_members WHERE contact_id = ? AND left_on IS NULL", contactID).Scan(&others); err != nil {
@@ -94,6 +100,7 @@ func (tx *Tx) Leave(circleID, contactID int64, on crm.Date) error {
 	return nil
 }
 
+// circleName names a circle in a message, as contactName does a contact.
 func (tx *Tx) circleName(id int64) string {
 	var name string
 	if err := tx.queryRow("SELECT name FROM circles WHERE id = ?", id).Scan(&name); err != nil {
@@ -104,62 +111,46 @@ func (tx *Tx) circleName(id int64) string {
 
 // Circle loads one circle with its members, past and present.
 func (tx *Tx) Circle(id int64) (*crm.Circle, error) {
-	c := &crm.Circle{}
-	var cadence sql.NullInt64
-	err := tx.queryRow(`SELECT id, name, purpose, cadence_days,
-		(SELECT max(occurred_on) FROM interactions WHERE circle_id = circles.id AND occurred_on <= ?)
-		FROM circles WHERE id = ?`, tx.today, id).Scan(&c.ID, &c.Name, &c.Purpose, &cadence, &c.LastMet)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, crm.Errorf(crm.ENotFound, "no circle #%d", id)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("load circle #%d: %w", id, err)
-	}
-	c.CadenceDays = int(cadence.Int64)
-	rows, err := tx.query(`SELECT m.contact_id, c.name, m.joined_on, m.left_on FROM circle_members m
-		JOIN contacts c ON c.id = m.contact_id WHERE m.circle_id = ? ORDER BY m.left_on IS NOT NULL, c.name_key, m.id`, id)
-	if err != nil {
-		return nil, fmt.Errorf("load members of %s: %w", c.Name, err)
-	}
-	defer rows.Close()
-	c.Members = []crm.Member{}
-	for rows.Next() {
-		var m crm.Member
-		if err := rows.Scan(&m.ContactID, &m.Name, &m.Joined, &m.Left); err != nil {
-			return nil, fmt.Errorf("load members of %s: %w", c.Name, err)
-		}
-		c.Members = append(c.Members, m)
-	}
-	return c, rows.Err()
+	list, err := tx.circles("id = ?", id)
+	return only(list, err, crm.Errorf(crm.ENotFound, "no circle #%d", id))
 }
 
 // Circles loads every circle with its members. People have a handful of
 // circles, so this is a short list.
-func (tx *Tx) Circles() ([]*crm.Circle, error) {
-	rows, err := tx.query("SELECT id FROM circles ORDER BY name_key, id")
+func (tx *Tx) Circles() ([]*crm.Circle, error) { return tx.circles("1") }
+
+// circles loads the circles matching where, in name order, with the day
+// each last met and its members.
+func (tx *Tx) circles(where string, args ...any) ([]*crm.Circle, error) {
+	rows, err := tx.query(`SELECT id, name, purpose, cadence_days,
+		(SELECT max(occurred_on) FROM interactions WHERE circle_id = circles.id AND occurred_on <= ?)
+		FROM circles WHERE `+where+` ORDER BY name_key, id`, append([]any{tx.today}, args...)...)
+	out, err := collect(rows, err, func(row scanner) (*crm.Circle, error) {
+		c := &crm.Circle{}
+		return c, row.Scan(&c.ID, &c.Name, &c.Purpose, orZero[int]{&c.CadenceDays}, &c.LastMet)
+	})
 	if err != nil {
-		return nil, fmt.Errorf("list circles: %w", err)
+		return nil, fmt.Errorf("load circles: %w", err)
 	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("list circles: %w", err)
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list circles: %w", err)
-	}
-	out := []*crm.Circle{}
-	for _, id := range ids {
-		c, err := tx.Circle(id)
-		if err != nil {
+	for _, c := range out {
+		if c.Members, err = tx.members(c); err != nil {
 			return nil, err
 		}
-		out = append(out, c)
+	}
+	return out, nil
+}
+
+// members loads a circle's members, current ones first.
+func (tx *Tx) members(c *crm.Circle) ([]crm.Member, error) {
+	rows, err := tx.query(`SELECT m.contact_id, c.name, m.joined_on, m.left_on FROM circle_members m
+		JOIN contacts c ON c.id = m.contact_id WHERE m.circle_id = ? ORDER BY m.left_on IS NOT NULL, c.name_key, m.id`, c.ID)
+	out, err := collect(rows, err, func(row scanner) (crm.Member, error) {
+		var m crm.Member
+		err := row.Scan(&m.ContactID, &m.Name, &m.Joined, &m.Left)
+		return m, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load members of %s: %w", c.Name, err)
 	}
 	return out, nil
 }
@@ -170,19 +161,8 @@ func (tx *Tx) CirclesOf(contactID int64) ([]string, error) {
 		WHERE m.contact_id = ? AND m.left_on IS NULL ORDER BY ci.name_key`, contactID)
 }
 
+// strings runs a query of one text column.
 func (tx *Tx) strings(q string, args ...any) ([]string, error) {
 	rows, err := tx.query(q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []string{}
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
+	return collect(rows, err, scanOne[string])
 }

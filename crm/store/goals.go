@@ -16,21 +16,16 @@ func (tx *Tx) AddGoal(g *crm.Goal) error {
 	if g.Status == "" {
 		g.Status = crm.GoalActive
 	}
-	if err := g.Validate(); err != nil {
+	if err := validName(g, 0, tx.FindGoal, "a goal titled %q already exists", g.Title); err != nil {
 		return err
 	}
-	if _, err := tx.FindGoal(g.Title); err == nil {
-		return crm.Errorf(crm.EConflict, "a goal titled %q already exists", g.Title)
-	}
-	res, err := tx.exec(`INSERT INTO goals (title, title_key, horizon, status, target_on, notes, created_at, updated_at)
+	id, err := tx.insertID(`INSERT INTO goals (title, title_key, horizon, status, target_on, notes, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, g.Title, crm.NameKey(g.Title), string(g.Horizon), string(g.Status), g.Target,
 		g.Notes, tx.stamp(), tx.stamp())
 	if err != nil {
 		return fmt.Errorf("add goal %q: %w", g.Title, err)
 	}
-	if g.ID, err = res.LastInsertId(); err != nil {
-		return fmt.Errorf("add goal %q: %w", g.Title, err)
-	}
+	g.ID = id
 	for _, h := range g.Helpers {
 		if err := tx.AddHelper(g.ID, h.ContactID); err != nil {
 			return err
@@ -41,11 +36,8 @@ func (tx *Tx) AddGoal(g *crm.Goal) error {
 
 // UpdateGoal saves a goal's title, horizon, status, target and notes.
 func (tx *Tx) UpdateGoal(g *crm.Goal) error {
-	if err := g.Validate(); err != nil {
+	if err := validName(g, g.ID, tx.FindGoal, "a goal titled %q already exists", g.Title); err != nil {
 		return err
-	}
-	if other, err := tx.FindGoal(g.Title); err == nil && other != g.ID {
-		return crm.Errorf(crm.EConflict, "a goal titled %q already exists", g.Title)
 	}
 	_, err := tx.exec(`UPDATE goals SET title = ?, title_key = ?, horizon = ?, status = ?, target_on = ?, notes = ?,
 		updated_at = ? WHERE id = ?`, g.Title, crm.NameKey(g.Title), string(g.Horizon), string(g.Status), g.Target,
@@ -81,13 +73,7 @@ func (tx *Tx) RemoveHelper(goalID, contactID int64) error {
 // Goal loads one goal with its helpers.
 func (tx *Tx) Goal(id int64) (*crm.Goal, error) {
 	list, err := tx.goals("g.id = ?", id)
-	if err != nil {
-		return nil, err
-	}
-	if len(list) == 0 {
-		return nil, crm.Errorf(crm.ENotFound, "no goal #%d", id)
-	}
-	return list[0], nil
+	return only(list, err, crm.Errorf(crm.ENotFound, "no goal #%d", id))
 }
 
 // Goals loads every goal: active ones first, then by horizon and target.
@@ -98,49 +84,24 @@ func (tx *Tx) GoalsOf(contactID int64) ([]*crm.Goal, error) {
 	return tx.goals("g.id IN (SELECT goal_id FROM goal_helpers WHERE contact_id = ?)", contactID)
 }
 
+// goals loads the goals matching where, with their helpers.
 func (tx *Tx) goals(where string, args ...any) ([]*crm.Goal, error) {
 	rows, err := tx.query(`SELECT g.id, g.title, g.horizon, g.status, g.target_on, g.notes FROM goals g WHERE `+where+`
 		ORDER BY g.status <> 'active', g.horizon DESC, g.target_on IS NULL, g.target_on, g.title_key`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("load goals: %w", err)
-	}
-	out := []*crm.Goal{}
-	for rows.Next() {
+	out, err := collect(rows, err, func(row scanner) (*crm.Goal, error) {
 		g := &crm.Goal{}
-		if err := rows.Scan(&g.ID, &g.Title, &g.Horizon, &g.Status, &g.Target, &g.Notes); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("load goals: %w", err)
-		}
-		out = append(out, g)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return g, row.Scan(&g.ID, &g.Title, &g.Horizon, &g.Status, &g.Target, &g.Notes)
+	})
+	if err != nil {
 		return nil, fmt.Errorf("load goals: %w", err)
 	}
 	for _, g := range out {
-		if g.Helpers, err = tx.helpers(g.ID); err != nil {
-			return nil, err
+		if g.Helpers, err = tx.participants(`SELECT c.id, c.name FROM goal_helpers h JOIN contacts c ON c.id = h.contact_id
+			WHERE h.goal_id = ? ORDER BY c.name_key`, g.ID); err != nil {
+			return nil, fmt.Errorf("load helpers of goal #%d: %w", g.ID, err)
 		}
 	}
 	return out, nil
-}
-
-func (tx *Tx) helpers(goalID int64) ([]crm.Participant, error) {
-	rows, err := tx.query(`SELECT c.id, c.name FROM goal_helpers h JOIN contacts c ON c.id = h.contact_id
-		WHERE h.goal_id = ? ORDER BY c.name_key`, goalID)
-	if err != nil {
-		return nil, fmt.Errorf("load helpers of goal #%d: %w", goalID, err)
-	}
-	defer rows.Close()
-	out := []crm.Participant{}
-	for rows.Next() {
-		var p crm.Participant
-		if err := rows.Scan(&p.ContactID, &p.Name); err != nil {
-			return nil, fmt.Errorf("load helpers of goal #%d: %w", goalID, err)
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
 }
 
 // Profile loads the user's self-knowledge.
@@ -171,20 +132,20 @@ func (tx *Tx) SetProfile(p crm.Profile) error {
 // with crm.RoleNone for contacts without a current role.
 func (tx *Tx) RoleCadences() (map[crm.RoleKind]int, error) {
 	rows, err := tx.query("SELECT role, days FROM role_cadences")
+	out := map[crm.RoleKind]int{}
+	err = each(rows, err, func(row scanner) error {
+		var r crm.RoleKind
+		var d int
+		if err := row.Scan(&r, &d); err != nil {
+			return err
+		}
+		out[r] = d
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("load cadences: %w", err)
 	}
-	defer rows.Close()
-	out := map[crm.RoleKind]int{}
-	for rows.Next() {
-		var r string
-		var d int
-		if err := rows.Scan(&r, &d); err != nil {
-			return nil, fmt.Errorf("load cadences: %w", err)
-		}
-		out[crm.RoleKind(r)] = d
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // SetRoleCadence changes a role's default check-in cadence.
@@ -192,14 +153,9 @@ func (tx *Tx) SetRoleCadence(role crm.RoleKind, days int) error {
 	if days <= 0 {
 		return crm.Errorf(crm.EInvalid, "cadence for %s: must be positive", role)
 	}
-	res, err := tx.exec("UPDATE role_cadences SET days = ? WHERE role = ?", days, string(role))
-	if err != nil {
-		return fmt.Errorf("set cadence for %s: %w", role, err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return crm.Errorf(crm.EInvalid, "cadence: unknown role %q", role)
-	}
-	return nil
+	unknown := func() error { return crm.Errorf(crm.EInvalid, "cadence: unknown role %q", role) }
+	return tx.changeRows(fmt.Sprintf("set cadence for %s", role), unknown,
+		"UPDATE role_cadences SET days = ? WHERE role = ?", days, string(role))
 }
 
 // Setting reads a free-form setting; ok is false when it was never set.

@@ -14,15 +14,13 @@ func (tx *Tx) LogInteraction(in *crm.Interaction) error {
 	if err := in.Validate(); err != nil {
 		return err
 	}
-	res, err := tx.exec(`INSERT INTO interactions (occurred_on, kind, minutes, summary, notes, circle_id, goal_id, created_at)
+	id, err := tx.insertID(`INSERT INTO interactions (occurred_on, kind, minutes, summary, notes, circle_id, goal_id, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, in.Date, string(in.Kind), in.Minutes, in.Summary, in.Notes,
-		nullID(in.CircleID), nullID(in.GoalID), tx.stamp())
+		orNull(in.CircleID), orNull(in.GoalID), tx.stamp())
 	if err != nil {
 		return fmt.Errorf("log interaction: %w", err)
 	}
-	if in.ID, err = res.LastInsertId(); err != nil {
-		return fmt.Errorf("log interaction: %w", err)
-	}
+	in.ID = id
 	seen := map[int64]bool{}
 	for _, p := range in.Participants {
 		if seen[p.ContactID] {
@@ -77,13 +75,7 @@ func (tx *Tx) DeleteInteraction(id int64) error {
 // Interaction loads one interaction with its participants and exchanges.
 func (tx *Tx) Interaction(id int64) (*crm.Interaction, error) {
 	list, err := tx.interactions("i.id = ?", "", id)
-	if err != nil {
-		return nil, err
-	}
-	if len(list) == 0 {
-		return nil, crm.Errorf(crm.ENotFound, "no interaction #%d", id)
-	}
-	return list[0], nil
+	return only(list, err, crm.Errorf(crm.ENotFound, "no interaction #%d", id))
 }
 
 // Timeline returns the interactions a contact took part in, newest first,
@@ -118,27 +110,20 @@ func (tx *Tx) interactions(where, page string, args ...any) ([]*crm.Interaction,
 		COALESCE(i.circle_id, 0), COALESCE(ci.name, ''), COALESCE(i.goal_id, 0), COALESCE(g.title, '')
 		FROM interactions i LEFT JOIN circles ci ON ci.id = i.circle_id LEFT JOIN goals g ON g.id = i.goal_id
 		WHERE `+where+order+page, args...)
+	out, err := collect(rows, err, func(row scanner) (*crm.Interaction, error) {
+		in := &crm.Interaction{Participants: []crm.Participant{}, Exchanges: []crm.Exchange{}}
+		return in, row.Scan(&in.ID, &in.Date, &in.Kind, &in.Minutes, &in.Summary, &in.Notes,
+			&in.CircleID, &in.Circle, &in.GoalID, &in.Goal)
+	})
 	if err != nil {
 		return nil, fmt.Errorf("load interactions: %w", err)
 	}
-	defer rows.Close()
-	out := []*crm.Interaction{}
-	byID := map[int64]*crm.Interaction{}
-	for rows.Next() {
-		in := &crm.Interaction{Participants: []crm.Participant{}, Exchanges: []crm.Exchange{}}
-		if err := rows.Scan(&in.ID, &in.Date, &in.Kind, &in.Minutes, &in.Summary, &in.Notes,
-			&in.CircleID, &in.Circle, &in.GoalID, &in.Goal); err != nil {
-			return nil, fmt.Errorf("load interactions: %w", err)
-		}
-		out = append(out, in)
-		byID[in.ID] = in
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("load interactions: %w", err)
-	}
-	rows.Close()
 	if len(out) == 0 {
 		return out, nil
+	}
+	byID := make(map[int64]*crm.Interaction, len(out))
+	for _, in := range out {
+		byID[in.ID] = in
 	}
 	page = "SELECT i.id FROM interactions i WHERE " + where + order + page
 	if err := tx.fillParticipants(byID, page, args); err != nil {
@@ -160,21 +145,18 @@ func (tx *Tx) interactions(where, page string, args ...any) ([]*crm.Interaction,
 func (tx *Tx) fillParticipants(byID map[int64]*crm.Interaction, page string, args []any) error {
 	rows, err := tx.query(`SELECT p.interaction_id, c.id, c.name FROM participants p JOIN contacts c ON c.id = p.contact_id
 		WHERE p.interaction_id IN (`+page+`) ORDER BY c.name_key, c.id`, args...)
-	if err != nil {
-		return fmt.Errorf("load participants: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	err = each(rows, err, func(row scanner) error {
 		var id int64
 		var p crm.Participant
-		if err := rows.Scan(&id, &p.ContactID, &p.Name); err != nil {
-			return fmt.Errorf("load participants: %w", err)
+		if err := row.Scan(&id, &p.ContactID, &p.Name); err != nil {
+			return err
 		}
 		if in := byID[id]; in != nil {
 			in.Participants = append(in.Participants, p)
 		}
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return fmt.Errorf("load participants: %w", err)
 	}
 	return nil
@@ -192,27 +174,25 @@ func (tx *Tx) AddExchange(e *crm.Exchange) error {
 	if !e.DoneOn.IsZero() && !e.Commitment {
 		return crm.Invalid("done", fmt.Errorf("only a commitment can be done"))
 	}
-	res, err := tx.exec(`INSERT INTO exchanges (contact_id, interaction_id, occurred_on, direction, kind, description,
+	id, err := tx.insertID(`INSERT INTO exchanges (contact_id, interaction_id, occurred_on, direction, kind, description,
 		minutes, amount, commitment, done_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.ContactID, nullID(e.InteractionID), e.Date, string(e.Direction), string(e.Kind), e.Description,
+		e.ContactID, orNull(e.InteractionID), e.Date, string(e.Direction), string(e.Kind), e.Description,
 		e.Minutes, e.Amount, e.Commitment, e.DoneOn, tx.stamp())
 	if err != nil {
 		return fmt.Errorf("save %s %q: %w", e.Direction, e.Description, err)
 	}
-	e.ID, err = res.LastInsertId()
-	return err
+	e.ID = id
+	return nil
 }
 
 // Exchange loads one exchange.
 func (tx *Tx) Exchange(id int64) (*crm.Exchange, error) {
 	list, err := tx.exchanges("e.id = ?", "", id)
+	e, err := only(list, err, crm.Errorf(crm.ENotFound, "no exchange #%d", id))
 	if err != nil {
 		return nil, err
 	}
-	if len(list) == 0 {
-		return nil, crm.Errorf(crm.ENotFound, "no exchange #%d", id)
-	}
-	return &list[0], nil
+	return &e, nil
 }
 
 // OpenCommitments returns the promises not yet kept, oldest first; with a
@@ -233,14 +213,9 @@ func (tx *Tx) CompleteCommitment(id int64, on crm.Date) error {
 	if on.IsZero() {
 		on = tx.today
 	}
-	res, err := tx.exec("UPDATE exchanges SET done_on = ? WHERE id = ? AND commitment = 1", on, id)
-	if err != nil {
-		return fmt.Errorf("complete commitment #%d: %w", id, err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return crm.Errorf(crm.ENotFound, "no commitment #%d", id)
-	}
-	return nil
+	none := func() error { return crm.Errorf(crm.ENotFound, "no commitment #%d", id) }
+	return tx.changeRows(fmt.Sprintf("complete commitment #%d", id), none,
+		"UPDATE exchanges SET done_on = ? WHERE id = ? AND commitment = 1", on, id)
 }
 
 // RecentExchanges returns a contact's latest exchanges in one direction,
@@ -262,6 +237,8 @@ func (tx *Tx) Balance(contactID int64, since crm.Date) (gave, received int, err 
 	return gave, received, err
 }
 
+// exchanges loads the exchanges matching where, ordered and cut by tail
+// (oldest first when tail is empty), each with the name of its contact.
 func (tx *Tx) exchanges(where, tail string, args ...any) ([]crm.Exchange, error) {
 	if tail == "" {
 		tail = " ORDER BY e.occurred_on, e.id"
@@ -269,18 +246,14 @@ func (tx *Tx) exchanges(where, tail string, args ...any) ([]crm.Exchange, error)
 	rows, err := tx.query(`SELECT e.id, e.contact_id, c.name, COALESCE(e.interaction_id, 0), e.occurred_on, e.direction, e.kind,
 		e.description, e.minutes, e.amount, e.commitment, e.done_on
 		FROM exchanges e JOIN contacts c ON c.id = e.contact_id WHERE `+where+tail, args...)
+	out, err := collect(rows, err, func(row scanner) (crm.Exchange, error) {
+		var e crm.Exchange
+		err := row.Scan(&e.ID, &e.ContactID, &e.Contact, &e.InteractionID, &e.Date, &e.Direction, &e.Kind,
+			&e.Description, &e.Minutes, &e.Amount, &e.Commitment, &e.DoneOn)
+		return e, err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("load exchanges: %w", err)
 	}
-	defer rows.Close()
-	out := []crm.Exchange{}
-	for rows.Next() {
-		var e crm.Exchange
-		if err := rows.Scan(&e.ID, &e.ContactID, &e.Contact, &e.InteractionID, &e.Date, &e.Direction, &e.Kind,
-			&e.Description, &e.Minutes, &e.Amount, &e.Commitment, &e.DoneOn); err != nil {
-			return nil, fmt.Errorf("load exchanges: %w", err)
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return out, nil
 }

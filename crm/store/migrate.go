@@ -25,6 +25,8 @@ type migration struct {
 	sql     string
 }
 
+// loadMigrations reads the embedded steps in order, refusing a gap in the
+// numbers: a missing step would leave databases on different schemas.
 func loadMigrations() ([]migration, error) {
 	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
 	if err != nil {
@@ -130,6 +132,8 @@ func (s *Store) migrate(ctx context.Context, ms []migration) error {
 	return nil
 }
 
+// apply runs one step and records it in the same transaction, so a step
+// is either done and recorded or neither.
 func (s *Store) apply(ctx context.Context, m migration) error {
 	tx, err := s.rw.BeginTx(ctx, nil)
 	if err != nil {

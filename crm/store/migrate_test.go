@@ -70,18 +70,29 @@ func TestPragmasOnEveryConnection(t *testing.T) {
 	}
 }
 
-func TestReopenIsANoOp(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "kith.db")
-	st, err := Open(path)
+// closedWithAContact makes a database at path with the steps ms and one
+// contact in it, and closes it, for the tests that reopen a file.
+func closedWithAContact(t *testing.T, path string, ms []migration) {
+	t.Helper()
+	st, err := open(path, ms)
 	if err != nil {
 		t.Fatal(err)
 	}
 	st.SetToday(crm.MustParseDate("2026-11-25"))
 	addContact(t, st, crm.Contact{Name: "Ana Lopez"}, crm.RoleMentor)
 	st.Close()
+}
 
-	st, err = Open(path)
+func TestReopenIsANoOp(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "kith.db")
+	ms, err := loadMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	closedWithAContact(t, path, ms)
+
+	st, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,15 +149,9 @@ func TestUpgradeKeepsACopy(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "kith.db")
 	// A database as the previous Kith left it: every step but the last.
-	st, err := open(path, ms[:len(ms)-1])
-	if err != nil {
-		t.Fatal(err)
-	}
-	st.SetToday(crm.MustParseDate("2026-11-25"))
-	addContact(t, st, crm.Contact{Name: "Ana Lopez"}, crm.RoleMentor)
-	st.Close()
+	closedWithAContact(t, path, ms[:len(ms)-1])
 
-	st, err = Open(path)
+	st, err := Open(path)
 	if err != nil {
 		t.Fatalf("upgrade: %v", err)
 	}

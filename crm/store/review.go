@@ -23,6 +23,11 @@ func heldOn(r, d string) string {
 	return fmt.Sprintf("%[1]s.since <= %[2]s AND (%[1]s.until IS NULL OR %[1]s.until > %[2]s)", r, d)
 }
 
+// rolesHeld is the SQL for the roles contact c held on :asof, as a
+// comma-separated list for splitRoles, empty when none.
+var rolesHeld = `COALESCE((SELECT group_concat(DISTINCT r.role) FROM roles r WHERE r.contact_id = c.id AND ` +
+	heldOn("r", ":asof") + `), '')`
+
 // ReviewMonths returns the activity of each month in [start, asOf] that has
 // any: interactions and minutes, by the roles their participants held that
 // day, and the money spent.
@@ -41,10 +46,6 @@ SELECT month, role, count(*), COALESCE(sum(minutes), 0) FROM held GROUP BY month
 UNION ALL
 SELECT month, 'none', count(*), COALESCE(sum(minutes), 0) FROM i WHERE id NOT IN (SELECT id FROM held) GROUP BY month`
 	rows, err := tx.query(q, sql.Named("start", start), sql.Named("asof", asOf))
-	if err != nil {
-		return nil, fmt.Errorf("review activity: %w", err)
-	}
-	defer rows.Close()
 	months := map[string]*review.Month{}
 	var order []string
 	month := func(key string) *review.Month {
@@ -56,11 +57,11 @@ SELECT month, 'none', count(*), COALESCE(sum(minutes), 0) FROM i WHERE id NOT IN
 		}
 		return m
 	}
-	for rows.Next() {
+	err = each(rows, err, func(row scanner) error {
 		var key, role string
 		var c review.Count
-		if err := rows.Scan(&key, &role, &c.Interactions, &c.Minutes); err != nil {
-			return nil, fmt.Errorf("review activity: %w", err)
+		if err := row.Scan(&key, &role, &c.Interactions, &c.Minutes); err != nil {
+			return err
 		}
 		m := month(key)
 		if role == "" {
@@ -68,27 +69,24 @@ SELECT month, 'none', count(*), COALESCE(sum(minutes), 0) FROM i WHERE id NOT IN
 		} else {
 			m.ByRole[crm.RoleKind(role)] = c
 		}
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("review activity: %w", err)
 	}
-	rows.Close()
-	money, err := tx.query(`SELECT substr(occurred_on, 1, 7), sum(amount) FROM exchanges
+	rows, err = tx.query(`SELECT substr(occurred_on, 1, 7), sum(amount) FROM exchanges
 		WHERE occurred_on BETWEEN ? AND ? AND kind = 'money' AND direction = 'gave'
 		AND NOT (commitment = 1 AND done_on IS NULL) GROUP BY 1`, start, asOf)
-	if err != nil {
-		return nil, fmt.Errorf("review money spent: %w", err)
-	}
-	defer money.Close()
-	for money.Next() {
+	err = each(rows, err, func(row scanner) error {
 		var key string
 		var amount float64
-		if err := money.Scan(&key, &amount); err != nil {
-			return nil, fmt.Errorf("review money spent: %w", err)
+		if err := row.Scan(&key, &amount); err != nil {
+			return err
 		}
 		month(key).MoneySpent = amount
-	}
-	if err := money.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("review money spent: %w", err)
 	}
 	slices.Sort(order)
@@ -109,11 +107,8 @@ func (tx *Tx) ReviewContacts(start, asOf crm.Date) ([]review.ContactFacts, error
     WHERE i.occurred_on BETWEEN :start AND :asof GROUP BY p.contact_id
 )
 SELECT c.id, c.name, c.archived, c.met_on, c.added_on, c.snoozed_until,
-    COALESCE(c.cadence_days,
-        (SELECT min(rc.days) FROM roles r JOIN role_cadences rc ON rc.role = r.role
-          WHERE r.contact_id = c.id AND ` + heldOn("r", ":asof") + `),
-        (SELECT days FROM role_cadences WHERE role = 'none')),
-    COALESCE((SELECT group_concat(DISTINCT r.role) FROM roles r WHERE r.contact_id = c.id AND ` + heldOn("r", ":asof") + `), ''),
+    ` + effectiveCadence(heldOn("r", ":asof")) + `,
+    ` + rolesHeld + `,
     (SELECT max(p.occurred_on) FROM participants p WHERE p.contact_id = c.id AND p.occurred_on < :start),
     (SELECT max(p.occurred_on) FROM participants p WHERE p.contact_id = c.id AND p.occurred_on <= :asof),
     COALESCE(q.n, 0), COALESCE(q.minutes, 0)
@@ -122,27 +117,21 @@ WHERE (c.archived = 0 AND c.added_on <= :asof) OR q.id IS NOT NULL
    OR EXISTS (SELECT 1 FROM exchanges e WHERE e.contact_id = c.id AND e.occurred_on BETWEEN :start AND :asof)
 ORDER BY c.name COLLATE NOCASE, c.id`
 	rows, err := tx.query(q, sql.Named("start", start), sql.Named("asof", asOf))
+	out, err := collect(rows, err, func(row scanner) (review.ContactFacts, error) {
+		var f review.ContactFacts
+		var roles string
+		err := row.Scan(&f.ID, &f.Name, &f.Archived, &f.MetOn, &f.AddedOn, &f.SnoozedUntil, &f.CadenceDays, &roles,
+			&f.LastBefore, &f.LastContact, &f.Interactions, &f.Minutes)
+		f.Roles = splitRoles(roles)
+		return f, err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("review contacts: %w", err)
 	}
-	defer rows.Close()
-	out := []review.ContactFacts{}
-	index := map[int64]int{}
-	for rows.Next() {
-		var f review.ContactFacts
-		var roles string
-		if err := rows.Scan(&f.ID, &f.Name, &f.Archived, &f.MetOn, &f.AddedOn, &f.SnoozedUntil, &f.CadenceDays, &roles,
-			&f.LastBefore, &f.LastContact, &f.Interactions, &f.Minutes); err != nil {
-			return nil, fmt.Errorf("review contacts: %w", err)
-		}
-		f.Roles = splitRoles(roles)
-		index[f.ID] = len(out)
-		out = append(out, f)
+	index := make(map[int64]int, len(out))
+	for i, f := range out {
+		index[f.ID] = i
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("review contacts: %w", err)
-	}
-	rows.Close()
 	return out, tx.reviewDays(start, asOf, out, index)
 }
 
@@ -151,21 +140,18 @@ func (tx *Tx) reviewDays(start, asOf crm.Date, facts []review.ContactFacts, inde
 	rows, err := tx.query(`SELECT DISTINCT p.contact_id, i.occurred_on FROM interactions i
 		JOIN participants p ON p.interaction_id = i.id
 		WHERE i.occurred_on BETWEEN ? AND ? ORDER BY p.contact_id, i.occurred_on`, start, asOf)
-	if err != nil {
-		return fmt.Errorf("review check-ins: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	err = each(rows, err, func(row scanner) error {
 		var id int64
 		var d crm.Date
-		if err := rows.Scan(&id, &d); err != nil {
-			return fmt.Errorf("review check-ins: %w", err)
+		if err := row.Scan(&id, &d); err != nil {
+			return err
 		}
 		if i, ok := index[id]; ok {
 			facts[i].Days = append(facts[i].Days, d)
 		}
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return fmt.Errorf("review check-ins: %w", err)
 	}
 	return nil
@@ -189,27 +175,22 @@ func (tx *Tx) ReviewOpenCommitments(asOf crm.Date) ([]crm.Exchange, error) {
 // when the day met is unknown), with where they came from.
 func (tx *Tx) ReviewNewPeople(start, asOf crm.Date) ([]review.NewPerson, error) {
 	rows, err := tx.query(`SELECT c.id, c.name, COALESCE(c.met_on, c.added_on), c.source, c.source_detail,
-		COALESCE(rb.name, ''),
-		COALESCE((SELECT group_concat(DISTINCT r.role) FROM roles r WHERE r.contact_id = c.id AND `+heldOn("r", ":asof")+`), '')
+		COALESCE(rb.name, ''), `+rolesHeld+`
 		FROM contacts c LEFT JOIN contacts rb ON rb.id = c.referred_by
 		WHERE COALESCE(c.met_on, c.added_on) BETWEEN :start AND :asof
 		ORDER BY COALESCE(c.met_on, c.added_on), c.name COLLATE NOCASE, c.id`,
 		sql.Named("start", start), sql.Named("asof", asOf))
+	out, err := collect(rows, err, func(row scanner) (review.NewPerson, error) {
+		var p review.NewPerson
+		var roles string
+		err := row.Scan(&p.ID, &p.Name, &p.Since, &p.Source, &p.SourceDetail, &p.ReferredBy, &roles)
+		p.Roles = splitRoles(roles)
+		return p, err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("review new people: %w", err)
 	}
-	defer rows.Close()
-	out := []review.NewPerson{}
-	for rows.Next() {
-		var p review.NewPerson
-		var roles string
-		if err := rows.Scan(&p.ID, &p.Name, &p.Since, &p.Source, &p.SourceDetail, &p.ReferredBy, &roles); err != nil {
-			return nil, fmt.Errorf("review new people: %w", err)
-		}
-		p.Roles = splitRoles(roles)
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // ReviewRoleChanges returns, per person, the roles started or ended in
@@ -222,19 +203,15 @@ func (tx *Tx) ReviewRoleChanges(start, asOf crm.Date) ([]review.RoleChange, erro
 		SELECT c.id, c.name, r.role, 0, r.until FROM roles r JOIN contacts c ON c.id = r.contact_id
 		WHERE r.until BETWEEN :start AND :asof
 		ORDER BY 2 COLLATE NOCASE, 1, 5`, sql.Named("start", start), sql.Named("asof", asOf))
-	if err != nil {
-		return nil, fmt.Errorf("review role changes: %w", err)
-	}
-	defer rows.Close()
 	out := []review.RoleChange{}
-	for rows.Next() {
+	err = each(rows, err, func(row scanner) error {
 		var id int64
 		var name string
 		var role crm.RoleKind
 		var started bool
 		var on crm.Date
-		if err := rows.Scan(&id, &name, &role, &started, &on); err != nil {
-			return nil, fmt.Errorf("review role changes: %w", err)
+		if err := row.Scan(&id, &name, &role, &started, &on); err != nil {
+			return err
 		}
 		if len(out) == 0 || out[len(out)-1].ID != id {
 			out = append(out, review.RoleChange{ID: id, Name: name, Ended: []crm.RoleKind{}, Started: []crm.RoleKind{}})
@@ -248,8 +225,12 @@ func (tx *Tx) ReviewRoleChanges(start, asOf crm.Date) ([]review.RoleChange, erro
 		if on.After(c.On) {
 			c.On = on
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("review role changes: %w", err)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // ReviewCircles returns the circles that met or had members in [start,
@@ -260,28 +241,15 @@ func (tx *Tx) ReviewCircles(start, asOf crm.Date) ([]review.CircleActivity, erro
 		   OR EXISTS (SELECT 1 FROM circle_members m WHERE m.circle_id = ci.id AND m.joined_on <= :asof
 		              AND (m.left_on IS NULL OR m.left_on >= :start))
 		ORDER BY ci.name COLLATE NOCASE, ci.id`, sql.Named("start", start), sql.Named("asof", asOf))
+	out, err := collect(rows, err, func(row scanner) (review.CircleActivity, error) {
+		var c review.CircleActivity
+		err := row.Scan(&c.ID, &c.Name, &c.CadenceDays)
+		return c, err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("review circles: %w", err)
 	}
-	out := []review.CircleActivity{}
-	for rows.Next() {
-		var c review.CircleActivity
-		if err := rows.Scan(&c.ID, &c.Name, &c.CadenceDays); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("review circles: %w", err)
-		}
-		out = append(out, c)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("review circles: %w", err)
-	}
-	for i := range out {
-		if err := tx.circleQuarter(&out[i], start, asOf); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return withDetails(out, func(c *review.CircleActivity) error { return tx.circleQuarter(c, start, asOf) })
 }
 
 // circleQuarter fills one circle's meetings and attendance; members of the
@@ -310,19 +278,15 @@ func (tx *Tx) circleQuarter(c *review.CircleActivity, start, asOf crm.Date) erro
 SELECT c.id, c.name, COALESCE(met.n, 0) FROM who JOIN contacts c ON c.id = who.contact_id
 LEFT JOIN met ON met.contact_id = who.contact_id
 ORDER BY 3 DESC, c.name COLLATE NOCASE, c.id`, sql.Named("circle", c.ID), sql.Named("start", start), sql.Named("asof", asOf))
+	c.Attendance, err = collect(rows, err, func(row scanner) (review.Attendee, error) {
+		var a review.Attendee
+		err := row.Scan(&a.ID, &a.Name, &a.Meetings)
+		return a, err
+	})
 	if err != nil {
 		return fmt.Errorf("review attendance of %s: %w", c.Name, err)
 	}
-	defer rows.Close()
-	c.Attendance = []review.Attendee{}
-	for rows.Next() {
-		var a review.Attendee
-		if err := rows.Scan(&a.ID, &a.Name, &a.Meetings); err != nil {
-			return fmt.Errorf("review attendance of %s: %w", c.Name, err)
-		}
-		c.Attendance = append(c.Attendance, a)
-	}
-	return rows.Err()
+	return nil
 }
 
 // ReviewGoals returns the active goals, their active helpers, and the
@@ -331,28 +295,15 @@ ORDER BY 3 DESC, c.name COLLATE NOCASE, c.id`, sql.Named("circle", c.ID), sql.Na
 func (tx *Tx) ReviewGoals(start, asOf crm.Date) ([]review.GoalProgress, error) {
 	rows, err := tx.query(`SELECT id, title, horizon, target_on FROM goals WHERE status = 'active'
 		ORDER BY horizon DESC, target_on IS NULL, target_on, title COLLATE NOCASE`)
+	out, err := collect(rows, err, func(row scanner) (review.GoalProgress, error) {
+		var g review.GoalProgress
+		err := row.Scan(&g.ID, &g.Title, &g.Horizon, &g.Target)
+		return g, err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("review goals: %w", err)
 	}
-	out := []review.GoalProgress{}
-	for rows.Next() {
-		var g review.GoalProgress
-		if err := rows.Scan(&g.ID, &g.Title, &g.Horizon, &g.Target); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("review goals: %w", err)
-		}
-		out = append(out, g)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("review goals: %w", err)
-	}
-	for i := range out {
-		if err := tx.goalQuarter(&out[i], start, asOf); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return withDetails(out, func(g *review.GoalProgress) error { return tx.goalQuarter(g, start, asOf) })
 }
 
 // nameSep joins names in group_concat: a character no name contains.
@@ -374,22 +325,20 @@ func (tx *Tx) goalQuarter(g *review.GoalProgress, start, asOf crm.Date) error {
 		          WHERE p.interaction_id = i.id), '')
 		FROM interactions i WHERE i.goal_id = ? AND i.occurred_on BETWEEN ? AND ?
 		ORDER BY i.occurred_on DESC, i.id DESC LIMIT ?`, g.ID, start, asOf, review.GoalInteractionLimit)
-	if err != nil {
-		return fmt.Errorf("review interactions of %s: %w", g.Title, err)
-	}
-	defer rows.Close()
-	g.Interactions = []review.GoalInteraction{}
-	for rows.Next() {
+	g.Interactions, err = collect(rows, err, func(row scanner) (review.GoalInteraction, error) {
 		var in review.GoalInteraction
 		var with string
-		if err := rows.Scan(&in.ID, &in.Date, &in.Summary, &with); err != nil {
-			return fmt.Errorf("review interactions of %s: %w", g.Title, err)
+		if err := row.Scan(&in.ID, &in.Date, &in.Summary, &with); err != nil {
+			return in, err
 		}
 		in.With = strings.Split(with, nameSep)
 		slices.SortFunc(in.With, func(a, b string) int { return strings.Compare(crm.NameKey(a), crm.NameKey(b)) })
-		g.Interactions = append(g.Interactions, in)
+		return in, nil
+	})
+	if err != nil {
+		return fmt.Errorf("review interactions of %s: %w", g.Title, err)
 	}
-	return rows.Err()
+	return nil
 }
 
 // activeHelpers returns the people helping with a goal who are not
@@ -419,19 +368,11 @@ func (tx *Tx) ReviewGapCoverage(gap string, asOf crm.Date) ([]crm.Participant, e
 // participants runs a query of (id, name) rows and returns them as people.
 func (tx *Tx) participants(query string, args ...any) ([]crm.Participant, error) {
 	rows, err := tx.query(query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []crm.Participant{}
-	for rows.Next() {
+	return collect(rows, err, func(row scanner) (crm.Participant, error) {
 		var p crm.Participant
-		if err := rows.Scan(&p.ContactID, &p.Name); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+		err := row.Scan(&p.ContactID, &p.Name)
+		return p, err
+	})
 }
 
 // Reflection loads a quarter's saved answers and decisions; a quarter never
@@ -457,19 +398,12 @@ func (tx *Tx) Reflection(q review.Quarter) (review.Reflection, error) {
 // reviewAnswers reads a quarter's answers in the order the prompts are asked.
 func (tx *Tx) reviewAnswers(q review.Quarter) ([]review.Answer, error) {
 	rows, err := tx.query("SELECT prompt_key, prompt, answer FROM review_answers WHERE quarter = ?", q.String())
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []review.Answer{}
-	for rows.Next() {
+	out, err := collect(rows, err, func(row scanner) (review.Answer, error) {
 		var a review.Answer
-		if err := rows.Scan(&a.Key, &a.Prompt, &a.Text); err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
+		err := row.Scan(&a.Key, &a.Prompt, &a.Text)
+		return a, err
+	})
+	if err != nil {
 		return nil, err
 	}
 	slices.SortStableFunc(out, func(a, b review.Answer) int { return promptRank(a.Key) - promptRank(b.Key) })
@@ -481,19 +415,11 @@ func (tx *Tx) reviewDecisions(q review.Quarter) ([]review.Decision, error) {
 	rows, err := tx.query(`SELECT d.contact_id, c.name, d.decision, d.note, d.decided_on, d.applied_on
 		FROM review_decisions d JOIN contacts c ON c.id = d.contact_id WHERE d.quarter = ?
 		ORDER BY c.name COLLATE NOCASE, c.id`, q.String())
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []review.Decision{}
-	for rows.Next() {
+	return collect(rows, err, func(row scanner) (review.Decision, error) {
 		var d review.Decision
-		if err := rows.Scan(&d.ContactID, &d.Name, &d.Decision, &d.Note, &d.DecidedOn, &d.AppliedOn); err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, rows.Err()
+		err := row.Scan(&d.ContactID, &d.Name, &d.Decision, &d.Note, &d.DecidedOn, &d.AppliedOn)
+		return d, err
+	})
 }
 
 // promptRank orders answers as the prompts are asked; unknown keys (from a

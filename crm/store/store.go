@@ -93,6 +93,8 @@ func open(path string, ms []migration) (*Store, error) {
 	return s, nil
 }
 
+// ensureFile creates a missing database file private to the user, before
+// SQLite would create it with the umask's permissions.
 func ensureFile(path string) error {
 	if _, err := os.Stat(path); err == nil {
 		return nil
@@ -146,6 +148,7 @@ func (s *Store) View(ctx context.Context, fn func(*Tx) error) error {
 	return s.run(ctx, s.ro, fn)
 }
 
+// run is Update and View: one transaction on db, kept only if fn succeeds.
 func (s *Store) run(ctx context.Context, db *sql.DB, fn func(*Tx) error) error {
 	sqlTx, err := db.BeginTx(ctx, nil)
 	if err != nil {
@@ -174,6 +177,8 @@ type Tx struct {
 // Today returns the day this transaction computes due dates and defaults from.
 func (tx *Tx) Today() crm.Date { return tx.today }
 
+// exec, query and queryRow run a statement in the transaction's context,
+// so a cancelled command stops its queries.
 func (tx *Tx) exec(query string, args ...any) (sql.Result, error) {
 	return tx.tx.ExecContext(tx.ctx, query, args...)
 }
@@ -186,6 +191,8 @@ func (tx *Tx) queryRow(query string, args ...any) *sql.Row {
 	return tx.tx.QueryRowContext(tx.ctx, query, args...)
 }
 
+// stamp is the transaction's time as stored in created_at and updated_at:
+// one time for every row a command writes.
 func (tx *Tx) stamp() string { return tx.now.Format(time.RFC3339) }
 
 // Backup writes a consistent copy of the database to dest, which must not
