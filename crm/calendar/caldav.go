@@ -18,7 +18,6 @@ import (
 	"github.com/emersion/go-webdav/caldav"
 
 	"github.com/kithcrm/kith/crm"
-	"github.com/kithcrm/kith/crm/store"
 )
 
 // Target is a CalDAV calendar to publish to: the calendar collection's URL
@@ -73,7 +72,7 @@ const objectPrefix = "kith-"
 // database put there that are no longer due are removed. The database keeps the
 // calendar state whatever the server says: a failed publish loses nothing
 // and the next one picks up from where the server stands.
-func Publish(ctx context.Context, st *store.Store, t Target, opts Options) (Published, error) {
+func Publish(ctx context.Context, st Store, t Target, opts Options) (Published, error) {
 	if _, err := calendarURL(t.URL); err != nil {
 		return Published{}, err
 	}
@@ -97,15 +96,15 @@ func calendarURL(s string) (*url.URL, error) {
 }
 
 // publishExport puts a built calendar on the CalDAV calendar of t (see Publish).
-func publishExport(ctx context.Context, st *store.Store, t Target, ex *Export) (Published, error) {
+func publishExport(ctx context.Context, st Store, t Target, ex *Export) (Published, error) {
 	var res Published
 	base, err := calendarURL(t.URL)
 	if err != nil {
 		return res, err
 	}
 	calURL := base.String()
-	var known map[string]store.CalDAVObject
-	if err := st.View(ctx, func(tx *store.Tx) error {
+	var known map[string]CalDAVObject
+	if err := st.ViewCalendar(ctx, func(tx Reader) error {
 		known, err = tx.CalDAVObjects(calURL)
 		return err
 	}); err != nil {
@@ -116,7 +115,7 @@ func publishExport(ctx context.Context, st *store.Store, t Target, ex *Export) (
 	if err != nil {
 		return res, err
 	}
-	var puts []store.CalDAVObject
+	var puts []CalDAVObject
 	var gone []string
 	current := map[string]bool{}
 	var pubErr error
@@ -133,7 +132,7 @@ func publishExport(ctx context.Context, st *store.Store, t Target, ex *Export) (
 			pubErr = err
 			break
 		}
-		puts = append(puts, store.CalDAVObject{UID: ev.UID, Hash: ev.Hash, ETag: newTag})
+		puts = append(puts, CalDAVObject{UID: ev.UID, Hash: ev.Hash, ETag: newTag})
 		res.Put++
 	}
 	// Remove only what this database put on this calendar: another Kith
@@ -154,7 +153,7 @@ func publishExport(ctx context.Context, st *store.Store, t Target, ex *Export) (
 	}
 	// Record what the server now holds, even after a failure part-way, so
 	// the next publish does not resend it.
-	if err := st.Update(ctx, func(tx *store.Tx) error {
+	if err := st.UpdateCalendar(ctx, func(tx Tx) error {
 		for _, o := range puts {
 			if err := tx.SaveCalDAVObject(calURL, o); err != nil {
 				return err

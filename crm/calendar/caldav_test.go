@@ -1,4 +1,4 @@
-package calendar
+package calendar_test
 
 import (
 	"context"
@@ -18,6 +18,7 @@ import (
 	"github.com/emersion/go-webdav/caldav"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/calendar"
 	"github.com/kithcrm/kith/crm/store"
 )
 
@@ -155,8 +156,8 @@ func TestCalDAVPublishToRadicale(t *testing.T) {
 	calURL := r.mkcalendar(t, "checkins", "any")
 	ctx := context.Background()
 	f := newFixture(t)
-	target := Target{URL: calURL, User: "kith", Password: "any"}
-	opts := Options{Now: f.now}
+	target := calendar.Target{URL: calURL, User: "kith", Password: "any"}
+	opts := calendar.Options{Now: f.now}
 
 	// The user's own event on the same calendar must survive every publish,
 	// and so must the events another Kith database published there (their
@@ -175,11 +176,11 @@ func TestCalDAVPublishToRadicale(t *testing.T) {
 		}
 	}
 
-	res, err := Publish(ctx, f.st, target, opts)
+	res, err := calendar.Publish(ctx, f.st, target, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res != (Published{Put: 5}) {
+	if res != (calendar.Published{Put: 5}) {
 		t.Errorf("first publish: %+v, want 5 put", res)
 	}
 	evs := serverEvents(t, calURL, "any")
@@ -191,14 +192,14 @@ func TestCalDAVPublishToRadicale(t *testing.T) {
 	}
 
 	// Nothing changed: nothing is sent.
-	if res, err = Publish(ctx, f.st, target, opts); err != nil || res != (Published{Unchanged: 5}) {
+	if res, err = calendar.Publish(ctx, f.st, target, opts); err != nil || res != (calendar.Published{Unchanged: 5}) {
 		t.Errorf("second publish: %+v, %v; want all 5 unchanged", res, err)
 	}
 
 	// A due date changes: the object is updated, not duplicated.
 	f.update(t, func(tx *store.Tx) error { return tx.Snooze(f.ids["Wei Zhang"], crm.MustParseDate("2026-04-15")) })
 	f.clock = f.clock.Add(time.Hour)
-	if res, err = Publish(ctx, f.st, target, opts); err != nil || res != (Published{Put: 1, Unchanged: 4}) {
+	if res, err = calendar.Publish(ctx, f.st, target, opts); err != nil || res != (calendar.Published{Put: 1, Unchanged: 4}) {
 		t.Errorf("publish after a snooze: %+v, %v; want 1 put", res, err)
 	}
 	evs = serverEvents(t, calURL, "any")
@@ -212,7 +213,7 @@ func TestCalDAVPublishToRadicale(t *testing.T) {
 
 	// An archived contact's object is removed; the user's own event stays.
 	f.update(t, func(tx *store.Tx) error { return tx.SetArchived(f.ids[`Sam "Rock" O'Neil; Jr., \o/`], true) })
-	if res, err = Publish(ctx, f.st, target, opts); err != nil || res != (Published{Removed: 1, Unchanged: 4}) {
+	if res, err = calendar.Publish(ctx, f.st, target, opts); err != nil || res != (calendar.Published{Removed: 1, Unchanged: 4}) {
 		t.Errorf("publish after archiving: %+v, %v; want 1 removed", res, err)
 	}
 	evs = serverEvents(t, calURL, "any")
@@ -232,18 +233,18 @@ func TestCalDAVPublishToRadicale(t *testing.T) {
 	if resp, err := http.DefaultClient.Do(del); err != nil || resp.StatusCode >= 300 {
 		t.Fatalf("delete Priya's object: %v %v", resp, err)
 	}
-	if res, err = Publish(ctx, f.st, target, opts); err != nil || res.Put != 1 {
+	if res, err = calendar.Publish(ctx, f.st, target, opts); err != nil || res.Put != 1 {
 		t.Errorf("publish after the server lost an object: %+v, %v; want it put back", res, err)
 	}
 
 	// A stopped server: a clear error, and the database keeps its state.
 	r.stop()
-	_, err = Publish(ctx, f.st, target, opts)
+	_, err = calendar.Publish(ctx, f.st, target, opts)
 	if err == nil || !strings.Contains(err.Error(), "cannot reach the server") || !strings.Contains(err.Error(), calURL) {
 		t.Errorf("publish to a stopped server: %v", err)
 	}
 	t.Logf("stopped server: %v", err)
-	var known map[string]store.CalDAVObject
+	var known map[string]calendar.CalDAVObject
 	f.update(t, func(tx *store.Tx) (err error) { known, err = tx.CalDAVObjects(calURL); return err })
 	if len(known) != 4 {
 		t.Errorf("after a failed publish Kith remembers %d published objects, want the 4 on the server", len(known))
@@ -267,8 +268,8 @@ func TestCalDAVWrongPasswordAndMissingCalendar(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
 
-	_, err := Publish(ctx, f.st, Target{URL: calURL, User: "kith", Password: "wrong"}, Options{Now: f.now})
-	var se *ServerError
+	_, err := calendar.Publish(ctx, f.st, calendar.Target{URL: calURL, User: "kith", Password: "wrong"}, calendar.Options{Now: f.now})
+	var se *calendar.ServerError
 	if !errors.As(err, &se) || se.Status != http.StatusUnauthorized {
 		t.Fatalf("wrong password: got %v, want a ServerError with status 401", err)
 	}
@@ -277,12 +278,12 @@ func TestCalDAVWrongPasswordAndMissingCalendar(t *testing.T) {
 	}
 	t.Logf("wrong password: %v", err)
 
-	_, err = Publish(ctx, f.st, Target{URL: r.base + "/kith/nosuch/", User: "kith", Password: "right horse battery"}, Options{Now: f.now})
+	_, err = calendar.Publish(ctx, f.st, calendar.Target{URL: r.base + "/kith/nosuch/", User: "kith", Password: "right horse battery"}, calendar.Options{Now: f.now})
 	if !errors.As(err, &se) || se.Status != http.StatusNotFound {
 		t.Errorf("missing calendar: got %v, want a ServerError with status 404", err)
 	}
 
-	res, err := Publish(ctx, f.st, Target{URL: calURL, User: "kith", Password: "right horse battery"}, Options{Now: f.now})
+	res, err := calendar.Publish(ctx, f.st, calendar.Target{URL: calURL, User: "kith", Password: "right horse battery"}, calendar.Options{Now: f.now})
 	if err != nil || res.Put != 5 {
 		t.Errorf("the right password after failures: %+v, %v", res, err)
 	}
@@ -294,12 +295,12 @@ func TestCalDAVWrongPasswordAndMissingCalendar(t *testing.T) {
 func TestPublishRefusesABadURL(t *testing.T) {
 	f := newFixture(t)
 	for _, u := range []string{"", "dav.example.com/cal", "ftp://example.com/cal/"} {
-		_, err := Publish(context.Background(), f.st, Target{URL: u}, Options{Now: f.now})
+		_, err := calendar.Publish(context.Background(), f.st, calendar.Target{URL: u}, calendar.Options{Now: f.now})
 		if crm.ErrorCode(err) != crm.EInvalid {
 			t.Errorf("URL %q: %v, want an invalid-input error", u, err)
 		}
 	}
-	var states map[string]store.EventState
+	var states map[string]calendar.EventState
 	f.update(t, func(tx *store.Tx) (err error) { states, err = tx.CalendarEventStates(); return err })
 	if len(states) != 0 {
 		t.Errorf("a refused publish recorded %d event states", len(states))
