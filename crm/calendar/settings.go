@@ -117,11 +117,6 @@ func Load(ctx context.Context, st Store) (Settings, error) {
 	return s, err
 }
 
-// Save checks and saves the calendar settings in one transaction.
-func Save(ctx context.Context, st Store, s Settings) error {
-	return st.UpdateCalendar(ctx, func(tx Tx) error { return SaveSettings(tx, s) })
-}
-
 // SaveSettings checks and saves the calendar settings; nothing is saved
 // when one is wrong.
 func SaveSettings(tx Tx, s Settings) error {
