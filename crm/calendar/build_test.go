@@ -24,6 +24,27 @@ func TestCheckInEventsDatesAndText(t *testing.T) {
 			t.Errorf("%s should not be in the calendar", absent)
 		}
 	}
+	checkPriyaOverdue(t, evs)
+	_, wei := eventFor(t, evs, "Wei Zhang")
+	if got := prop(wei, "DTSTART"); got != "20260315" {
+		t.Errorf("Wei's check-in on %s, want 20260315 (due date, not overdue)", got)
+	}
+	if strings.Contains(prop(wei, "SUMMARY"), "late") {
+		t.Errorf("Wei is not late: %s", prop(wei, "SUMMARY"))
+	}
+	_, circle := eventFor(t, evs, "Circle meeting: PM Circle")
+	if prop(circle, "RRULE") != "FREQ=WEEKLY;INTERVAL=4" || prop(circle, "DTSTART") != "20260320" {
+		t.Errorf("circle rhythm: RRULE %q DTSTART %q", prop(circle, "RRULE"), prop(circle, "DTSTART"))
+	}
+	_, review := eventFor(t, evs, "Quarterly relationship review")
+	if prop(review, "RRULE") != calendar.DefaultReviewRule || prop(review, "DTSTART") != "20260105" {
+		t.Errorf("review: RRULE %q DTSTART %q (want the first Monday of 2026)", prop(review, "RRULE"), prop(review, "DTSTART"))
+	}
+	checkEveryEventAllDayWithAlarm(t, evs)
+}
+
+// checkPriyaOverdue checks the event of Priya, whose check-in is overdue.
+func checkPriyaOverdue(t *testing.T, evs map[string]string) {
 	_, priya := eventFor(t, evs, "Priya Raman")
 	want := map[string]string{
 		"SUMMARY":    "Check in with Priya Raman (mentor): 26 days late",
@@ -46,21 +67,10 @@ func TestCheckInEventsDatesAndText(t *testing.T) {
 			t.Errorf("Priya's description lacks %q:\n%s", part, desc)
 		}
 	}
-	_, wei := eventFor(t, evs, "Wei Zhang")
-	if got := prop(wei, "DTSTART"); got != "20260315" {
-		t.Errorf("Wei's check-in on %s, want 20260315 (due date, not overdue)", got)
-	}
-	if strings.Contains(prop(wei, "SUMMARY"), "late") {
-		t.Errorf("Wei is not late: %s", prop(wei, "SUMMARY"))
-	}
-	_, circle := eventFor(t, evs, "Circle meeting: PM Circle")
-	if prop(circle, "RRULE") != "FREQ=WEEKLY;INTERVAL=4" || prop(circle, "DTSTART") != "20260320" {
-		t.Errorf("circle rhythm: RRULE %q DTSTART %q", prop(circle, "RRULE"), prop(circle, "DTSTART"))
-	}
-	_, review := eventFor(t, evs, "Quarterly relationship review")
-	if prop(review, "RRULE") != calendar.DefaultReviewRule || prop(review, "DTSTART") != "20260105" {
-		t.Errorf("review: RRULE %q DTSTART %q (want the first Monday of 2026)", prop(review, "RRULE"), prop(review, "DTSTART"))
-	}
+}
+
+// checkEveryEventAllDayWithAlarm checks what every event of the fixture shares.
+func checkEveryEventAllDayWithAlarm(t *testing.T, evs map[string]string) {
 	for uid, ev := range evs {
 		if !strings.Contains(ev, "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER;RELATED=START:PT9H\r\nDESCRIPTION:") {
 			t.Errorf("%s has no 9:00 alarm:\n%s", uid, ev)
