@@ -88,6 +88,12 @@ func loadCalendarSettings(t *testing.T, st *store.Store) calendar.Settings {
 	return s
 }
 
+// saveCalendarSettings checks and saves the calendar settings in one
+// transaction, as the Settings screen does.
+func saveCalendarSettings(st *store.Store, s calendar.Settings) error {
+	return st.Update(context.Background(), func(tx *store.Tx) error { return calendar.SaveSettings(tx, s) })
+}
+
 func calendarSettingsScreen(t *testing.T) (*Main, *store.Store, *calendarSection) {
 	t.Helper()
 	m, st := newTestMain(t)
@@ -246,7 +252,7 @@ func TestLoggingAnInteractionRewritesTheLiveFile(t *testing.T) {
 	live := filepath.Join(t.TempDir(), "Kith.ics")
 	s := calendar.DefaultSettings()
 	s.LiveFile = live
-	if err := calendar.Save(context.Background(), st, s); err != nil {
+	if err := saveCalendarSettings(st, s); err != nil {
 		t.Fatal(err)
 	}
 	priya := addPerson(t, st, "Priya Raman", "Fabrikam", crm.RoleMentor, "2026-01-10")
@@ -270,7 +276,7 @@ func TestLoggingAnInteractionRewritesTheLiveFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.LiveFile = filepath.Join(t.TempDir(), "gone", "Kith.ics")
-	if err := calendar.Save(context.Background(), st, s); err != nil {
+	if err := saveCalendarSettings(st, s); err != nil {
 		t.Fatal(err)
 	}
 	m.people.open(priya)

@@ -1,4 +1,4 @@
-package calendar
+package calendar_test
 
 import (
 	"bytes"
@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/calendar"
+	"github.com/kithcrm/kith/crm/calendar/calendartest"
 	"github.com/kithcrm/kith/crm/gen"
 	"github.com/kithcrm/kith/crm/store"
 )
@@ -43,7 +45,7 @@ func BenchmarkExportManyDue(b *testing.B) {
 	clock := time.Date(2026, 3, 10, 8, 0, 0, 0, time.UTC)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		data, ex, err := Encoded(context.Background(), st, Options{Now: func() time.Time { return clock }})
+		data, ex, err := calendar.Encoded(context.Background(), st, calendar.Options{Now: func() time.Time { return clock }})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -77,9 +79,9 @@ func BenchmarkExport50k(b *testing.B) {
 		b.Fatal(err)
 	}
 	clock := time.Date(2026, 11, 25, 8, 0, 0, 0, time.UTC)
-	opts := Options{Now: func() time.Time { return clock }}
-	before := func() ([]byte, *Export, error) { return exportInOneWrite(ctx, st, opts) }
-	after := func() ([]byte, *Export, error) { return Encoded(ctx, st, opts) }
+	opts := calendar.Options{Now: func() time.Time { return clock }}
+	before := func() ([]byte, *calendar.Export, error) { return exportInOneWrite(ctx, st, opts) }
+	after := func() ([]byte, *calendar.Export, error) { return calendar.Encoded(ctx, st, opts) }
 	// One export of each first, so both measure the steady state (every
 	// event recorded) and their files can be compared.
 	old, _, err := before()
@@ -112,7 +114,7 @@ func BenchmarkExport50k(b *testing.B) {
 
 // timeExport runs one export while another writer saves a setting every
 // 20 ms, and returns how long the export took and the longest such save.
-func timeExport(b *testing.B, st *store.Store, export func() ([]byte, *Export, error)) (took, wait time.Duration) {
+func timeExport(b *testing.B, st *store.Store, export func() ([]byte, *calendar.Export, error)) (took, wait time.Duration) {
 	done := make(chan struct{})
 	waits := make(chan time.Duration)
 	go func() {
@@ -145,34 +147,10 @@ func timeExport(b *testing.B, st *store.Store, export func() ([]byte, *Export, e
 // exportInOneWrite is the export as Kith made it before: everything in one
 // write transaction, what each check-in says read with per-person queries.
 // It is the benchmark's baseline.
-func exportInOneWrite(ctx context.Context, st *store.Store, opts Options) ([]byte, *Export, error) {
-	var ex *Export
-	err := st.Update(ctx, func(tx *store.Tx) error {
-		salt, err := uidSalt(tx)
-		if err != nil {
-			return err
-		}
-		s, err := LoadSettings(tx)
-		if err != nil {
-			return err
-		}
-		r, err := tx.NewReachOutReader(reachOutLimit, s.WithNotes || opts.WithNotes)
-		if err != nil {
-			return err
-		}
-		defer r.Close()
-		d, err := newDraft(tx, opts, salt, r.ReachOut)
-		if err != nil {
-			return err
-		}
-		if err := d.hash(); err != nil {
-			return err
-		}
-		states, err := d.record(tx, opts.now())
-		if err != nil {
-			return err
-		}
-		ex, err = d.finish(states)
+func exportInOneWrite(ctx context.Context, st *store.Store, opts calendar.Options) ([]byte, *calendar.Export, error) {
+	var ex *calendar.Export
+	err := st.Update(ctx, func(tx *store.Tx) (err error) {
+		ex, err = calendar.ExportInOneTx(&perPerson{Tx: tx, ctx: ctx, st: st}, opts)
 		return err
 	})
 	if err != nil {
@@ -180,4 +158,44 @@ func exportInOneWrite(ctx context.Context, st *store.Store, opts Options) ([]byt
 	}
 	data, err := ex.Encode()
 	return data, ex, err
+}
+
+// perPerson is a write transaction that reads what each check-in says one
+// contact at a time, with the per-contact reader, as Kith did before
+// ReachOuts read the whole due set in one statement.
+type perPerson struct {
+	*store.Tx
+	ctx      context.Context
+	st       *store.Store
+	due      []crm.CheckIn // the check-ins of the last Due, which an export reads first
+	dueUntil crm.Date
+}
+
+// Due reads the due check-ins and keeps them for ReachOuts.
+func (p *perPerson) Due(until crm.Date) ([]crm.CheckIn, error) {
+	due, err := p.Tx.Due(until)
+	p.due, p.dueUntil = due, until
+	return due, err
+}
+
+// ReachOuts reads what each due check-in says with per-contact queries, as
+// ReachOuts did before; an export reads the due set first, so it walks that.
+func (p *perPerson) ReachOuts(until crm.Date, limit int, withNotes bool) (map[int64]calendar.ReachOut, error) {
+	if p.due == nil || p.dueUntil != until {
+		if _, err := p.Due(until); err != nil {
+			return nil, err
+		}
+	}
+	r, err := calendartest.NewReachOutReader(p.ctx, p.st, limit, withNotes)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	out := make(map[int64]calendar.ReachOut, len(p.due))
+	for _, c := range p.due {
+		if out[c.ContactID], err = r.ReachOut(c.ContactID); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }

@@ -18,7 +18,6 @@ import (
 	"github.com/emersion/go-ical"
 
 	"github.com/kithcrm/kith/crm"
-	"github.com/kithcrm/kith/crm/store"
 )
 
 // Calendar-level identity of what Kith exports.
@@ -68,14 +67,14 @@ type Export struct {
 // the database's only writer; then one short write records each event's
 // SEQUENCE and LAST-MODIFIED, which rise only when the event's date or text
 // changed since the last export.
-func Build(ctx context.Context, st *store.Store, opts Options) (*Export, error) {
+func Build(ctx context.Context, st Store, opts Options) (*Export, error) {
 	salt, err := ensureSalt(ctx, st)
 	if err != nil {
 		return nil, err
 	}
 	var d *draft
-	if err := st.View(ctx, func(tx *store.Tx) error {
-		d, err = newDraft(tx, opts, salt, nil)
+	if err := st.ViewCalendar(ctx, func(tx Reader) error {
+		d, err = newDraft(tx, opts, salt)
 		return err
 	}); err != nil {
 		return nil, err
@@ -83,8 +82,8 @@ func Build(ctx context.Context, st *store.Store, opts Options) (*Export, error) 
 	if err := d.hash(); err != nil {
 		return nil, err
 	}
-	var states map[string]store.EventState
-	if err := st.Update(ctx, func(tx *store.Tx) error {
+	var states map[string]EventState
+	if err := st.UpdateCalendar(ctx, func(tx Tx) error {
 		states, err = d.record(tx, opts.now())
 		return err
 	}); err != nil {
@@ -94,7 +93,7 @@ func Build(ctx context.Context, st *store.Store, opts Options) (*Export, error) 
 }
 
 // Encoded builds the calendar (see Build) and returns it as an .ics file.
-func Encoded(ctx context.Context, st *store.Store, opts Options) ([]byte, *Export, error) {
+func Encoded(ctx context.Context, st Store, opts Options) ([]byte, *Export, error) {
 	ex, err := Build(ctx, st, opts)
 	if err != nil {
 		return nil, nil, err
@@ -120,9 +119,8 @@ type draft struct {
 	hashes []string
 }
 
-// newDraft reads the events from tx; reach, when not nil, replaces the
-// set-based reading of what each check-in says (the benchmark's baseline).
-func newDraft(tx *store.Tx, opts Options, salt string, reach func(int64) (store.ReachOut, error)) (*draft, error) {
+// newDraft reads the events from tx, with the saved settings as opts adjust them.
+func newDraft(tx Reader, opts Options, salt string) (*draft, error) {
 	s, err := LoadSettings(tx)
 	if err != nil {
 		return nil, err
@@ -131,7 +129,7 @@ func newDraft(tx *store.Tx, opts Options, salt string, reach func(int64) (store.
 		s.Horizon = opts.Horizon
 	}
 	s.WithNotes = s.WithNotes || opts.WithNotes
-	b := &builder{tx: tx, s: s, salt: salt, today: tx.Today(), reach: reach}
+	b := &builder{tx: tx, s: s, salt: salt, today: tx.Today()}
 	comps, err := b.components()
 	if err != nil {
 		return nil, err
@@ -158,7 +156,7 @@ func (d *draft) hash() error {
 // each event of the draft. Reading the state in the same write transaction
 // keeps two exports that overlap consistent: the second sees what the first
 // recorded and counts an unchanged event as unchanged.
-func (d *draft) record(tx *store.Tx, now time.Time) (map[string]store.EventState, error) {
+func (d *draft) record(tx Tx, now time.Time) (map[string]EventState, error) {
 	states, err := tx.CalendarEventStates()
 	if err != nil {
 		return nil, err
@@ -168,7 +166,7 @@ func (d *draft) record(tx *store.Tx, now time.Time) (map[string]store.EventState
 		if seen && st.Hash == d.hashes[i] {
 			continue
 		}
-		next := store.EventState{UID: uid, Hash: d.hashes[i], LastModified: now}
+		next := EventState{UID: uid, Hash: d.hashes[i], LastModified: now}
 		if seen {
 			next.Sequence = st.Sequence + 1
 			if !now.After(st.LastModified) { // the clock must not run back for a client
@@ -184,7 +182,7 @@ func (d *draft) record(tx *store.Tx, now time.Time) (map[string]store.EventState
 }
 
 // finish stamps each event with its recorded state and assembles the export.
-func (d *draft) finish(states map[string]store.EventState) (*Export, error) {
+func (d *draft) finish(states map[string]EventState) (*Export, error) {
 	out := &Export{Calendar: newCalendar(true), Events: make([]Event, 0, len(d.comps))}
 	for i, c := range d.comps {
 		ev, err := stamp(c, states[d.uids[i]])
@@ -221,7 +219,7 @@ func newCalendar(named bool) *ical.Calendar {
 // published calendar with no METHOD, RFC 5545 makes it the time the
 // information was last revised, and keeping it put keeps an unchanged file
 // byte for byte the same.
-func stamp(c *ical.Component, st store.EventState) (Event, error) {
+func stamp(c *ical.Component, st EventState) (Event, error) {
 	c.Props.SetDateTime(ical.PropDateTimeStamp, st.LastModified.UTC())
 	c.Props.SetDateTime(ical.PropLastModified, st.LastModified.UTC())
 	seq := ical.NewProp(ical.PropSequence)
@@ -256,16 +254,16 @@ func contentHash(c *ical.Component) (string, error) {
 // UIDs are a hash of it and a record id: stable across exports, free of
 // personal data, and distinct between two Kith databases feeding one
 // calendar.
-func ensureSalt(ctx context.Context, st *store.Store) (string, error) {
+func ensureSalt(ctx context.Context, st Store) (string, error) {
 	var v string
 	var ok bool
-	if err := st.View(ctx, func(tx *store.Tx) (err error) {
+	if err := st.ViewCalendar(ctx, func(tx Reader) (err error) {
 		v, ok, err = tx.Setting(keyUIDSalt)
 		return err
 	}); err != nil || ok {
 		return v, err
 	}
-	err := st.Update(ctx, func(tx *store.Tx) (err error) {
+	err := st.UpdateCalendar(ctx, func(tx Tx) (err error) {
 		v, err = uidSalt(tx)
 		return err
 	})
@@ -274,7 +272,7 @@ func ensureSalt(ctx context.Context, st *store.Store) (string, error) {
 
 // uidSalt reads the UID salt, or makes and saves it when there is none yet
 // (another export may have made it since ensureSalt looked).
-func uidSalt(tx *store.Tx) (string, error) {
+func uidSalt(tx Tx) (string, error) {
 	v, ok, err := tx.Setting(keyUIDSalt)
 	if err != nil || ok {
 		return v, err
@@ -295,13 +293,10 @@ func uid(salt, kind string, id int64) string {
 
 // builder makes the events of one export.
 type builder struct {
-	tx    *store.Tx
+	tx    Reader
 	s     Settings
 	salt  string
 	today crm.Date
-	// reach tells what a contact's check-in says; nil until components
-	// reads it for the whole due set.
-	reach func(contactID int64) (store.ReachOut, error)
 }
 
 func (b *builder) components() ([]*ical.Component, error) {
@@ -320,19 +315,14 @@ func (b *builder) components() ([]*ical.Component, error) {
 	if err != nil {
 		return nil, err
 	}
-	if b.reach == nil {
-		all, err := b.tx.ReachOuts(until, reachOutLimit, b.s.WithNotes)
-		if err != nil {
-			return nil, err
-		}
-		b.reach = func(id int64) (store.ReachOut, error) { return all[id], nil }
+	// What the check-ins say is read for the whole due set at once: one
+	// statement instead of several per person, for thousands of check-ins.
+	reach, err := b.tx.ReachOuts(until, reachOutLimit, b.s.WithNotes)
+	if err != nil {
+		return nil, err
 	}
 	for _, c := range due {
-		ev, err := b.checkIn(c)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, ev)
+		out = append(out, b.checkIn(c, reach[c.ContactID]))
 	}
 	return out, nil
 }
@@ -385,12 +375,8 @@ func isoDuration(d time.Duration) string {
 
 // checkIn is one contact's check-in. An overdue one is placed on today and
 // says how late it is, since a calendar shows what is on a day, not what
-// was missed.
-func (b *builder) checkIn(c crm.CheckIn) (*ical.Component, error) {
-	r, err := b.reach(c.ContactID)
-	if err != nil {
-		return nil, err
-	}
+// was missed. r is what the check-in says (see checkInDescription).
+func (b *builder) checkIn(c crm.CheckIn, r ReachOut) *ical.Component {
 	day := c.Due
 	if day.Before(b.today) {
 		day = b.today
@@ -403,7 +389,7 @@ func (b *builder) checkIn(c crm.CheckIn) (*ical.Component, error) {
 		}
 		setTextList(ev.Props, ical.PropCategories, roles)
 	}
-	return ev, nil
+	return ev
 }
 
 // review is the recurring quarterly relationship review. A rule that no

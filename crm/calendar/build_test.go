@@ -1,4 +1,4 @@
-package calendar
+package calendar_test
 
 import (
 	"strings"
@@ -6,12 +6,13 @@ import (
 	"time"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/calendar"
 	"github.com/kithcrm/kith/crm/store"
 )
 
 func TestCheckInEventsDatesAndText(t *testing.T) {
 	f := newFixture(t)
-	ics, ex := f.export(t, Options{})
+	ics, ex := f.export(t, calendar.Options{})
 	evs := events(t, ics)
 	// The review, the circle and three check-ins: Far Away is beyond the
 	// 90-day horizon and Gone Person is archived.
@@ -23,6 +24,27 @@ func TestCheckInEventsDatesAndText(t *testing.T) {
 			t.Errorf("%s should not be in the calendar", absent)
 		}
 	}
+	checkPriyaOverdue(t, evs)
+	_, wei := eventFor(t, evs, "Wei Zhang")
+	if got := prop(wei, "DTSTART"); got != "20260315" {
+		t.Errorf("Wei's check-in on %s, want 20260315 (due date, not overdue)", got)
+	}
+	if strings.Contains(prop(wei, "SUMMARY"), "late") {
+		t.Errorf("Wei is not late: %s", prop(wei, "SUMMARY"))
+	}
+	_, circle := eventFor(t, evs, "Circle meeting: PM Circle")
+	if prop(circle, "RRULE") != "FREQ=WEEKLY;INTERVAL=4" || prop(circle, "DTSTART") != "20260320" {
+		t.Errorf("circle rhythm: RRULE %q DTSTART %q", prop(circle, "RRULE"), prop(circle, "DTSTART"))
+	}
+	_, review := eventFor(t, evs, "Quarterly relationship review")
+	if prop(review, "RRULE") != calendar.DefaultReviewRule || prop(review, "DTSTART") != "20260105" {
+		t.Errorf("review: RRULE %q DTSTART %q (want the first Monday of 2026)", prop(review, "RRULE"), prop(review, "DTSTART"))
+	}
+	checkEveryEventAllDayWithAlarm(t, evs)
+}
+
+// checkPriyaOverdue checks the event of Priya, whose check-in is overdue.
+func checkPriyaOverdue(t *testing.T, evs map[string]string) {
 	_, priya := eventFor(t, evs, "Priya Raman")
 	want := map[string]string{
 		"SUMMARY":    "Check in with Priya Raman (mentor): 26 days late",
@@ -45,21 +67,10 @@ func TestCheckInEventsDatesAndText(t *testing.T) {
 			t.Errorf("Priya's description lacks %q:\n%s", part, desc)
 		}
 	}
-	_, wei := eventFor(t, evs, "Wei Zhang")
-	if got := prop(wei, "DTSTART"); got != "20260315" {
-		t.Errorf("Wei's check-in on %s, want 20260315 (due date, not overdue)", got)
-	}
-	if strings.Contains(prop(wei, "SUMMARY"), "late") {
-		t.Errorf("Wei is not late: %s", prop(wei, "SUMMARY"))
-	}
-	_, circle := eventFor(t, evs, "Circle meeting: PM Circle")
-	if prop(circle, "RRULE") != "FREQ=WEEKLY;INTERVAL=4" || prop(circle, "DTSTART") != "20260320" {
-		t.Errorf("circle rhythm: RRULE %q DTSTART %q", prop(circle, "RRULE"), prop(circle, "DTSTART"))
-	}
-	_, review := eventFor(t, evs, "Quarterly relationship review")
-	if prop(review, "RRULE") != DefaultReviewRule || prop(review, "DTSTART") != "20260105" {
-		t.Errorf("review: RRULE %q DTSTART %q (want the first Monday of 2026)", prop(review, "RRULE"), prop(review, "DTSTART"))
-	}
+}
+
+// checkEveryEventAllDayWithAlarm checks what every event of the fixture shares.
+func checkEveryEventAllDayWithAlarm(t *testing.T, evs map[string]string) {
 	for uid, ev := range evs {
 		if !strings.Contains(ev, "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER;RELATED=START:PT9H\r\nDESCRIPTION:") {
 			t.Errorf("%s has no 9:00 alarm:\n%s", uid, ev)
@@ -72,8 +83,8 @@ func TestCheckInEventsDatesAndText(t *testing.T) {
 
 func TestUIDsAreStableAndCarryNoPersonalData(t *testing.T) {
 	f := newFixture(t)
-	first, _ := f.export(t, Options{})
-	second, _ := f.export(t, Options{})
+	first, _ := f.export(t, calendar.Options{})
+	second, _ := f.export(t, calendar.Options{})
 	a, b := events(t, first), events(t, second)
 	for uid := range a {
 		if _, ok := b[uid]; !ok {
@@ -95,7 +106,7 @@ func TestUIDsAreStableAndCarryNoPersonalData(t *testing.T) {
 		return tx.LogInteraction(&crm.Interaction{Date: fixtureToday, Kind: crm.KindCall, Summary: "Caught up",
 			Participants: []crm.Participant{{ContactID: f.ids["Priya Raman"]}}})
 	})
-	third, _ := f.export(t, Options{})
+	third, _ := f.export(t, calendar.Options{})
 	uidAfter, ev := eventFor(t, events(t, third), "Priya Raman")
 	if uidAfter != uidBefore {
 		t.Errorf("Priya's UID changed from %s to %s", uidBefore, uidAfter)
@@ -107,9 +118,9 @@ func TestUIDsAreStableAndCarryNoPersonalData(t *testing.T) {
 
 func TestSequenceRisesOnlyWhenAnEventChanges(t *testing.T) {
 	f := newFixture(t)
-	first, _ := f.export(t, Options{})
+	first, _ := f.export(t, calendar.Options{})
 	f.clock = f.clock.Add(2 * time.Hour)
-	second, _ := f.export(t, Options{})
+	second, _ := f.export(t, calendar.Options{})
 	if first != second {
 		t.Fatalf("nothing changed, yet the export did:\n--- first\n%s\n--- second\n%s", first, second)
 	}
@@ -125,7 +136,7 @@ func TestSequenceRisesOnlyWhenAnEventChanges(t *testing.T) {
 			Participants: []crm.Participant{{ContactID: f.ids["Wei Zhang"]}}})
 	})
 	f.clock = f.clock.Add(time.Hour)
-	third, _ := f.export(t, Options{})
+	third, _ := f.export(t, calendar.Options{})
 	for uid, ev := range events(t, third) {
 		changed := strings.Contains(prop(ev, "SUMMARY"), "Wei Zhang")
 		wantSeq, wantMod := "0", "20260310T083000Z"
@@ -143,7 +154,7 @@ func TestSequenceRisesOnlyWhenAnEventChanges(t *testing.T) {
 
 	// A new day makes Priya one day later: her text changes, so she moves on too.
 	f.st.SetToday(fixtureToday.AddDays(1))
-	fourth, _ := f.export(t, Options{})
+	fourth, _ := f.export(t, calendar.Options{})
 	_, priya := eventFor(t, events(t, fourth), "Priya Raman")
 	if prop(priya, "SEQUENCE") != "1" || prop(priya, "DTSTART") != "20260311" || !strings.Contains(prop(priya, "SUMMARY"), "27 days late") {
 		t.Errorf("next day Priya: SEQUENCE %s DTSTART %s SUMMARY %s", prop(priya, "SEQUENCE"), prop(priya, "DTSTART"), prop(priya, "SUMMARY"))
@@ -152,12 +163,12 @@ func TestSequenceRisesOnlyWhenAnEventChanges(t *testing.T) {
 
 func TestSequenceSurvivesAClockRunningBack(t *testing.T) {
 	f := newFixture(t)
-	f.export(t, Options{})
+	f.export(t, calendar.Options{})
 	f.clock = f.clock.Add(-time.Hour) // the laptop's clock was corrected
 	f.update(t, func(tx *store.Tx) error {
 		return tx.Snooze(f.ids["Sam \"Rock\" O'Neil; Jr., \\o/"], crm.MustParseDate("2026-05-01"))
 	})
-	ics, _ := f.export(t, Options{})
+	ics, _ := f.export(t, calendar.Options{})
 	_, sam := eventFor(t, events(t, ics), "Rock")
 	if prop(sam, "SEQUENCE") != "1" || prop(sam, "LAST-MODIFIED") <= "20260310T083000Z" {
 		t.Errorf("Sam after a snooze: SEQUENCE %s LAST-MODIFIED %s: it must still rise", prop(sam, "SEQUENCE"), prop(sam, "LAST-MODIFIED"))
@@ -166,13 +177,13 @@ func TestSequenceSurvivesAClockRunningBack(t *testing.T) {
 
 func TestPrivateNotesStayOutUnlessAskedFor(t *testing.T) {
 	f := newFixture(t)
-	plain, _ := f.export(t, Options{})
+	plain, _ := f.export(t, calendar.Options{})
 	for _, note := range []string{privateContactNote, privateInteractionNote} {
 		if strings.Contains(unfold(plain), note) {
 			t.Errorf("private note %q leaked into a calendar without --with-notes", note)
 		}
 	}
-	with, _ := f.export(t, Options{WithNotes: true})
+	with, _ := f.export(t, calendar.Options{WithNotes: true})
 	_, priya := eventFor(t, events(t, with), "Priya Raman")
 	for _, note := range []string{privateContactNote, privateInteractionNote} {
 		if !strings.Contains(prop(priya, "DESCRIPTION"), note) {
@@ -185,14 +196,14 @@ func TestPrivateNotesStayOutUnlessAskedFor(t *testing.T) {
 
 	// The setting does the same as the flag.
 	f.update(t, func(tx *store.Tx) error {
-		s, err := LoadSettings(tx)
+		s, err := calendar.LoadSettings(tx)
 		if err != nil {
 			return err
 		}
 		s.WithNotes = true
-		return SaveSettings(tx, s)
+		return calendar.SaveSettings(tx, s)
 	})
-	viaSetting, _ := f.export(t, Options{})
+	viaSetting, _ := f.export(t, calendar.Options{})
 	if !strings.Contains(unfold(viaSetting), privateContactNote) {
 		t.Error("the with-notes setting did not let notes in")
 	}
@@ -200,21 +211,21 @@ func TestPrivateNotesStayOutUnlessAskedFor(t *testing.T) {
 
 func TestHorizonAndAlarmSettings(t *testing.T) {
 	f := newFixture(t)
-	ics, _ := f.export(t, Options{Horizon: crm.Span{N: 400, Unit: 'd'}})
+	ics, _ := f.export(t, calendar.Options{Horizon: crm.Span{N: 400, Unit: 'd'}})
 	if !strings.Contains(ics, "Far Away") {
 		t.Error("a 400-day horizon should reach Far Away's check-in")
 	}
-	short, _ := f.export(t, Options{Horizon: crm.Span{N: 1, Unit: 'w'}})
+	short, _ := f.export(t, calendar.Options{Horizon: crm.Span{N: 1, Unit: 'w'}})
 	if strings.Contains(short, "Rock") || !strings.Contains(short, "Wei Zhang") {
 		t.Error("a one-week horizon should hold Wei (due in 5 days) but not Sam (due in 22)")
 	}
 	f.update(t, func(tx *store.Tx) error {
-		s, _ := LoadSettings(tx)
+		s, _ := calendar.LoadSettings(tx)
 		s.AlarmTime = "off"
 		s.ReviewRule = "FREQ=MONTHLY;BYDAY=-1FR"
-		return SaveSettings(tx, s)
+		return calendar.SaveSettings(tx, s)
 	})
-	noAlarm, _ := f.export(t, Options{})
+	noAlarm, _ := f.export(t, calendar.Options{})
 	if strings.Contains(noAlarm, "VALARM") {
 		t.Error("alarm set to off, yet events carry a VALARM")
 	}
@@ -227,7 +238,7 @@ func TestHorizonAndAlarmSettings(t *testing.T) {
 func TestEmptyCalendarIsStillValid(t *testing.T) {
 	f := newFixture(t)
 	emptyBook(t, f)
-	ics, _ := f.export(t, Options{})
+	ics, _ := f.export(t, calendar.Options{})
 	evs := events(t, ics)
 	if len(evs) != 1 {
 		t.Fatalf("an empty book should give just the review event, got %d:\n%s", len(evs), ics)

@@ -18,7 +18,6 @@ import (
 	"github.com/emersion/go-webdav/caldav"
 
 	"github.com/kithcrm/kith/crm"
-	"github.com/kithcrm/kith/crm/store"
 )
 
 // Target is a CalDAV calendar to publish to: the calendar collection's URL
@@ -46,6 +45,9 @@ type ServerError struct {
 	Err    error
 }
 
+// Error names the calendar, the step and the status, with a hint for the
+// statuses a user can fix (a wrong password, the URL of something that is
+// not a calendar).
 func (e *ServerError) Error() string {
 	msg := fmt.Sprintf("publish to %s: %s: the server answered %d %s", e.URL, e.Op, e.Status, http.StatusText(e.Status))
 	switch e.Status {
@@ -60,6 +62,7 @@ func (e *ServerError) Error() string {
 	return msg
 }
 
+// Unwrap gives what the server said, so errors.Is and errors.As see it.
 func (e *ServerError) Unwrap() error { return e.Err }
 
 // objectPrefix starts the name of every object Kith puts on a calendar: a
@@ -73,7 +76,7 @@ const objectPrefix = "kith-"
 // database put there that are no longer due are removed. The database keeps the
 // calendar state whatever the server says: a failed publish loses nothing
 // and the next one picks up from where the server stands.
-func Publish(ctx context.Context, st *store.Store, t Target, opts Options) (Published, error) {
+func Publish(ctx context.Context, st Store, t Target, opts Options) (Published, error) {
 	if _, err := calendarURL(t.URL); err != nil {
 		return Published{}, err
 	}
@@ -96,80 +99,117 @@ func calendarURL(s string) (*url.URL, error) {
 	return base, nil
 }
 
-// publishExport puts a built calendar on the CalDAV calendar of t (see Publish).
-func publishExport(ctx context.Context, st *store.Store, t Target, ex *Export) (Published, error) {
-	var res Published
+// publishExport puts a built calendar on the CalDAV calendar of t (see
+// Publish). What the server holds afterwards is recorded even after a
+// failure part-way, so the next publish does not resend it.
+func publishExport(ctx context.Context, st Store, t Target, ex *Export) (Published, error) {
 	base, err := calendarURL(t.URL)
 	if err != nil {
-		return res, err
+		return Published{}, err
 	}
 	calURL := base.String()
-	var known map[string]store.CalDAVObject
-	if err := st.View(ctx, func(tx *store.Tx) error {
-		known, err = tx.CalDAVObjects(calURL)
+	r := &round{p: newPublisher(base, t)}
+	if err := st.ViewCalendar(ctx, func(tx Reader) error {
+		r.known, err = tx.CalDAVObjects(calURL)
 		return err
 	}); err != nil {
-		return res, err
+		return Published{}, err
 	}
-	p := newPublisher(base, t)
-	onServer, err := p.list(ctx)
-	if err != nil {
-		return res, err
+	if r.onServer, err = r.p.list(ctx); err != nil {
+		return Published{}, err
 	}
-	var puts []store.CalDAVObject
-	var gone []string
-	current := map[string]bool{}
-	var pubErr error
-	for _, ev := range ex.Events {
+	pubErr := r.putChanged(ctx, ex.Events)
+	if pubErr == nil {
+		pubErr = r.removeGone(ctx, ex.Events)
+	}
+	if err := st.UpdateCalendar(ctx, func(tx Tx) error { return r.record(tx, calURL) }); err != nil {
+		return r.res, errors.Join(pubErr, err)
+	}
+	return r.res, pubErr
+}
+
+// round is one publish to one calendar: what this database and the server
+// held before it, what it did, and what is left to record. It keeps them
+// together so that the objects put or removed before a failure are
+// still recorded.
+type round struct {
+	p        *publisher
+	known    map[string]CalDAVObject // what this database put there, by UID
+	onServer map[string]string       // Kith's objects on the server: ETag by file name
+	res      Published
+	puts     []CalDAVObject // objects put, to record
+	gone     []string       // UIDs no longer on the calendar, to forget
+}
+
+// putChanged puts each event the server lacks or holds in another version,
+// and stops at the first failure.
+func (r *round) putChanged(ctx context.Context, events []Event) error {
+	for _, ev := range events {
 		name := ev.UID + ".ics"
-		current[name] = true
-		etag, there := onServer[name]
-		if k, ok := known[ev.UID]; there && ok && k.Hash == ev.Hash && (k.ETag == "" || k.ETag == etag) {
-			res.Unchanged++
+		if r.current(ev, name) {
+			r.res.Unchanged++
 			continue
 		}
-		newTag, err := p.put(ctx, name, ev.Component)
+		etag, err := r.p.put(ctx, name, ev.Component)
 		if err != nil {
-			pubErr = err
-			break
+			return err
 		}
-		puts = append(puts, store.CalDAVObject{UID: ev.UID, Hash: ev.Hash, ETag: newTag})
-		res.Put++
+		r.puts = append(r.puts, CalDAVObject{UID: ev.UID, Hash: ev.Hash, ETag: etag})
+		r.res.Put++
 	}
-	// Remove only what this database put on this calendar: another Kith
-	// database may publish to it too, under UIDs of its own salt.
-	for uid := range known {
-		name := uid + ".ics"
-		if pubErr != nil || current[name] {
+	return nil
+}
+
+// current says whether the server already holds this version of ev: it
+// is there, this database put it there with the same content, and the
+// server has not changed it since (its ETag, when it gave one, still
+// matches).
+func (r *round) current(ev Event, name string) bool {
+	etag, there := r.onServer[name]
+	k, ok := r.known[ev.UID]
+	return there && ok && k.Hash == ev.Hash && (k.ETag == "" || k.ETag == etag)
+}
+
+// removeGone removes the objects this database put on the calendar that
+// are no longer among events, and stops at the first failure. Only what
+// this database put there goes: another Kith database may publish to the
+// same calendar, under UIDs of its own salt. An object already gone from
+// the server is just forgotten.
+func (r *round) removeGone(ctx context.Context, events []Event) error {
+	current := make(map[string]bool, len(events))
+	for _, ev := range events {
+		current[ev.UID] = true
+	}
+	for uid := range r.known {
+		if current[uid] {
 			continue
 		}
-		if _, there := onServer[name]; there {
-			if err := p.remove(ctx, name); err != nil {
-				pubErr = err
-				break
-			}
-			res.Removed++
-		}
-		gone = append(gone, uid)
-	}
-	// Record what the server now holds, even after a failure part-way, so
-	// the next publish does not resend it.
-	if err := st.Update(ctx, func(tx *store.Tx) error {
-		for _, o := range puts {
-			if err := tx.SaveCalDAVObject(calURL, o); err != nil {
+		name := uid + ".ics"
+		if _, there := r.onServer[name]; there {
+			if err := r.p.remove(ctx, name); err != nil {
 				return err
 			}
+			r.res.Removed++
 		}
-		for _, uid := range gone {
-			if err := tx.DeleteCalDAVObject(calURL, uid); err != nil {
-				return err
-			}
-		}
-		return nil
-	}); err != nil {
-		return res, errors.Join(pubErr, err)
+		r.gone = append(r.gone, uid)
 	}
-	return res, pubErr
+	return nil
+}
+
+// record saves what the round put on the calendar at calURL and forgets
+// what it removed.
+func (r *round) record(tx Tx, calURL string) error {
+	for _, o := range r.puts {
+		if err := tx.SaveCalDAVObject(calURL, o); err != nil {
+			return err
+		}
+	}
+	for _, uid := range r.gone {
+		if err := tx.DeleteCalDAVObject(calURL, uid); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // publisher talks to one calendar collection.
@@ -202,6 +242,7 @@ type statusRecorder struct {
 	last int
 }
 
+// Do sends req and notes the status of its response, if any.
 func (r *statusRecorder) Do(req *http.Request) (*http.Response, error) {
 	r.last = 0
 	resp, err := r.c.Do(req)

@@ -1,4 +1,4 @@
-package calendar
+package calendar_test
 
 import (
 	"context"
@@ -18,6 +18,7 @@ import (
 	"github.com/emersion/go-webdav/caldav"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/calendar"
 	"github.com/kithcrm/kith/crm/store"
 )
 
@@ -150,18 +151,49 @@ func summaryOn(evs map[string]*ical.Component, who string) (*ical.Component, boo
 	return nil, false
 }
 
+// foreign is the UID of an event another Kith database put on the calendar.
+const foreign = "kith-checkin-00000000000000000000@kith.app"
+
 func TestCalDAVPublishToRadicale(t *testing.T) {
 	r := startRadicale(t, "")
 	calURL := r.mkcalendar(t, "checkins", "any")
-	ctx := context.Background()
 	f := newFixture(t)
-	target := Target{URL: calURL, User: "kith", Password: "any"}
-	opts := Options{Now: f.now}
+	run := &publishRun{f: f, calURL: calURL, target: calendar.Target{URL: calURL, User: "kith", Password: "any"},
+		opts: calendar.Options{Now: f.now}}
 
 	// The user's own event on the same calendar must survive every publish,
 	// and so must the events another Kith database published there (their
 	// UIDs carry that database's salt, so they never clash with this one's).
-	const foreign = "kith-checkin-00000000000000000000@kith.app"
+	putOthersEvents(t, calURL)
+	run.first(t)
+
+	// Nothing changed: nothing is sent.
+	if res, err := run.publish(); err != nil || res != (calendar.Published{Unchanged: 5}) {
+		t.Errorf("second publish: %+v, %v; want all 5 unchanged", res, err)
+	}
+
+	run.afterSnooze(t)
+	evs := run.afterArchiving(t)
+	run.afterServerLoss(t, evs)
+	run.toStoppedServer(t, r)
+}
+
+// publishRun publishes the fixture's calendar to one calendar on a server,
+// step after step.
+type publishRun struct {
+	f      *fixture
+	calURL string
+	target calendar.Target
+	opts   calendar.Options
+}
+
+func (run *publishRun) publish() (calendar.Published, error) {
+	return calendar.Publish(context.Background(), run.f.st, run.target, run.opts)
+}
+
+// putOthersEvents puts the user's own event and another Kith database's on
+// the calendar at calURL.
+func putOthersEvents(t *testing.T, calURL string) {
 	for name, ev := range map[string]string{"dentist.ics": "UID:dentist@example.com\r\n" +
 		"DTSTAMP:20260301T000000Z\r\nDTSTART;VALUE=DATE:20260312\r\nSUMMARY:Dentist\r\n",
 		foreign + ".ics": "UID:" + foreign + "\r\nDTSTAMP:20260301T000000Z\r\nDTSTART;VALUE=DATE:20260311\r\n" +
@@ -174,34 +206,35 @@ func TestCalDAVPublishToRadicale(t *testing.T) {
 			t.Fatalf("put %s: %v %v", name, resp, err)
 		}
 	}
+}
 
-	res, err := Publish(ctx, f.st, target, opts)
+// first publishes to a calendar that holds none of this database's events.
+func (run *publishRun) first(t *testing.T) {
+	res, err := run.publish()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res != (Published{Put: 5}) {
+	if res != (calendar.Published{Put: 5}) {
 		t.Errorf("first publish: %+v, want 5 put", res)
 	}
-	evs := serverEvents(t, calURL, "any")
+	evs := serverEvents(t, run.calURL, "any")
 	if len(evs) != 7 {
 		t.Fatalf("server holds %d events, want Kith's 5, the other book's one and the dentist", len(evs))
 	}
 	if ev, ok := summaryOn(evs, "Priya Raman"); !ok || ev.Props.Get(ical.PropDateTimeStart).Value != "20260310" {
 		t.Errorf("Priya's check-in is not on the server today: %v", ev)
 	}
+}
 
-	// Nothing changed: nothing is sent.
-	if res, err = Publish(ctx, f.st, target, opts); err != nil || res != (Published{Unchanged: 5}) {
-		t.Errorf("second publish: %+v, %v; want all 5 unchanged", res, err)
-	}
-
-	// A due date changes: the object is updated, not duplicated.
+// afterSnooze: a due date changes, so the object is updated, not duplicated.
+func (run *publishRun) afterSnooze(t *testing.T) {
+	f := run.f
 	f.update(t, func(tx *store.Tx) error { return tx.Snooze(f.ids["Wei Zhang"], crm.MustParseDate("2026-04-15")) })
 	f.clock = f.clock.Add(time.Hour)
-	if res, err = Publish(ctx, f.st, target, opts); err != nil || res != (Published{Put: 1, Unchanged: 4}) {
+	if res, err := run.publish(); err != nil || res != (calendar.Published{Put: 1, Unchanged: 4}) {
 		t.Errorf("publish after a snooze: %+v, %v; want 1 put", res, err)
 	}
-	evs = serverEvents(t, calURL, "any")
+	evs := serverEvents(t, run.calURL, "any")
 	wei, ok := summaryOn(evs, "Wei Zhang")
 	if len(evs) != 7 || !ok {
 		t.Fatalf("after the snooze the server holds %d events (want 7), Wei there: %v", len(evs), ok)
@@ -209,13 +242,17 @@ func TestCalDAVPublishToRadicale(t *testing.T) {
 	if d, seq := wei.Props.Get(ical.PropDateTimeStart).Value, wei.Props.Get(ical.PropSequence).Value; d != "20260415" || seq != "1" {
 		t.Errorf("Wei on the server: DTSTART %s SEQUENCE %s, want 20260415 and 1", d, seq)
 	}
+}
 
-	// An archived contact's object is removed; the user's own event stays.
+// afterArchiving: an archived contact's object is removed; the user's own
+// event stays. It returns the events then on the server.
+func (run *publishRun) afterArchiving(t *testing.T) map[string]*ical.Component {
+	f := run.f
 	f.update(t, func(tx *store.Tx) error { return tx.SetArchived(f.ids[`Sam "Rock" O'Neil; Jr., \o/`], true) })
-	if res, err = Publish(ctx, f.st, target, opts); err != nil || res != (Published{Removed: 1, Unchanged: 4}) {
+	if res, err := run.publish(); err != nil || res != (calendar.Published{Removed: 1, Unchanged: 4}) {
 		t.Errorf("publish after archiving: %+v, %v; want 1 removed", res, err)
 	}
-	evs = serverEvents(t, calURL, "any")
+	evs := serverEvents(t, run.calURL, "any")
 	if _, ok := summaryOn(evs, "Rock"); ok || len(evs) != 6 {
 		t.Errorf("after archiving Sam the server holds %d events (want 6), Sam still there: %v", len(evs), ok)
 	}
@@ -225,26 +262,32 @@ func TestCalDAVPublishToRadicale(t *testing.T) {
 	if _, ok := evs[foreign]; !ok {
 		t.Error("publishing removed an event another Kith database put on the calendar")
 	}
+	return evs
+}
 
-	// An object lost on the server is put back.
-	del, _ := http.NewRequest(http.MethodDelete, calURL+uidOf(t, evs, "Priya Raman")+".ics", nil)
+// afterServerLoss: an object lost on the server is put back.
+func (run *publishRun) afterServerLoss(t *testing.T, evs map[string]*ical.Component) {
+	del, _ := http.NewRequest(http.MethodDelete, run.calURL+uidOf(t, evs, "Priya Raman")+".ics", nil)
 	del.SetBasicAuth("kith", "any")
 	if resp, err := http.DefaultClient.Do(del); err != nil || resp.StatusCode >= 300 {
 		t.Fatalf("delete Priya's object: %v %v", resp, err)
 	}
-	if res, err = Publish(ctx, f.st, target, opts); err != nil || res.Put != 1 {
+	if res, err := run.publish(); err != nil || res.Put != 1 {
 		t.Errorf("publish after the server lost an object: %+v, %v; want it put back", res, err)
 	}
+}
 
-	// A stopped server: a clear error, and the database keeps its state.
+// toStoppedServer: a stopped server gives a clear error, and the database
+// keeps its state.
+func (run *publishRun) toStoppedServer(t *testing.T, r *radicale) {
 	r.stop()
-	_, err = Publish(ctx, f.st, target, opts)
-	if err == nil || !strings.Contains(err.Error(), "cannot reach the server") || !strings.Contains(err.Error(), calURL) {
+	_, err := run.publish()
+	if err == nil || !strings.Contains(err.Error(), "cannot reach the server") || !strings.Contains(err.Error(), run.calURL) {
 		t.Errorf("publish to a stopped server: %v", err)
 	}
 	t.Logf("stopped server: %v", err)
-	var known map[string]store.CalDAVObject
-	f.update(t, func(tx *store.Tx) (err error) { known, err = tx.CalDAVObjects(calURL); return err })
+	var known map[string]calendar.CalDAVObject
+	run.f.update(t, func(tx *store.Tx) (err error) { known, err = tx.CalDAVObjects(run.calURL); return err })
 	if len(known) != 4 {
 		t.Errorf("after a failed publish Kith remembers %d published objects, want the 4 on the server", len(known))
 	}
@@ -267,8 +310,8 @@ func TestCalDAVWrongPasswordAndMissingCalendar(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t)
 
-	_, err := Publish(ctx, f.st, Target{URL: calURL, User: "kith", Password: "wrong"}, Options{Now: f.now})
-	var se *ServerError
+	_, err := calendar.Publish(ctx, f.st, calendar.Target{URL: calURL, User: "kith", Password: "wrong"}, calendar.Options{Now: f.now})
+	var se *calendar.ServerError
 	if !errors.As(err, &se) || se.Status != http.StatusUnauthorized {
 		t.Fatalf("wrong password: got %v, want a ServerError with status 401", err)
 	}
@@ -277,12 +320,12 @@ func TestCalDAVWrongPasswordAndMissingCalendar(t *testing.T) {
 	}
 	t.Logf("wrong password: %v", err)
 
-	_, err = Publish(ctx, f.st, Target{URL: r.base + "/kith/nosuch/", User: "kith", Password: "right horse battery"}, Options{Now: f.now})
+	_, err = calendar.Publish(ctx, f.st, calendar.Target{URL: r.base + "/kith/nosuch/", User: "kith", Password: "right horse battery"}, calendar.Options{Now: f.now})
 	if !errors.As(err, &se) || se.Status != http.StatusNotFound {
 		t.Errorf("missing calendar: got %v, want a ServerError with status 404", err)
 	}
 
-	res, err := Publish(ctx, f.st, Target{URL: calURL, User: "kith", Password: "right horse battery"}, Options{Now: f.now})
+	res, err := calendar.Publish(ctx, f.st, calendar.Target{URL: calURL, User: "kith", Password: "right horse battery"}, calendar.Options{Now: f.now})
 	if err != nil || res.Put != 5 {
 		t.Errorf("the right password after failures: %+v, %v", res, err)
 	}
@@ -294,12 +337,12 @@ func TestCalDAVWrongPasswordAndMissingCalendar(t *testing.T) {
 func TestPublishRefusesABadURL(t *testing.T) {
 	f := newFixture(t)
 	for _, u := range []string{"", "dav.example.com/cal", "ftp://example.com/cal/"} {
-		_, err := Publish(context.Background(), f.st, Target{URL: u}, Options{Now: f.now})
+		_, err := calendar.Publish(context.Background(), f.st, calendar.Target{URL: u}, calendar.Options{Now: f.now})
 		if crm.ErrorCode(err) != crm.EInvalid {
 			t.Errorf("URL %q: %v, want an invalid-input error", u, err)
 		}
 	}
-	var states map[string]store.EventState
+	var states map[string]calendar.EventState
 	f.update(t, func(tx *store.Tx) (err error) { states, err = tx.CalendarEventStates(); return err })
 	if len(states) != 0 {
 		t.Errorf("a refused publish recorded %d event states", len(states))

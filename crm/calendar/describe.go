@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/kithcrm/kith/crm"
-	"github.com/kithcrm/kith/crm/store"
 )
 
 // checkInSummary is the line a calendar shows: "Check in with Priya Raman
@@ -39,7 +38,7 @@ func joinRoles(roles []crm.RoleKind) string {
 // checkInDescription tells the user what to reach out with: the last talk,
 // what they promised, what the person gave them, and the goal they help with.
 // Private notes appear only when r carries them (the with-notes choice).
-func checkInDescription(c crm.CheckIn, r store.ReachOut) string {
+func checkInDescription(c crm.CheckIn, r ReachOut) string {
 	var lines []string
 	due := "Check-in due " + c.Due.String()
 	if c.DaysOverdue > 0 {

@@ -1,4 +1,4 @@
-package calendar
+package calendar_test
 
 import (
 	"bytes"
@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/emersion/go-ical"
+
+	"github.com/kithcrm/kith/crm/calendar"
 )
 
 // checkWire checks what RFC 5545 asks of every content line.
@@ -31,15 +33,15 @@ func checkWire(t *testing.T, ics string) {
 
 func encodeEvent(t *testing.T, summary, description string) string {
 	t.Helper()
-	cal := newCalendar(true)
+	cal := calendar.NewCalendar(true)
 	ev := ical.NewEvent()
 	ev.Props.SetText(ical.PropUID, "kith-test@kith.app")
 	ev.Props.SetDateTime(ical.PropDateTimeStamp, time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC))
-	setText(ev.Props, ical.PropSummary, summary)
-	setText(ev.Props, ical.PropDescription, description)
+	calendar.SetText(ev.Props, ical.PropSummary, summary)
+	calendar.SetText(ev.Props, ical.PropDescription, description)
 	cal.Children = append(cal.Children, ev.Component)
 	var buf bytes.Buffer
-	if err := Encode(&buf, cal); err != nil {
+	if err := calendar.Encode(&buf, cal); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()
@@ -100,29 +102,29 @@ func TestTextEscapingAndLineBreaks(t *testing.T) {
 }
 
 func TestEncodeRefusesRawLineBreaks(t *testing.T) {
-	cal := newCalendar(false)
+	cal := calendar.NewCalendar(false)
 	ev := ical.NewEvent()
 	ev.Props.Set(&ical.Prop{Name: ical.PropSummary, Params: ical.Params{}, Value: "bad\r\nBEGIN:VEVENT"})
 	cal.Children = append(cal.Children, ev.Component)
-	if err := Encode(&bytes.Buffer{}, cal); err == nil {
+	if err := calendar.Encode(&bytes.Buffer{}, cal); err == nil {
 		t.Error("a raw CRLF in a value was written; it would inject a line")
 	}
 }
 
 func TestEncodeWritesACalendarWithoutEvents(t *testing.T) {
 	var buf bytes.Buffer
-	if err := Encode(&buf, newCalendar(true)); err != nil {
+	if err := calendar.Encode(&buf, calendar.NewCalendar(true)); err != nil {
 		t.Fatalf("go-ical refuses an empty calendar; Kith must not: %v", err)
 	}
 	checkWire(t, buf.String())
-	if err := ical.NewEncoder(&bytes.Buffer{}).Encode(newCalendar(true)); err == nil {
+	if err := ical.NewEncoder(&bytes.Buffer{}).Encode(calendar.NewCalendar(true)); err == nil {
 		t.Log("go-ical now encodes empty calendars")
 	}
 }
 
 func TestFixtureExportIsWireCorrect(t *testing.T) {
 	f := newFixture(t)
-	ics, _ := f.export(t, Options{WithNotes: true})
+	ics, _ := f.export(t, calendar.Options{WithNotes: true})
 	checkWire(t, ics)
 	if !strings.Contains(unfold(ics), longUnicode) {
 		t.Error("the long Chinese and emoji summary did not come back whole")

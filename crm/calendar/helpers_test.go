@@ -1,4 +1,4 @@
-package calendar
+package calendar_test
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/calendar"
 	"github.com/kithcrm/kith/crm/store"
 )
 
@@ -110,12 +111,12 @@ func (f *fixture) update(t *testing.T, fn func(*store.Tx) error) {
 }
 
 // export builds and encodes the calendar with the fixture's clock.
-func (f *fixture) export(t *testing.T, opts Options) (string, *Export) {
+func (f *fixture) export(t *testing.T, opts calendar.Options) (string, *calendar.Export) {
 	t.Helper()
 	if opts.Now == nil {
 		opts.Now = f.now
 	}
-	data, ex, err := Encoded(context.Background(), f.st, opts)
+	data, ex, err := calendar.Encoded(context.Background(), f.st, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,10 +168,10 @@ func eventFor(t *testing.T, evs map[string]string, who string) (string, string) 
 	return "", ""
 }
 
-func encodeString(t *testing.T, ex *Export) string {
+func encodeString(t *testing.T, ex *calendar.Export) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Encode(&buf, ex.Calendar); err != nil {
+	if err := calendar.Encode(&buf, ex.Calendar); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()

@@ -1,4 +1,4 @@
-package calendar
+package calendar_test
 
 import (
 	"bytes"
@@ -15,6 +15,7 @@ import (
 	"github.com/emersion/go-ical"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/calendar"
 	"github.com/kithcrm/kith/crm/store"
 )
 
@@ -123,15 +124,15 @@ func parseWithPython(t *testing.T, ics string) pyResult {
 func TestInteropPythonParsesEveryExport(t *testing.T) {
 	requirePython(t, "icalendar", "vobject")
 	f := newFixture(t)
-	plain, ex := f.export(t, Options{})
-	withNotes, _ := f.export(t, Options{WithNotes: true})
-	wide, _ := f.export(t, Options{Horizon: crm.Span{N: 2, Unit: 'y'}})
-	cal := newCalendar(false)
+	plain, ex := f.export(t, calendar.Options{})
+	withNotes, _ := f.export(t, calendar.Options{WithNotes: true})
+	wide, _ := f.export(t, calendar.Options{Horizon: crm.Span{N: 2, Unit: 'y'}})
+	cal := calendar.NewCalendar(false)
 	cal.Children = []*ical.Component{ex.Events[2].Component}
-	object := encodeString(t, &Export{Calendar: cal})
+	object := encodeString(t, &calendar.Export{Calendar: cal})
 	empty := newFixture(t)
 	emptyBook(t, empty)
-	emptyICS, _ := empty.export(t, Options{})
+	emptyICS, _ := empty.export(t, calendar.Options{})
 
 	for name, c := range map[string]struct {
 		ics    string
@@ -147,7 +148,7 @@ func TestInteropPythonParsesEveryExport(t *testing.T) {
 				t.Errorf("%s: %s read differently: icalendar %v, vobject %v", name, uid, got, r.VObject[uid])
 			}
 		}
-		if name != "one CalDAV object" && r.Name != CalendarName {
+		if name != "one CalDAV object" && r.Name != calendar.CalendarName {
 			t.Errorf("%s: X-WR-CALNAME = %q", name, r.Name)
 		}
 	}
@@ -220,7 +221,7 @@ func (k *khal) count(t *testing.T) int {
 func TestInteropKhalImportUpdatesInsteadOfDuplicating(t *testing.T) {
 	k := newKhal(t)
 	f := newFixture(t)
-	first, _ := f.export(t, Options{})
+	first, _ := f.export(t, calendar.Options{})
 	k.run(t, "import", "--batch", "-a", "kith", writeTemp(t, "first.ics", first))
 	if n := k.count(t); n != 5 {
 		t.Fatalf("khal holds %d events after the first import, want 5", n)
@@ -236,7 +237,7 @@ func TestInteropKhalImportUpdatesInsteadOfDuplicating(t *testing.T) {
 	})
 	f.st.SetToday(fixtureToday.AddDays(1))
 	f.clock = f.clock.Add(24 * time.Hour)
-	second, _ := f.export(t, Options{})
+	second, _ := f.export(t, calendar.Options{})
 	k.run(t, "import", "--batch", "-a", "kith", writeTemp(t, "second.ics", second))
 	if n := k.count(t); n != 5 {
 		t.Errorf("khal holds %d events after importing a later export, want still 5", n)
@@ -256,7 +257,7 @@ func TestInteropKhalImportUpdatesInsteadOfDuplicating(t *testing.T) {
 func TestInteropCalcurseImportsEveryEvent(t *testing.T) {
 	requireTool(t, "/usr/bin/calcurse", "calcurse")
 	f := newFixture(t)
-	ics, ex := f.export(t, Options{WithNotes: true})
+	ics, ex := f.export(t, calendar.Options{WithNotes: true})
 	dir := t.TempDir()
 	data, conf := filepath.Join(dir, "data"), filepath.Join(dir, "conf")
 	for _, d := range []string{data, conf} {

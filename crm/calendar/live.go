@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-
-	"github.com/kithcrm/kith/crm/store"
 )
 
 // WriteFile replaces path with data atomically: it writes a temporary file
@@ -57,7 +55,7 @@ func syncDir(dir string) {
 // WriteLive rewrites the live calendar file chosen in the settings and
 // returns its path; it does nothing and returns "" when none is set. The
 // window calls it after every change.
-func WriteLive(ctx context.Context, st *store.Store, opts Options) (string, error) {
+func WriteLive(ctx context.Context, st Store, opts Options) (string, error) {
 	s, err := Load(ctx, st)
 	if err != nil {
 		return "", err
@@ -90,7 +88,7 @@ func writeLive(path string, ex *Export) error {
 // $KITH_CALDAV_PASSWORD or the keychain. The calendar is built once for
 // both. Both are tried; their errors are joined. Nothing in the database is
 // lost when either fails.
-func AfterChange(ctx context.Context, st *store.Store, opts Options) error {
+func AfterChange(ctx context.Context, st Store, opts Options) error {
 	s, err := Load(ctx, st)
 	if err != nil {
 		return err

@@ -12,7 +12,6 @@ import (
 	"github.com/teambition/rrule-go"
 
 	"github.com/kithcrm/kith/crm"
-	"github.com/kithcrm/kith/crm/store"
 )
 
 // DefaultReviewRule puts the quarterly relationship review on the first
@@ -71,7 +70,7 @@ const (
 )
 
 // LoadSettings reads the calendar settings, with defaults for those never set.
-func LoadSettings(tx *store.Tx) (Settings, error) {
+func LoadSettings(tx Reader) (Settings, error) {
 	s := DefaultSettings()
 	texts := []struct {
 		key string
@@ -108,9 +107,9 @@ func LoadSettings(tx *store.Tx) (Settings, error) {
 
 // Load reads the calendar settings in a transaction of its own, for the
 // window's Settings screen and the command line.
-func Load(ctx context.Context, st *store.Store) (Settings, error) {
+func Load(ctx context.Context, st Store) (Settings, error) {
 	var s Settings
-	err := st.View(ctx, func(tx *store.Tx) error {
+	err := st.ViewCalendar(ctx, func(tx Reader) error {
 		var err error
 		s, err = LoadSettings(tx)
 		return err
@@ -118,14 +117,9 @@ func Load(ctx context.Context, st *store.Store) (Settings, error) {
 	return s, err
 }
 
-// Save checks and saves the calendar settings in one transaction.
-func Save(ctx context.Context, st *store.Store, s Settings) error {
-	return st.Update(ctx, func(tx *store.Tx) error { return SaveSettings(tx, s) })
-}
-
 // SaveSettings checks and saves the calendar settings; nothing is saved
 // when one is wrong.
-func SaveSettings(tx *store.Tx, s Settings) error {
+func SaveSettings(tx Tx, s Settings) error {
 	if err := s.Validate(); err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package calendar
+package calendar_test
 
 import (
 	"bytes"
@@ -11,21 +11,22 @@ import (
 	"time"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/calendar"
 	"github.com/kithcrm/kith/crm/store"
 )
 
 func TestSettingsDefaultsAndRoundTrip(t *testing.T) {
 	f := newFixture(t)
-	var got Settings
-	f.update(t, func(tx *store.Tx) (err error) { got, err = LoadSettings(tx); return err })
-	if got != DefaultSettings() {
-		t.Errorf("a new database has %+v, want the defaults %+v", got, DefaultSettings())
+	var got calendar.Settings
+	f.update(t, func(tx *store.Tx) (err error) { got, err = calendar.LoadSettings(tx); return err })
+	if got != calendar.DefaultSettings() {
+		t.Errorf("a new database has %+v, want the defaults %+v", got, calendar.DefaultSettings())
 	}
-	want := Settings{Horizon: crm.Span{N: 6, Unit: 'w'}, AlarmTime: "07:45", WithNotes: true,
+	want := calendar.Settings{Horizon: crm.Span{N: 6, Unit: 'w'}, AlarmTime: "07:45", WithNotes: true,
 		ReviewRule: "FREQ=MONTHLY;BYDAY=1MO", LiveFile: "/tmp/kith.ics", CalDAVURL: "https://dav.example.com/cal/",
 		CalDAVUser: "me", PublishAfterChange: true}
-	f.update(t, func(tx *store.Tx) error { return SaveSettings(tx, want) })
-	f.update(t, func(tx *store.Tx) (err error) { got, err = LoadSettings(tx); return err })
+	f.update(t, func(tx *store.Tx) error { return calendar.SaveSettings(tx, want) })
+	f.update(t, func(tx *store.Tx) (err error) { got, err = calendar.LoadSettings(tx); return err })
 	if got != want {
 		t.Errorf("saved %+v, loaded %+v", want, got)
 	}
@@ -34,34 +35,34 @@ func TestSettingsDefaultsAndRoundTrip(t *testing.T) {
 func TestBadSettingsAreRefusedNamingTheSetting(t *testing.T) {
 	f := newFixture(t)
 	cases := []struct {
-		change func(*Settings)
+		change func(*calendar.Settings)
 		field  string
 	}{
-		{func(s *Settings) { s.Horizon = crm.Span{} }, "horizon"},
-		{func(s *Settings) { s.AlarmTime = "25:00" }, "alarm time"},
-		{func(s *Settings) { s.ReviewRule = "FREQ=SOMETIMES" }, "review rule"},
-		{func(s *Settings) { s.ReviewRule = "FREQ=HOURLY" }, "review rule"},
-		{func(s *Settings) { s.ReviewRule = "" }, "review rule"},
-		{func(s *Settings) { s.CalDAVURL = "dav.example.com/cal" }, "CalDAV URL"},
-		{func(s *Settings) { s.PublishAfterChange = true }, "publish after change"},
+		{func(s *calendar.Settings) { s.Horizon = crm.Span{} }, "horizon"},
+		{func(s *calendar.Settings) { s.AlarmTime = "25:00" }, "alarm time"},
+		{func(s *calendar.Settings) { s.ReviewRule = "FREQ=SOMETIMES" }, "review rule"},
+		{func(s *calendar.Settings) { s.ReviewRule = "FREQ=HOURLY" }, "review rule"},
+		{func(s *calendar.Settings) { s.ReviewRule = "" }, "review rule"},
+		{func(s *calendar.Settings) { s.CalDAVURL = "dav.example.com/cal" }, "CalDAV URL"},
+		{func(s *calendar.Settings) { s.PublishAfterChange = true }, "publish after change"},
 	}
 	for _, c := range cases {
-		s := DefaultSettings()
+		s := calendar.DefaultSettings()
 		s.LiveFile = "/kept.ics"
 		c.change(&s)
 		err := f.st.Update(context.Background(), func(tx *store.Tx) error {
-			if err := tx.SetSetting(keyLiveFile, "/before.ics"); err != nil {
+			if err := tx.SetSetting(calendar.KeyLiveFile, "/before.ics"); err != nil {
 				return err
 			}
-			return SaveSettings(tx, s)
+			return calendar.SaveSettings(tx, s)
 		})
 		if crm.ErrorCode(err) != crm.EInvalid || !strings.HasPrefix(err.Error(), c.field+":") {
 			t.Errorf("%+v: got %v, want an invalid-input error naming %q", s, err, c.field)
 		}
 	}
-	var got Settings
-	f.update(t, func(tx *store.Tx) (err error) { got, err = LoadSettings(tx); return err })
-	if got != DefaultSettings() {
+	var got calendar.Settings
+	f.update(t, func(tx *store.Tx) (err error) { got, err = calendar.LoadSettings(tx); return err })
+	if got != calendar.DefaultSettings() {
 		t.Errorf("a refused save changed the settings: %+v", got)
 	}
 }
@@ -72,7 +73,7 @@ func TestWriteFileIsAtomicAndTidy(t *testing.T) {
 	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFile(path, []byte("new calendar")); err != nil {
+	if err := calendar.WriteFile(path, []byte("new calendar")); err != nil {
 		t.Fatal(err)
 	}
 	data, _ := os.ReadFile(path)
@@ -84,7 +85,7 @@ func TestWriteFileIsAtomicAndTidy(t *testing.T) {
 		t.Errorf("temporary files left behind: %v", entries)
 	}
 	// A folder that does not exist: an error, and nothing written.
-	if err := WriteFile(filepath.Join(dir, "missing", "kith.ics"), []byte("x")); err == nil {
+	if err := calendar.WriteFile(filepath.Join(dir, "missing", "kith.ics"), []byte("x")); err == nil {
 		t.Error("writing into a missing folder succeeded")
 	}
 }
@@ -92,28 +93,28 @@ func TestWriteFileIsAtomicAndTidy(t *testing.T) {
 func TestWriteLiveFollowsTheSetting(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	path, err := WriteLive(ctx, f.st, Options{Now: f.now})
+	path, err := calendar.WriteLive(ctx, f.st, calendar.Options{Now: f.now})
 	if err != nil || path != "" {
 		t.Fatalf("no live file set: got %q, %v", path, err)
 	}
 	live := filepath.Join(t.TempDir(), "Kith check-ins.ics")
 	f.update(t, func(tx *store.Tx) error {
-		s, _ := LoadSettings(tx)
+		s, _ := calendar.LoadSettings(tx)
 		s.LiveFile = live
-		return SaveSettings(tx, s)
+		return calendar.SaveSettings(tx, s)
 	})
-	if path, err = WriteLive(ctx, f.st, Options{Now: f.now}); err != nil || path != live {
+	if path, err = calendar.WriteLive(ctx, f.st, calendar.Options{Now: f.now}); err != nil || path != live {
 		t.Fatalf("WriteLive = %q, %v", path, err)
 	}
 	data, err := os.ReadFile(live)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _ := f.export(t, Options{})
+	want, _ := f.export(t, calendar.Options{})
 	if string(data) != want {
 		t.Errorf("the live file differs from an export made right after it")
 	}
-	if err := AfterChange(ctx, f.st, Options{Now: f.now}); err != nil {
+	if err := calendar.AfterChange(ctx, f.st, calendar.Options{Now: f.now}); err != nil {
 		t.Errorf("AfterChange without CalDAV: %v", err)
 	}
 }
@@ -125,13 +126,13 @@ func TestAfterChangeBuildsOnce(t *testing.T) {
 	ctx := context.Background()
 	live := filepath.Join(t.TempDir(), "live.ics")
 	f.update(t, func(tx *store.Tx) error {
-		s, _ := LoadSettings(tx)
+		s, _ := calendar.LoadSettings(tx)
 		s.LiveFile, s.CalDAVURL, s.PublishAfterChange = live, "http://127.0.0.1:1/cal/", true
-		return SaveSettings(tx, s)
+		return calendar.SaveSettings(tx, s)
 	})
-	t.Setenv(PasswordEnv, "secret")
+	t.Setenv(calendar.PasswordEnv, "secret")
 	builds := 0
-	err := AfterChange(ctx, f.st, Options{Now: func() time.Time { builds++; return f.clock }})
+	err := calendar.AfterChange(ctx, f.st, calendar.Options{Now: func() time.Time { builds++; return f.clock }})
 	if err == nil || !strings.Contains(err.Error(), "cannot reach the server") {
 		t.Errorf("publishing to a closed port: %v", err)
 	}
@@ -148,7 +149,7 @@ func TestAfterChangeBuildsOnce(t *testing.T) {
 func TestConcurrentExportsStayConsistent(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	f.export(t, Options{})
+	f.export(t, calendar.Options{})
 	f.update(t, func(tx *store.Tx) error { return tx.Snooze(f.ids["Wei Zhang"], crm.MustParseDate("2026-04-15")) })
 	f.clock = f.clock.Add(time.Hour)
 	var wg sync.WaitGroup
@@ -157,7 +158,7 @@ func TestConcurrentExportsStayConsistent(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			data, _, err := Encoded(ctx, f.st, Options{Now: f.now})
+			data, _, err := calendar.Encoded(ctx, f.st, calendar.Options{Now: f.now})
 			if err != nil {
 				t.Error(err)
 			}

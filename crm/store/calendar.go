@@ -6,29 +6,21 @@ import (
 	"time"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/calendar"
 )
-
-// EventState is what Kith last exported for one calendar event: the hash of
-// its date and text, and the SEQUENCE and LAST-MODIFIED that went with it.
-type EventState struct {
-	UID          string
-	Hash         string
-	Sequence     int
-	LastModified time.Time
-}
 
 // CalendarEventStates loads the state of every event Kith has exported, by
 // UID. There is one row per contact ever due and per recurring event, so the
 // map is bounded by the calendar Kith writes, and one query reads it.
-func (tx *Tx) CalendarEventStates() (map[string]EventState, error) {
+func (tx *Tx) CalendarEventStates() (map[string]calendar.EventState, error) {
 	rows, err := tx.query("SELECT uid, content_hash, sequence, last_modified FROM calendar_events")
 	if err != nil {
 		return nil, fmt.Errorf("load calendar state: %w", err)
 	}
 	defer rows.Close()
-	out := map[string]EventState{}
+	out := map[string]calendar.EventState{}
 	for rows.Next() {
-		var s EventState
+		var s calendar.EventState
 		var stamp string
 		if err := rows.Scan(&s.UID, &s.Hash, &s.Sequence, &stamp); err != nil {
 			return nil, fmt.Errorf("load calendar state: %w", err)
@@ -42,7 +34,7 @@ func (tx *Tx) CalendarEventStates() (map[string]EventState, error) {
 }
 
 // SaveCalendarEventState records what was exported for one event.
-func (tx *Tx) SaveCalendarEventState(s EventState) error {
+func (tx *Tx) SaveCalendarEventState(s calendar.EventState) error {
 	_, err := tx.exec(`INSERT INTO calendar_events (uid, content_hash, sequence, last_modified) VALUES (?, ?, ?, ?)
 		ON CONFLICT (uid) DO UPDATE SET content_hash = excluded.content_hash, sequence = excluded.sequence,
 		last_modified = excluded.last_modified`, s.UID, s.Hash, s.Sequence, s.LastModified.UTC().Format(time.RFC3339))
@@ -52,23 +44,16 @@ func (tx *Tx) SaveCalendarEventState(s EventState) error {
 	return nil
 }
 
-// CalDAVObject is one calendar object Kith put on a CalDAV calendar.
-type CalDAVObject struct {
-	UID  string
-	Hash string // the hash of the object as sent, stamps included
-	ETag string // the server's ETag after the PUT; "" when it sent none
-}
-
 // CalDAVObjects loads the objects Kith has put on the calendar at url, by UID.
-func (tx *Tx) CalDAVObjects(url string) (map[string]CalDAVObject, error) {
+func (tx *Tx) CalDAVObjects(url string) (map[string]calendar.CalDAVObject, error) {
 	rows, err := tx.query("SELECT uid, content_hash, etag FROM caldav_objects WHERE calendar_url = ?", url)
 	if err != nil {
 		return nil, fmt.Errorf("load published objects of %s: %w", url, err)
 	}
 	defer rows.Close()
-	out := map[string]CalDAVObject{}
+	out := map[string]calendar.CalDAVObject{}
 	for rows.Next() {
-		var o CalDAVObject
+		var o calendar.CalDAVObject
 		if err := rows.Scan(&o.UID, &o.Hash, &o.ETag); err != nil {
 			return nil, fmt.Errorf("load published objects of %s: %w", url, err)
 		}
@@ -78,7 +63,7 @@ func (tx *Tx) CalDAVObjects(url string) (map[string]CalDAVObject, error) {
 }
 
 // SaveCalDAVObject records an object put on the calendar at url.
-func (tx *Tx) SaveCalDAVObject(url string, o CalDAVObject) error {
+func (tx *Tx) SaveCalDAVObject(url string, o calendar.CalDAVObject) error {
 	_, err := tx.exec(`INSERT INTO caldav_objects (calendar_url, uid, content_hash, etag) VALUES (?, ?, ?, ?)
 		ON CONFLICT (calendar_url, uid) DO UPDATE SET content_hash = excluded.content_hash, etag = excluded.etag`,
 		url, o.UID, o.Hash, o.ETag)
@@ -96,19 +81,7 @@ func (tx *Tx) DeleteCalDAVObject(url, uid string) error {
 	return nil
 }
 
-// ReachOut is what helps the user reach out to someone with something to
-// give: the promises still open to them, what they gave recently, the goals
-// they help with and, only when asked for, the private notes. Its exchanges
-// carry only their date, kind and description.
-type ReachOut struct {
-	Promised  []crm.Exchange // open commitments to them, oldest first
-	TheyGave  []crm.Exchange // what they gave, newest first
-	Goals     []string       // titles of the active goals they help with
-	Notes     string         // the contact's private notes (withNotes only)
-	LastNotes string         // the private notes of the last interaction (withNotes only)
-}
-
-// reachOutsQuery reads the ReachOut of every contact due by :until in one
+// reachOutsQuery reads the calendar.ReachOut of every contact due by :until in one
 // statement: the due set is worked out once (the check-in query's own
 // rules), and each piece is ranked per contact with a window function and
 // cut at :limit, so the statement's size never depends on the data. Open
@@ -152,11 +125,11 @@ UNION ALL
 SELECT 'last_notes', d.id, 1, NULL, '', COALESCE((SELECT i.notes FROM participants p JOIN interactions i ON i.id = p.interaction_id
     WHERE p.contact_id = d.id AND p.occurred_on <= :today ORDER BY p.occurred_on DESC, i.id DESC LIMIT 1), '') FROM due d`
 
-// ReachOuts loads the ReachOut of every contact whose check-in is due by
-// until, by contact id, each piece cut at limit; a due contact with nothing
-// to say has no entry. It reads them in one statement over the due set, as
+// ReachOuts loads the calendar.ReachOut of every contact whose check-in is
+// due by until, by contact id, each piece cut at limit; a due contact with
+// nothing to say has no entry. It reads them in one statement over the due set, as
 // a calendar of thousands of check-ins needs.
-func (tx *Tx) ReachOuts(until crm.Date, limit int, withNotes bool) (map[int64]ReachOut, error) {
+func (tx *Tx) ReachOuts(until crm.Date, limit int, withNotes bool) (map[int64]calendar.ReachOut, error) {
 	notes := ""
 	if withNotes {
 		notes = reachOutNotes
@@ -167,7 +140,7 @@ func (tx *Tx) ReachOuts(until crm.Date, limit int, withNotes bool) (map[int64]Re
 		return nil, fmt.Errorf("load what the check-ins say: %w", err)
 	}
 	defer rows.Close()
-	out := map[int64]ReachOut{}
+	out := map[int64]calendar.ReachOut{}
 	for rows.Next() {
 		var piece, text string
 		var id, n int64
@@ -201,110 +174,4 @@ func (tx *Tx) ReachOuts(until crm.Date, limit int, withNotes bool) (map[int64]Re
 		return nil, fmt.Errorf("load what the check-ins say: %w", err)
 	}
 	return out, nil
-}
-
-// ReachOutReader loads the ReachOut of one contact after another with its
-// statements prepared once: each piece is one indexed seek bounded by
-// limit. It suits a few contacts; for a whole calendar ReachOuts reads the
-// due set in one statement.
-type ReachOutReader struct {
-	tx        *Tx
-	limit     int
-	withNotes bool
-	stmts     map[string]*sql.Stmt
-}
-
-// reachOutQueries are the pieces of a ReachOut; the notes are read only
-// when the user asked for them.
-var reachOutQueries = map[string]string{
-	"promised": `SELECT occurred_on, kind, description FROM exchanges
-		WHERE contact_id = ? AND commitment = 1 AND done_on IS NULL ORDER BY occurred_on, id LIMIT ?`,
-	"gave": `SELECT occurred_on, kind, description FROM exchanges
-		WHERE contact_id = ? AND direction = 'received' AND occurred_on <= ? ORDER BY occurred_on DESC, id DESC LIMIT ?`,
-	"goals": `SELECT g.title FROM goal_helpers h JOIN goals g ON g.id = h.goal_id
-		WHERE h.contact_id = ? AND g.status = 'active' ORDER BY g.target_on IS NULL, g.target_on, g.title COLLATE NOCASE LIMIT ?`,
-	"notes": "SELECT notes FROM contacts WHERE id = ?",
-	"last_notes": `SELECT i.notes FROM participants p JOIN interactions i ON i.id = p.interaction_id
-		WHERE p.contact_id = ? AND p.occurred_on <= ? ORDER BY p.occurred_on DESC, i.id DESC LIMIT 1`,
-}
-
-// NewReachOutReader prepares the queries; Close releases them.
-func (tx *Tx) NewReachOutReader(limit int, withNotes bool) (*ReachOutReader, error) {
-	r := &ReachOutReader{tx: tx, limit: limit, withNotes: withNotes, stmts: map[string]*sql.Stmt{}}
-	for name, q := range reachOutQueries {
-		st, err := tx.tx.PrepareContext(tx.ctx, q)
-		if err != nil {
-			r.Close()
-			return nil, fmt.Errorf("prepare %s: %w", name, err)
-		}
-		r.stmts[name] = st
-	}
-	return r, nil
-}
-
-// Close releases the prepared statements.
-func (r *ReachOutReader) Close() {
-	for _, st := range r.stmts {
-		st.Close()
-	}
-}
-
-// ReachOut loads what a check-in reminder tells about one contact.
-func (r *ReachOutReader) ReachOut(contactID int64) (ReachOut, error) {
-	var out ReachOut
-	var err error
-	if out.Promised, err = r.exchanges("promised", contactID, r.limit); err != nil {
-		return out, err
-	}
-	if out.TheyGave, err = r.exchanges("gave", contactID, r.tx.today, r.limit); err != nil {
-		return out, err
-	}
-	if out.Goals, err = r.texts("goals", contactID, r.limit); err != nil {
-		return out, err
-	}
-	if !r.withNotes {
-		return out, nil
-	}
-	if err := r.stmts["notes"].QueryRowContext(r.tx.ctx, contactID).Scan(&out.Notes); err != nil {
-		return out, fmt.Errorf("notes of #%d: %w", contactID, err)
-	}
-	last, err := r.texts("last_notes", contactID, r.tx.today)
-	if len(last) > 0 {
-		out.LastNotes = last[0]
-	}
-	return out, err
-}
-
-func (r *ReachOutReader) exchanges(name string, args ...any) ([]crm.Exchange, error) {
-	rows, err := r.stmts[name].QueryContext(r.tx.ctx, args...)
-	if err != nil {
-		return nil, fmt.Errorf("%s of #%v: %w", name, args[0], err)
-	}
-	defer rows.Close()
-	var out []crm.Exchange
-	for rows.Next() {
-		var e crm.Exchange
-		if err := rows.Scan(&e.Date, &e.Kind, &e.Description); err != nil {
-			return nil, fmt.Errorf("%s of #%v: %w", name, args[0], err)
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
-}
-
-func (r *ReachOutReader) texts(name string, args ...any) ([]string, error) {
-	rows, err := r.stmts[name].QueryContext(r.tx.ctx, args...)
-	if err != nil {
-		return nil, fmt.Errorf("%s of #%v: %w", name, args[0], err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, fmt.Errorf("%s of #%v: %w", name, args[0], err)
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
 }

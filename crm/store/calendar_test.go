@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/calendar/calendartest"
 	"github.com/kithcrm/kith/crm/gen"
 	"github.com/kithcrm/kith/crm/store"
 )
@@ -36,7 +37,7 @@ func TestReachOutsMatchesPerContact(t *testing.T) {
 			if err != nil {
 				return err
 			}
-			r, err := tx.NewReachOutReader(3, withNotes)
+			r, err := calendartest.NewReachOutReader(ctx, st, 3, withNotes)
 			if err != nil {
 				return err
 			}
