@@ -13,24 +13,20 @@ import (
 // UID. There is one row per contact ever due and per recurring event, so the
 // map is bounded by the calendar Kith writes, and one query reads it.
 func (tx *Tx) CalendarEventStates() (map[string]calendar.EventState, error) {
+	out := map[string]calendar.EventState{}
 	rows, err := tx.query("SELECT uid, content_hash, sequence, last_modified FROM calendar_events")
+	err = each(rows, err, func(row scanner) error {
+		var s calendar.EventState
+		if err := row.Scan(&s.UID, &s.Hash, &s.Sequence, stampOf{&s.LastModified}); err != nil {
+			return err
+		}
+		out[s.UID] = s
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("load calendar state: %w", err)
 	}
-	defer rows.Close()
-	out := map[string]calendar.EventState{}
-	for rows.Next() {
-		var s calendar.EventState
-		var stamp string
-		if err := rows.Scan(&s.UID, &s.Hash, &s.Sequence, &stamp); err != nil {
-			return nil, fmt.Errorf("load calendar state: %w", err)
-		}
-		if s.LastModified, err = parseStamp(stamp); err != nil {
-			return nil, fmt.Errorf("load calendar state of %s: %w", s.UID, err)
-		}
-		out[s.UID] = s
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // SaveCalendarEventState records what was exported for one event.
@@ -46,20 +42,20 @@ func (tx *Tx) SaveCalendarEventState(s calendar.EventState) error {
 
 // CalDAVObjects loads the objects Kith has put on the calendar at url, by UID.
 func (tx *Tx) CalDAVObjects(url string) (map[string]calendar.CalDAVObject, error) {
+	out := map[string]calendar.CalDAVObject{}
 	rows, err := tx.query("SELECT uid, content_hash, etag FROM caldav_objects WHERE calendar_url = ?", url)
+	err = each(rows, err, func(row scanner) error {
+		var o calendar.CalDAVObject
+		if err := row.Scan(&o.UID, &o.Hash, &o.ETag); err != nil {
+			return err
+		}
+		out[o.UID] = o
+		return nil
+	})
 	if err != nil {
 		return nil, fmt.Errorf("load published objects of %s: %w", url, err)
 	}
-	defer rows.Close()
-	out := map[string]calendar.CalDAVObject{}
-	for rows.Next() {
-		var o calendar.CalDAVObject
-		if err := rows.Scan(&o.UID, &o.Hash, &o.ETag); err != nil {
-			return nil, fmt.Errorf("load published objects of %s: %w", url, err)
-		}
-		out[o.UID] = o
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // SaveCalDAVObject records an object put on the calendar at url.
@@ -134,27 +130,24 @@ func (tx *Tx) ReachOuts(until crm.Date, limit int, withNotes bool) (map[int64]ca
 	if withNotes {
 		notes = reachOutNotes
 	}
+	out := map[int64]calendar.ReachOut{}
 	rows, err := tx.query(fmt.Sprintf(reachOutsQuery, notes),
 		sql.Named("until", until), sql.Named("today", tx.today), sql.Named("limit", limit))
-	if err != nil {
-		return nil, fmt.Errorf("load what the check-ins say: %w", err)
-	}
-	defer rows.Close()
-	out := map[int64]calendar.ReachOut{}
-	for rows.Next() {
+	err = each(rows, err, func(row scanner) error {
 		var piece, text string
 		var id, n int64
 		var on sql.NullString
 		var kind crm.ExchangeKind
-		if err := rows.Scan(&piece, &id, &n, &on, &kind, &text); err != nil {
-			return nil, fmt.Errorf("load what the check-ins say: %w", err)
+		if err := row.Scan(&piece, &id, &n, &on, &kind, &text); err != nil {
+			return err
 		}
 		r := out[id]
 		switch piece {
 		case "promised", "gave":
 			e := crm.Exchange{Kind: kind, Description: text}
+			var err error
 			if e.Date, err = crm.ParseDate(on.String); err != nil {
-				return nil, fmt.Errorf("load what the check-ins say: exchange of #%d: %w", id, err)
+				return fmt.Errorf("exchange of #%d: %w", id, err)
 			}
 			if piece == "promised" {
 				r.Promised = append(r.Promised, e)
@@ -169,8 +162,9 @@ func (tx *Tx) ReachOuts(until crm.Date, limit int, withNotes bool) (map[int64]ca
 			r.LastNotes = text
 		}
 		out[id] = r
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("load what the check-ins say: %w", err)
 	}
 	return out, nil
