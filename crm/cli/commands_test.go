@@ -388,7 +388,7 @@ func TestGlobalFlagsAndHelp(t *testing.T) {
 	}
 	var out2, errOut strings.Builder
 	t.Setenv("KITH_DB", db)
-	if code := Main([]string{"contact", "add", "From Env"}, &out2, &errOut); code != 0 {
+	if code := kithMain([]string{"contact", "add", "From Env"}, &out2, &errOut); code != 0 {
 		t.Fatalf("KITH_DB: %d %s", code, errOut.String())
 	}
 	if list := mustKith(t, db, "contact", "list"); !strings.Contains(list, "From Env") {
