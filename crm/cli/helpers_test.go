@@ -73,8 +73,13 @@ func dumpDB(t *testing.T, path string) string {
 	}
 	for rows.Next() {
 		var n string
-		rows.Scan(&n)
+		if err := rows.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
 		tables = append(tables, n)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
 	}
 	rows.Close()
 	var b strings.Builder
@@ -83,7 +88,10 @@ func dumpDB(t *testing.T, path string) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cols, _ := rows.Columns()
+		cols, err := rows.Columns()
+		if err != nil {
+			t.Fatal(err)
+		}
 		var lines []string
 		for rows.Next() {
 			vals := make([]any, len(cols))
@@ -95,6 +103,9 @@ func dumpDB(t *testing.T, path string) string {
 				t.Fatal(err)
 			}
 			lines = append(lines, fmt.Sprint(vals...))
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
 		}
 		rows.Close()
 		sort.Strings(lines)
