@@ -28,15 +28,8 @@ const (
 // Sources lists the recordable sources in the order they are offered.
 var Sources = []Source{SourceJob, SourceEvent, SourceOnline, SourceReferral, SourceOther}
 
-// ParseSource checks a source name.
-func ParseSource(s string) (Source, error) {
-	for _, v := range Sources {
-		if strings.EqualFold(s, string(v)) {
-			return v, nil
-		}
-	}
-	return "", fmt.Errorf("unknown source %q (want one of %s)", s, joinNames(Sources))
-}
+// ParseSource checks a source name, case-insensitively.
+func ParseSource(s string) (Source, error) { return parseEnum("source", s, Sources) }
 
 // ChannelKind is the kind of a way to reach someone.
 type ChannelKind string
@@ -130,14 +123,6 @@ func (c *Contact) Validate() error {
 		}
 	}
 	return nil
-}
-
-func joinNames[T ~string](vs []T) string {
-	s := make([]string, len(vs))
-	for i, v := range vs {
-		s[i] = string(v)
-	}
-	return strings.Join(s, ", ")
 }
 
 // NameKey is the form names are matched and sorted by: case-folded, accents

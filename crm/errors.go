@@ -27,14 +27,22 @@ type Error struct {
 	Message string
 	// Candidates lists the matches when Code is EAmbiguous, as "Name (#id)".
 	Candidates []string
+	// Err is the cause, when there is one: the message is written for a
+	// person, but a caller may still need errors.Is or errors.As to see
+	// what lies beneath it (a parse error, another *Error).
+	Err error
 }
 
+// Error is the message for the user, with the candidates of an ambiguous name.
 func (e *Error) Error() string {
 	if len(e.Candidates) == 0 {
 		return e.Message
 	}
 	return e.Message + ": " + strings.Join(e.Candidates, ", ")
 }
+
+// Unwrap returns the cause, so errors.Is and errors.As look through an *Error.
+func (e *Error) Unwrap() error { return e.Err }
 
 // Errorf returns an *Error with the given code and a formatted message.
 func Errorf(code, format string, args ...any) *Error {
@@ -51,7 +59,9 @@ func ErrorCode(err error) string {
 	return ""
 }
 
-// Invalid returns an EInvalid error naming the field at fault.
+// Invalid returns an EInvalid error naming the field at fault. It keeps err
+// as its cause: the message reads "field: cause", and errors.Is and errors.As
+// still reach err.
 func Invalid(field string, err error) *Error {
-	return Errorf(EInvalid, "%s: %v", field, err)
+	return &Error{Code: EInvalid, Message: fmt.Sprintf("%s: %v", field, err), Err: err}
 }

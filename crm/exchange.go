@@ -35,14 +35,7 @@ const (
 var ExchangeKinds = []ExchangeKind{ExAdvice, ExFeedback, ExIntroduction, ExReferral, ExOpportunity, ExResource, ExHelp, ExTime, ExMoney, ExOther}
 
 // ParseExchangeKind checks an exchange kind, case-insensitively.
-func ParseExchangeKind(s string) (ExchangeKind, error) {
-	for _, k := range ExchangeKinds {
-		if strings.EqualFold(strings.TrimSpace(s), string(k)) {
-			return k, nil
-		}
-	}
-	return "", fmt.Errorf("unknown kind %q (want one of %s)", s, joinNames(ExchangeKinds))
-}
+func ParseExchangeKind(s string) (ExchangeKind, error) { return parseEnum("kind", s, ExchangeKinds) }
 
 // Exchange is one thing given or received in a relationship: advice, an
 // introduction, an hour of time, a coaching fee. A commitment is a promise

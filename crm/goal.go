@@ -14,15 +14,19 @@ const (
 	LongTerm  Horizon = "long"
 )
 
+// Horizons lists both horizons, near-term first.
+var Horizons = []Horizon{ShortTerm, LongTerm}
+
 // ParseHorizon checks a horizon name ("short", "long", or their -term forms).
 func ParseHorizon(s string) (Horizon, error) {
-	switch strings.ToLower(strings.TrimSuffix(strings.TrimSpace(s), "-term")) {
-	case "short":
-		return ShortTerm, nil
-	case "long":
-		return LongTerm, nil
+	// People say "short-term"; the stored name is the bare word. The error
+	// still quotes what was typed.
+	if base, ok := strings.CutSuffix(strings.TrimSpace(s), "-term"); ok {
+		if h, err := parseEnum("horizon", base, Horizons); err == nil {
+			return h, nil
+		}
 	}
-	return "", fmt.Errorf("unknown horizon %q (want short or long)", s)
+	return parseEnum("horizon", s, Horizons)
 }
 
 // GoalStatus is where a goal stands.
@@ -38,15 +42,8 @@ const (
 // GoalStatuses lists every status.
 var GoalStatuses = []GoalStatus{GoalActive, GoalAchieved, GoalDropped}
 
-// ParseGoalStatus checks a status name.
-func ParseGoalStatus(s string) (GoalStatus, error) {
-	for _, v := range GoalStatuses {
-		if strings.EqualFold(strings.TrimSpace(s), string(v)) {
-			return v, nil
-		}
-	}
-	return "", fmt.Errorf("unknown status %q (want one of %s)", s, joinNames(GoalStatuses))
-}
+// ParseGoalStatus checks a status name, case-insensitively.
+func ParseGoalStatus(s string) (GoalStatus, error) { return parseEnum("status", s, GoalStatuses) }
 
 // Goal is something the user is working towards, and the people who help.
 type Goal struct {

@@ -1,9 +1,6 @@
 package crm
 
-import (
-	"fmt"
-	"strings"
-)
+import "fmt"
 
 // InteractionKind is how an interaction happened.
 type InteractionKind string
@@ -24,12 +21,7 @@ var InteractionKinds = []InteractionKind{KindMeeting, KindCall, KindVideo, KindM
 
 // ParseInteractionKind checks an interaction kind, case-insensitively.
 func ParseInteractionKind(s string) (InteractionKind, error) {
-	for _, k := range InteractionKinds {
-		if strings.EqualFold(strings.TrimSpace(s), string(k)) {
-			return k, nil
-		}
-	}
-	return "", fmt.Errorf("unknown kind %q (want one of %s)", s, joinNames(InteractionKinds))
+	return parseEnum("kind", s, InteractionKinds)
 }
 
 // Interaction is one time the user and some contacts met, talked or wrote.

@@ -1,10 +1,5 @@
 package crm
 
-import (
-	"fmt"
-	"strings"
-)
-
 // RoleKind is a part someone plays in the user's growth, or, for coachee and
 // mentee, a part the user plays in theirs.
 type RoleKind string
@@ -23,14 +18,12 @@ const (
 var Roles = []RoleKind{RoleCoach, RoleMentor, RoleCircle, RoleCoachee, RoleMentee}
 
 // ParseRole checks a role name, case-insensitively.
-func ParseRole(s string) (RoleKind, error) {
-	for _, r := range Roles {
-		if strings.EqualFold(strings.TrimSpace(s), string(r)) {
-			return r, nil
-		}
-	}
-	return "", fmt.Errorf("unknown role %q (want one of %s)", s, joinNames(Roles))
-}
+func ParseRole(s string) (RoleKind, error) { return parseEnum("role", s, Roles) }
+
+// JoinRoles writes role names as one string. There is one copy so that every
+// table, report and calendar event names roles alike; sep is "," where a
+// table cell must stay narrow and ", " in prose.
+func JoinRoles(rs []RoleKind, sep string) string { return joinNames(rs, sep) }
 
 // Role is one period in which a contact held a role. Until is zero while the
 // role is current; ended roles stay, so the history shows how a relationship grew.

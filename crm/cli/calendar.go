@@ -8,7 +8,6 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/calendar"
@@ -18,7 +17,7 @@ import (
 // The calendar settings: what 'kith export ics', 'kith publish caldav' and
 // the window's live calendar file follow.
 func init() {
-	register(&command{name: "calendar", args: "[--json]", summary: "Show the calendar export settings.", run: runCalendarShow})
+	register(&command{name: "calendar", args: "[--json]", summary: "Show the calendar export settings.", json: true, handler: do(runCalendarShow)})
 	register(&command{name: "calendar set", args: "[--horizon DUR] [--alarm HH:MM|off] [--with-notes=BOOL] [--review-rule RRULE] [--live-file PATH] [--caldav-url URL] [--caldav-user U] [--publish-after-change=BOOL] [--password-stdin]",
 		summary: "Change the calendar export settings.", help: `
 Flags:
@@ -30,33 +29,25 @@ Flags:
   --caldav-url URL            the CalDAV calendar to publish to
   --caldav-user U             its user name
   --publish-after-change=BOOL publish to CalDAV whenever the live file is rewritten
-  --password-stdin            read the CalDAV password from stdin into the OS keychain`, run: runCalendarSet})
-	register(&command{name: "calendar refresh", args: "", summary: "Rewrite the live calendar file now, and publish if publish-after-change is on.", run: runCalendarRefresh})
+  --password-stdin            read the CalDAV password from stdin into the OS keychain`, handler: func() handler { return &calendarSet{} }})
+	register(&command{name: "calendar refresh", args: "", summary: "Rewrite the live calendar file now, and publish if publish-after-change is on.", handler: do(runCalendarRefresh)})
 }
 
-func runCalendarShow(e *env, args []string) error {
-	fs := e.newFlags()
-	asJSON := fs.Bool("json", false, "print JSON")
-	_, err := parseExact(fs, args, 0, "")
-	if err != nil {
-		return err
-	}
+// runCalendarShow prints the settings as they are now.
+func runCalendarShow(e *env, _ []string) error {
 	s, err := e.calendarSettings()
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		return e.printJSON(s)
-	}
-	w := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
-	for _, row := range [][2]string{
-		{"horizon", s.Horizon.String()}, {"alarm", orOff(s.AlarmTime)}, {"with notes", strconv.FormatBool(s.WithNotes)},
-		{"review rule", s.ReviewRule}, {"live file", orOff(s.LiveFile)}, {"caldav url", orOff(s.CalDAVURL)},
-		{"caldav user", orOff(s.CalDAVUser)}, {"publish after change", strconv.FormatBool(s.PublishAfterChange)},
-	} {
-		fmt.Fprintf(w, "%s\t%s\n", row[0], row[1])
-	}
-	return w.Flush()
+	return e.output(s, table(func(w io.Writer) {
+		for _, row := range [][2]string{
+			{"horizon", s.Horizon.String()}, {"alarm", orOff(s.AlarmTime)}, {"with notes", strconv.FormatBool(s.WithNotes)},
+			{"review rule", s.ReviewRule}, {"live file", orOff(s.LiveFile)}, {"caldav url", orOff(s.CalDAVURL)},
+			{"caldav user", orOff(s.CalDAVUser)}, {"publish after change", strconv.FormatBool(s.PublishAfterChange)},
+		} {
+			fmt.Fprintf(w, "%s\t%s\n", row[0], row[1])
+		}
+	}))
 }
 
 func orOff(s string) string {
@@ -66,79 +57,84 @@ func orOff(s string) string {
 	return s
 }
 
-func runCalendarSet(e *env, args []string) error {
-	fs := e.newFlags()
-	var horizon spanFlag
-	fs.Var(&horizon, "horizon", "how far ahead")
-	alarm := fs.String("alarm", "", "HH:MM or off")
-	withNotes := fs.Bool("with-notes", false, "include private notes")
-	rule := fs.String("review-rule", "", "RRULE")
-	live := fs.String("live-file", "", "path")
-	davURL := fs.String("caldav-url", "", "URL")
-	davUser := fs.String("caldav-user", "", "user")
-	after := fs.Bool("publish-after-change", false, "publish after each change")
-	pwStdin := fs.Bool("password-stdin", false, "read the password from stdin")
-	_, err := parseExact(fs, args, 0, "")
-	if err != nil {
-		return err
+// calendarSet is 'kith calendar set'.
+type calendarSet struct {
+	horizon                                spanFlag
+	alarm, rule, live, davURL, davUser     string
+	withNotes, publishAfterChange, pwStdin bool
+}
+
+func (f *calendarSet) flags() vars {
+	return vars{"horizon": &f.horizon, "alarm": &f.alarm, "with-notes": &f.withNotes, "review-rule": &f.rule,
+		"live-file": &f.live, "caldav-url": &f.davURL, "caldav-user": &f.davUser,
+		"publish-after-change": &f.publishAfterChange, "password-stdin": &f.pwStdin}
+}
+
+// apply puts the flags the user gave on top of s.
+func (f *calendarSet) apply(s *calendar.Settings, given map[string]bool) {
+	if given["horizon"] {
+		s.Horizon = f.horizon.s
 	}
-	given := setFlags(fs)
-	// Everything is checked, and the password read and saved, before the
-	// settings are written, so a command that fails leaves the database as
-	// it was (the keychain holds a password only for a command that then
-	// saved its settings, or failed on the database alone).
-	apply := func(s *calendar.Settings) {
-		if given["horizon"] {
-			s.Horizon = horizon.s
-		}
-		for _, f := range []struct {
-			name     string
-			dst, src *string
-		}{{"alarm", &s.AlarmTime, alarm}, {"review-rule", &s.ReviewRule, rule}, {"live-file", &s.LiveFile, live},
-			{"caldav-url", &s.CalDAVURL, davURL}, {"caldav-user", &s.CalDAVUser, davUser}} {
-			if given[f.name] {
-				*f.dst = *f.src
-			}
-		}
-		if given["with-notes"] {
-			s.WithNotes = *withNotes
-		}
-		if given["publish-after-change"] {
-			s.PublishAfterChange = *after
+	for _, t := range []struct {
+		name     string
+		dst, src *string
+	}{{"alarm", &s.AlarmTime, &f.alarm}, {"review-rule", &s.ReviewRule, &f.rule}, {"live-file", &s.LiveFile, &f.live},
+		{"caldav-url", &s.CalDAVURL, &f.davURL}, {"caldav-user", &s.CalDAVUser, &f.davUser}} {
+		if given[t.name] {
+			*t.dst = *t.src
 		}
 	}
+	if given["with-notes"] {
+		s.WithNotes = f.withNotes
+	}
+	if given["publish-after-change"] {
+		s.PublishAfterChange = f.publishAfterChange
+	}
+}
+
+// run checks everything, and reads and saves the password, before the
+// settings are written, so a command that fails leaves the database as it
+// was (the keychain holds a password only for a command that then saved its
+// settings, or failed on the database alone).
+func (f *calendarSet) run(e *env, _ []string) error {
 	s, err := e.calendarSettings()
 	if err != nil {
 		return err
 	}
-	apply(&s)
+	f.apply(&s, e.given)
 	if err := s.Validate(); err != nil {
 		return flagError(err)
 	}
-	if *pwStdin {
-		pw, err := readPassword(e.in())
-		if err != nil {
-			return err
-		}
-		if err := calendar.SavePassword(s.CalDAVURL, s.CalDAVUser, pw); err != nil {
+	if f.pwStdin {
+		if err := savePassword(e.in(), s); err != nil {
 			return err
 		}
 	}
-	err = e.update(func(tx *store.Tx) error {
+	if err := e.update(func(tx *store.Tx) error {
 		s, err := calendar.LoadSettings(tx) // as they are now, with this command's flags on top
 		if err != nil {
 			return err
 		}
-		apply(&s)
+		f.apply(&s, e.given)
 		return flagError(calendar.SaveSettings(tx, s))
-	})
+	}); err != nil {
+		return err
+	}
+	if f.pwStdin {
+		if err := e.printf("saved the CalDAV password in the OS keychain\n"); err != nil {
+			return err
+		}
+	}
+	return runCalendarShow(e, nil)
+}
+
+// savePassword reads the CalDAV password from r into the OS keychain.
+func savePassword(r io.Reader, s calendar.Settings) error {
+	pw, err := readPassword(r)
 	if err != nil {
 		return err
 	}
-	if *pwStdin {
-		fmt.Fprintln(e.out, "saved the CalDAV password in the OS keychain")
-	}
-	return runCalendarShow(e, nil)
+	return calendar.SavePassword(s.CalDAVURL, s.CalDAVUser, pw)
 }
 
 // readPassword reads the first line of r as a password: a read error or an
@@ -168,18 +164,15 @@ func flagError(err error) error {
 	for field, flag := range map[string]string{"horizon": "--horizon", "alarm time": "--alarm", "review rule": "--review-rule",
 		"CalDAV URL": "--caldav-url", "publish after change": "--publish-after-change"} {
 		if strings.HasPrefix(ce.Message, field+":") {
-			return crm.Errorf(ce.Code, "%s%s", flag, strings.TrimPrefix(ce.Message, field))
+			renamed := *ce // keeps the cause and candidates
+			renamed.Message = flag + strings.TrimPrefix(ce.Message, field)
+			return &renamed
 		}
 	}
 	return err
 }
 
-func runCalendarRefresh(e *env, args []string) error {
-	fs := e.newFlags()
-	_, err := parseExact(fs, args, 0, "")
-	if err != nil {
-		return err
-	}
+func runCalendarRefresh(e *env, _ []string) error {
 	st, err := e.store()
 	if err != nil {
 		return err

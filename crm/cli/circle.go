@@ -2,55 +2,59 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/store"
 )
 
 func init() {
-	register(&command{name: "circle add", args: "NAME [--purpose TEXT] [--cadence DUR]", summary: "Add a circle of peers.", run: runCircleAdd})
+	register(&command{name: "circle add", args: "NAME [--purpose TEXT] [--cadence DUR]", summary: "Add a circle of peers.",
+		nargs: 1, what: "NAME", handler: func() handler { return &circleAdd{} }})
 	register(&command{name: "circle join", args: "CIRCLE NAME...", summary: "Add people to a circle (they get the circle role).",
-		run: func(e *env, args []string) error { return runMembership(e, args, true) }})
+		nargs: anyArgs, handler: func() handler { return &membership{join: true} }})
 	register(&command{name: "circle leave", args: "CIRCLE NAME...", summary: "Record that people left a circle.",
-		run: func(e *env, args []string) error { return runMembership(e, args, false) }})
-	register(&command{name: "circle list", args: "[--json]", summary: "List circles with their members and meetings.", run: runCircleList})
+		nargs: anyArgs, handler: func() handler { return &membership{join: false} }})
+	register(&command{name: "circle list", args: "[--json]", summary: "List circles with their members and meetings.", json: true, handler: do(runCircleList)})
 }
 
-func runCircleAdd(e *env, args []string) error {
-	fs := e.newFlags()
-	purpose := fs.String("purpose", "", "what the circle is for")
-	var cadence spanFlag
-	fs.Var(&cadence, "cadence", "how often it meets")
-	pos, err := parseExact(fs, args, 1, "NAME")
-	if err != nil {
-		return err
-	}
-	c := &crm.Circle{Name: pos[0], Purpose: *purpose}
-	if cadence.set {
-		c.CadenceDays = cadence.s.Days()
+// circleAdd is 'kith circle add'.
+type circleAdd struct {
+	purpose string
+	cadence spanFlag
+}
+
+func (f *circleAdd) flags() vars { return vars{"purpose": &f.purpose, "cadence": &f.cadence} }
+
+func (f *circleAdd) run(e *env, pos []string) error {
+	c := &crm.Circle{Name: pos[0], Purpose: f.purpose}
+	if f.cadence.set {
+		c.CadenceDays = f.cadence.s.Days()
 	}
 	if err := e.update(func(tx *store.Tx) error { return tx.AddCircle(c) }); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.out, "added circle %s (#%d)\n", c.Name, c.ID)
-	return nil
+	return e.printf("added circle %s (#%d)\n", c.Name, c.ID)
 }
 
-func runMembership(e *env, args []string, join bool) error {
-	fs := e.newFlags()
-	var on dateFlag
-	fs.Var(&on, "date", "the day it happened (default today)")
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
+// membership is 'kith circle join' and 'kith circle leave'.
+type membership struct {
+	join bool
+	on   dateFlag // the day it happened; today when not given
+}
+
+func (f *membership) flags() vars { return vars{"date": &f.on} }
+
+func (f *membership) run(e *env, pos []string) error {
 	if len(pos) < 2 {
 		return usagef("want CIRCLE and at least one NAME")
 	}
-	var names []string
-	err = e.update(func(tx *store.Tx) error {
+	change, verb := (*store.Tx).Leave, "left"
+	if f.join {
+		change, verb = (*store.Tx).Join, "joined"
+	}
+	if err := e.update(func(tx *store.Tx) error {
 		cid, err := tx.FindCircle(pos[0])
 		if err != nil {
 			return err
@@ -60,27 +64,15 @@ func runMembership(e *env, args []string, join bool) error {
 			if err != nil {
 				return err
 			}
-			if join {
-				err = tx.Join(cid, id, on.d)
-			} else {
-				err = tx.Leave(cid, id, on.d)
-			}
-			if err != nil {
+			if err := change(tx, cid, id, f.on.d); err != nil {
 				return err
 			}
-			names = append(names, ref)
 		}
 		return nil
-	})
-	if err != nil {
+	}); err != nil {
 		return err
 	}
-	verb := "left"
-	if join {
-		verb = "joined"
-	}
-	fmt.Fprintf(e.out, "%s %s: %s\n", verb, pos[0], strings.Join(names, ", "))
-	return nil
+	return e.printf("%s %s: %s\n", verb, pos[0], strings.Join(pos[1:], ", "))
 }
 
 // circleJSON is a circle as 'circle list --json' prints it.
@@ -89,39 +81,27 @@ type circleJSON struct {
 	NextMeeting crm.Date `json:"next_meeting"`
 }
 
-func runCircleList(e *env, args []string) error {
-	fs := e.newFlags()
-	asJSON := fs.Bool("json", false, "print JSON")
-	_, err := parseExact(fs, args, 0, "")
+func runCircleList(e *env, _ []string) error {
+	list, err := viewOf(e, (*store.Tx).Circles)
 	if err != nil {
 		return err
 	}
-	var list []*crm.Circle
-	if err := e.view(func(tx *store.Tx) error {
-		list, err = tx.Circles()
-		return err
-	}); err != nil {
-		return err
+	out := make([]circleJSON, len(list))
+	for i, c := range list {
+		out[i] = circleJSON{c, c.NextMeeting()}
 	}
-	if *asJSON {
-		out := make([]circleJSON, len(list))
-		for i, c := range list {
-			out[i] = circleJSON{c, c.NextMeeting()}
+	return e.output(out, table(func(w io.Writer) {
+		fmt.Fprintln(w, "ID\tCIRCLE\tMEETS\tLAST MET\tMEMBERS")
+		for _, c := range list {
+			var names []string
+			for _, m := range c.CurrentMembers() {
+				names = append(names, m.Name)
+			}
+			meets := "-"
+			if c.CadenceDays > 0 {
+				meets = "every " + crm.FormatDays(c.CadenceDays)
+			}
+			fmt.Fprintf(w, "#%d\t%s\t%s\t%s\t%s\n", c.ID, c.Name, meets, orDash(c.LastMet), strings.Join(names, ", "))
 		}
-		return e.printJSON(out)
-	}
-	w := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, "ID\tCIRCLE\tMEETS\tLAST MET\tMEMBERS")
-	for _, c := range list {
-		var names []string
-		for _, m := range c.CurrentMembers() {
-			names = append(names, m.Name)
-		}
-		meets := "-"
-		if c.CadenceDays > 0 {
-			meets = "every " + crm.FormatDays(c.CadenceDays)
-		}
-		fmt.Fprintf(w, "#%d\t%s\t%s\t%s\t%s\n", c.ID, c.Name, meets, orDash(c.LastMet), strings.Join(names, ", "))
-	}
-	return w.Flush()
+	}))
 }

@@ -6,12 +6,10 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 
@@ -38,12 +36,12 @@ func ParseGlobal(args []string, getenv func(string) string) (Options, []string, 
 		if errors.Is(err, flag.ErrHelp) {
 			return o, []string{"help"}, nil
 		}
-		return o, nil, usageError{fmt.Errorf("%v (global flags are --db PATH and --today YYYY-MM-DD, before the command)", err)}
+		return o, nil, usageError{fmt.Errorf("%w (global flags are --db PATH and --today YYYY-MM-DD, before the command)", err)}
 	}
 	if *today != "" {
 		d, err := crm.ParseDate(*today)
 		if err != nil {
-			return o, nil, usageError{fmt.Errorf("--today: %v", err)}
+			return o, nil, usageError{fmt.Errorf("--today: %w", err)}
 		}
 		o.Today = d
 	}
@@ -60,18 +58,10 @@ func ParseGlobal(args []string, getenv func(string) string) (Options, []string, 
 	return o, fs.Args(), nil
 }
 
-// Main runs kith's command line and returns its exit status: 0 on success, 2
-// for input the user must fix (unknown or ambiguous names, bad dates,
-// durations, roles or kinds, bad flags), 1 for anything else.
-func Main(args []string, stdout, stderr io.Writer) int {
-	o, rest, err := ParseGlobal(args, os.Getenv)
-	if err != nil {
-		return Report(stderr, err)
-	}
-	return Run(o, rest, stdout, stderr)
-}
-
-// Run runs one subcommand with already parsed global options.
+// Run runs one subcommand with already parsed global options and returns
+// its exit status: 0 on success, 2 for input the user must fix (unknown or
+// ambiguous names, bad dates, durations, roles or kinds, bad flags), 1 for
+// anything else.
 func Run(o Options, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		args = []string{"help"}
@@ -81,9 +71,13 @@ func Run(o Options, args []string, stdout, stderr io.Writer) int {
 		return Report(stderr, usageError{fmt.Errorf("unknown command %q; run 'kith help' for the list", strings.Join(args[:min(2, len(args))], " "))})
 	}
 	e := &env{opts: o, out: stdout, errOut: stderr, cmd: cmd}
-	defer e.close()
-	err := cmd.run(e, rest)
+	err := cmd.execute(e, rest)
 	e.refreshCalendars()
+	// Closing writes back what SQLite still holds; a failure there is the command's
+	// failure unless it already failed for a reason worth more.
+	if cerr := e.close(); err == nil {
+		err = cerr
+	}
 	if errors.Is(err, flag.ErrHelp) {
 		cmd.printHelp(stdout)
 		return 0
@@ -115,15 +109,6 @@ type usageError struct{ error }
 func (u usageError) Unwrap() error { return u.error }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
-
-// command is one subcommand, such as "contact add".
-type command struct {
-	name    string
-	args    string // the synopsis after the name
-	summary string
-	help    string // longer text for 'kith help CMD'
-	run     func(e *env, args []string) error
-}
 
 var commands = map[string]*command{}
 
@@ -157,7 +142,7 @@ func (c *command) printHelp(w io.Writer) {
 }
 
 func init() {
-	register(&command{name: "help", args: "[COMMAND]", summary: "Describe kith's commands, or one of them.", run: runHelp})
+	register(&command{name: "help", args: "[COMMAND]", summary: "Describe kith's commands, or one of them.", raw: true, handler: do(runHelp)})
 }
 
 func runHelp(e *env, args []string) error {
@@ -198,6 +183,10 @@ type env struct {
 	out    io.Writer
 	errOut io.Writer
 	cmd    *command
+	// asJSON and given are what the scaffold parsed: --json, and the
+	// command's own flags the user gave (so an edit changes only those).
+	asJSON bool
+	given  map[string]bool
 	st     *store.Store
 	// cal is the calendar settings as the last write left them, read in
 	// its transaction; calSet says a write committed (see refreshCalendars).
@@ -219,10 +208,12 @@ func (e *env) store() (*store.Store, error) {
 	return e.st, nil
 }
 
-func (e *env) close() {
-	if e.st != nil {
-		e.st.Close()
+// close closes the database if the command opened it.
+func (e *env) close() error {
+	if e.st == nil {
+		return nil
 	}
+	return e.st.Close()
 }
 
 // update runs fn in one write transaction: a failed command changes nothing.
@@ -255,13 +246,6 @@ func (e *env) view(fn func(*store.Tx) error) error {
 		return err
 	}
 	return st.View(context.Background(), fn)
-}
-
-// printJSON writes v as indented JSON, the form scripts read.
-func (e *env) printJSON(v any) error {
-	enc := json.NewEncoder(e.out)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
 }
 
 // today is the day the command works from.

@@ -18,7 +18,17 @@ func TestContactListJSON(t *testing.T) {
 	if len(list) != 5 {
 		t.Fatalf("%d contacts, want 5", len(list))
 	}
-	priya := list[len(list)-2] // by name: Alex, Alex, Jo, Priya, Sam
+	checkPriyaRow(t, list[len(list)-2]) // by name: Alex, Alex, Jo, Priya, Sam
+	sam := list[4]
+	if sam["last_contact"] != nil || sam["next_due"] != "2026-10-08" || sam["cadence_days"] != 7.0 {
+		t.Errorf("sam: %v", sam)
+	}
+	checkListFilters(t, db)
+}
+
+// checkPriyaRow checks Priya's row of 'contact list --json'.
+func checkPriyaRow(t *testing.T, priya map[string]any) {
+	t.Helper()
 	for key, want := range map[string]any{
 		"name": "Priya Raman", "email": "priya@fabrikam.example", "company": "Fabrikam",
 		"cadence_days": 42.0, "last_contact": "2026-11-20", "next_due": "2027-01-01",
@@ -33,11 +43,11 @@ func TestContactListJSON(t *testing.T) {
 	if _, ok := priya["id"].(float64); !ok {
 		t.Error("no numeric id")
 	}
-	sam := list[4]
-	if sam["last_contact"] != nil || sam["next_due"] != "2026-10-08" || sam["cadence_days"] != 7.0 {
-		t.Errorf("sam: %v", sam)
-	}
+}
 
+// checkListFilters checks --role, --search and --archived.
+func checkListFilters(t *testing.T, db string) {
+	t.Helper()
 	var mentors []crm.ContactSummary
 	kithJSON(t, db, &mentors, "contact", "list", "--role", "mentor", "--json")
 	if len(mentors) != 1 || mentors[0].Name != "Priya Raman" {
@@ -66,33 +76,33 @@ func TestContactShowJSONHasTheWholeRecord(t *testing.T) {
 	mustKith(t, db, "--today", today, "log", "--with", "Priya Raman", "--with", "Jo Park", "--kind", "video", "--minutes", "45",
 		"--summary", "intro call", "--note", "Priya seemed tired", "--gave", "introduction: Jo to the Fabrikam team",
 		"--received", "advice: ask for a scope review", "--promise", "resource: send the PM ladder doc", "--goal", "land a staff pm role")
-	var d struct {
-		ID       int64         `json:"id"`
-		Name     string        `json:"name"`
-		Notes    string        `json:"notes"`
-		Channels []crm.Channel `json:"channels"`
-		Roles    []crm.Role    `json:"roles"`
-		Source   string        `json:"source"`
-		Detail   string        `json:"source_detail"`
-		Circles  []string      `json:"circles"`
-		Goals    []crm.Goal    `json:"goals"`
-		Open     []crm.Exchange
-		Inter    []crm.Interaction `json:"interactions"`
-		NextDue  string            `json:"next_due"`
-	}
+	var d priyaShow
 	kithJSON(t, db, &d, "--today", today, "contact", "show", "PRIYA raman", "--json")
-	if d.Name != "Priya Raman" || d.Notes != "prefers mornings" || d.Source != "event" || d.Detail != "ProductCon" {
-		t.Errorf("fields: %+v", d)
-	}
-	if len(d.Channels) != 2 || d.Channels[1].Label != "linkedin" {
-		t.Errorf("channels: %+v", d.Channels)
-	}
-	if len(d.Roles) != 1 || d.Roles[0].Since.String() != "2025-03-10" || !d.Roles[0].Until.IsZero() {
-		t.Errorf("roles: %+v", d.Roles)
-	}
-	if len(d.Goals) != 1 || d.Goals[0].Title != "Land a staff PM role" {
-		t.Errorf("goals: %+v", d.Goals)
-	}
+	in := checkPriyaShow(t, d)
+	checkJoShow(t, db, in)
+}
+
+// priyaShow is the part of 'contact show --json' the test reads, decoded
+// into plain types so the JSON keys themselves are checked.
+type priyaShow struct {
+	ID       int64         `json:"id"`
+	Name     string        `json:"name"`
+	Notes    string        `json:"notes"`
+	Channels []crm.Channel `json:"channels"`
+	Roles    []crm.Role    `json:"roles"`
+	Source   string        `json:"source"`
+	Detail   string        `json:"source_detail"`
+	Circles  []string      `json:"circles"`
+	Goals    []crm.Goal    `json:"goals"`
+	Open     []crm.Exchange
+	Inter    []crm.Interaction `json:"interactions"`
+	NextDue  string            `json:"next_due"`
+}
+
+// checkPriyaShow checks Priya's page after the intro call, and returns the call.
+func checkPriyaShow(t *testing.T, d priyaShow) crm.Interaction {
+	t.Helper()
+	checkPriyaRecord(t, d)
 	if len(d.Inter) != 1 {
 		t.Fatalf("interactions: %+v", d.Inter)
 	}
@@ -107,7 +117,29 @@ func TestContactShowJSONHasTheWholeRecord(t *testing.T) {
 	if d.NextDue != "2027-01-06" {
 		t.Errorf("next due %s after today's call, want 2027-01-06", d.NextDue)
 	}
+	return in
+}
 
+// checkPriyaRecord checks the fields seed gave Priya.
+func checkPriyaRecord(t *testing.T, d priyaShow) {
+	t.Helper()
+	if d.Name != "Priya Raman" || d.Notes != "prefers mornings" || d.Source != "event" || d.Detail != "ProductCon" {
+		t.Errorf("fields: %+v", d)
+	}
+	if len(d.Channels) != 2 || d.Channels[1].Label != "linkedin" {
+		t.Errorf("channels: %+v", d.Channels)
+	}
+	if len(d.Roles) != 1 || d.Roles[0].Since.String() != "2025-03-10" || !d.Roles[0].Until.IsZero() {
+		t.Errorf("roles: %+v", d.Roles)
+	}
+	if len(d.Goals) != 1 || d.Goals[0].Title != "Land a staff PM role" {
+		t.Errorf("goals: %+v", d.Goals)
+	}
+}
+
+// checkJoShow checks Jo's page: the same call, and her promise until it is kept.
+func checkJoShow(t *testing.T, db string, in crm.Interaction) {
+	t.Helper()
 	// Jo's page shows the same interaction: it is in both timelines.
 	var jo crm.ContactDetail
 	kithJSON(t, db, &jo, "--today", today, "contact", "show", "Jo Park", "--json")
@@ -388,7 +420,7 @@ func TestGlobalFlagsAndHelp(t *testing.T) {
 	}
 	var out2, errOut strings.Builder
 	t.Setenv("KITH_DB", db)
-	if code := Main([]string{"contact", "add", "From Env"}, &out2, &errOut); code != 0 {
+	if code := kithMain([]string{"contact", "add", "From Env"}, &out2, &errOut); code != 0 {
 		t.Fatalf("KITH_DB: %d %s", code, errOut.String())
 	}
 	if list := mustKith(t, db, "contact", "list"); !strings.Contains(list, "From Env") {

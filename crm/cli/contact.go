@@ -1,10 +1,9 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
+	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/store"
@@ -25,21 +24,23 @@ Flags:
   --met YYYY-MM-DD    the day you met
   --cadence DUR       check in every DUR (e.g. 3w), overriding the role's default
   --note TEXT         private notes (never exported unless you ask)`
-	register(&command{name: "contact add", args: "NAME [flags]", summary: "Add a person.", help: fields, run: runContactAdd})
+	register(&command{name: "contact add", args: "NAME [flags]", summary: "Add a person.", help: fields,
+		json: true, nargs: 1, what: "NAME (kith contact add NAME)", handler: func() handler { return &contactAdd{} }})
 	register(&command{name: "contact edit", args: "NAME [flags]", summary: "Change a person's details or roles.", help: fields + `
   --name NEW          rename
   --add-role R        start a role today (repeatable)
   --end-role R        end a current role today, keeping it in the history (repeatable)
   --email, --phone and --url replace that kind's list; --cadence 0d is refused, use --cadence-default
   --cadence-default   drop the cadence override and follow the roles again
-  --unsnooze          clear a snooze`, run: runContactEdit})
+  --unsnooze          clear a snooze`, nargs: 1, what: "NAME (kith contact edit NAME)", handler: func() handler { return &contactEdit{} }})
 	register(&command{name: "contact list", args: "[--role R] [--search TEXT] [--archived] [--sort name|next_due|last_contact] [--json]",
-		summary: "List people, with their next check-in.", run: runContactList})
-	register(&command{name: "contact show", args: "NAME [--json]", summary: "Show everything about a person.", run: runContactShow})
+		summary: "List people, with their next check-in.", json: true, handler: func() handler { return &contactList{sort: "name"} }})
+	register(&command{name: "contact show", args: "NAME [--json]", summary: "Show everything about a person.",
+		json: true, nargs: 1, what: "NAME", handler: do(runContactShow)})
 	register(&command{name: "contact archive", args: "NAME", summary: "Archive a person: kept, but out of lists and check-ins.",
-		run: func(e *env, args []string) error { return runArchive(e, args, true) }})
+		nargs: 1, what: "NAME", handler: do(func(e *env, pos []string) error { return archive(e, pos[0], true) })})
 	register(&command{name: "contact unarchive", args: "NAME", summary: "Bring an archived person back.",
-		run: func(e *env, args []string) error { return runArchive(e, args, false) }})
+		nargs: 1, what: "NAME", handler: do(func(e *env, pos []string) error { return archive(e, pos[0], false) })})
 }
 
 // contactFlags are the fields add and edit share.
@@ -51,24 +52,16 @@ type contactFlags struct {
 	cadence                                            spanFlag
 }
 
-func (f *contactFlags) define(fs *flag.FlagSet) {
-	fs.Var(&f.roles, "role", "role")
-	fs.Var(&f.emails, "email", "email")
-	fs.Var(&f.phones, "phone", "phone")
-	fs.Var(&f.urls, "url", "url")
-	fs.StringVar(&f.company, "company", "", "company")
-	fs.StringVar(&f.title, "title", "", "title")
-	fs.StringVar(&f.location, "location", "", "location")
-	fs.StringVar(&f.source, "source", "", "source")
-	fs.StringVar(&f.detail, "source-detail", "", "source detail")
-	fs.StringVar(&f.referred, "referred-by", "", "referred by")
-	fs.StringVar(&f.note, "note", "", "note")
-	fs.Var(&f.met, "met", "met")
-	fs.Var(&f.birthday, "birthday", "birthday")
-	fs.Var(&f.cadence, "cadence", "cadence")
+func (f *contactFlags) flags() vars {
+	return vars{"role": &f.roles, "email": &f.emails, "phone": &f.phones, "url": &f.urls,
+		"company": &f.company, "title": &f.title, "location": &f.location, "source": &f.source, "source-detail": &f.detail,
+		"referred-by": &f.referred, "note": &f.note, "met": &f.met, "birthday": &f.birthday, "cadence": &f.cadence}
 }
 
-// apply copies the flags the user gave onto c.
+// apply copies the flags the user gave onto c. It checks only what needs
+// the command line or the database to check (a source name, who referred);
+// the contact as a whole is checked by crm.Contact.Validate when the store
+// saves it, the same check the window's form gets.
 func (f *contactFlags) apply(tx *store.Tx, c *crm.Contact, given map[string]bool) error {
 	set := func(name string, dst *string, v string) {
 		if given[name] {
@@ -80,6 +73,21 @@ func (f *contactFlags) apply(tx *store.Tx, c *crm.Contact, given map[string]bool
 	set("location", &c.Location, f.location)
 	set("source-detail", &c.SourceDetail, f.detail)
 	set("note", &c.Notes, f.note)
+	if err := f.applyOrigin(tx, c, given); err != nil {
+		return err
+	}
+	if given["birthday"] {
+		c.Birthday = f.birthday.d
+	}
+	if given["cadence"] {
+		c.CadenceDays = f.cadence.s.Days()
+	}
+	f.applyChannels(c, given)
+	return nil
+}
+
+// applyOrigin sets how and when the user met c.
+func (f *contactFlags) applyOrigin(tx *store.Tx, c *crm.Contact, given map[string]bool) error {
 	if given["source"] {
 		src, err := crm.ParseSource(f.source)
 		if err != nil {
@@ -100,13 +108,18 @@ func (f *contactFlags) apply(tx *store.Tx, c *crm.Contact, given map[string]bool
 	if given["met"] {
 		c.MetOn = f.met.d
 	}
-	if given["birthday"] {
-		c.Birthday = f.birthday.d
-	}
-	if given["cadence"] {
-		c.CadenceDays = f.cadence.s.Days()
-	}
-	for kind, list := range map[crm.ChannelKind]listFlag{crm.ChannelEmail: f.emails, crm.ChannelPhone: f.phones, crm.ChannelURL: f.urls} {
+	return nil
+}
+
+// applyChannels replaces the list of each channel kind given: the first
+// value given is the primary one. Kinds go in a fixed order (a map's would
+// vary), so 'contact add --json' lists the channels the same way every time.
+func (f *contactFlags) applyChannels(c *crm.Contact, given map[string]bool) {
+	for _, kl := range []struct {
+		kind crm.ChannelKind
+		list listFlag
+	}{{crm.ChannelEmail, f.emails}, {crm.ChannelPhone, f.phones}, {crm.ChannelURL, f.urls}} {
+		kind, list := kl.kind, kl.list
 		if !given[string(kind)] {
 			continue
 		}
@@ -121,7 +134,6 @@ func (f *contactFlags) apply(tx *store.Tx, c *crm.Contact, given map[string]bool
 		}
 		c.Channels = kept
 	}
-	return nil
 }
 
 // parseChannel reads "LABEL:value" or a bare value. URLs keep their colon:
@@ -151,15 +163,10 @@ func isWord(s string) bool {
 	return true
 }
 
-func runContactAdd(e *env, args []string) error {
-	fs := e.newFlags()
-	var f contactFlags
-	f.define(fs)
-	asJSON := fs.Bool("json", false, "print the new contact as JSON")
-	pos, err := parseExact(fs, args, 1, "NAME (kith contact add NAME)")
-	if err != nil {
-		return err
-	}
+// contactAdd is 'kith contact add'.
+type contactAdd struct{ contactFlags }
+
+func (f *contactAdd) run(e *env, pos []string) error {
 	roles, err := parseRoles(f.roles, "--role")
 	if err != nil {
 		return err
@@ -168,258 +175,144 @@ func runContactAdd(e *env, args []string) error {
 	for _, r := range roles {
 		c.Roles = append(c.Roles, crm.Role{Kind: r})
 	}
-	err = e.update(func(tx *store.Tx) error {
-		if err := f.apply(tx, c, setFlags(fs)); err != nil {
+	if err := e.update(func(tx *store.Tx) error {
+		if err := f.apply(tx, c, e.given); err != nil {
 			return err
 		}
-		return tx.AddContact(c)
-	})
-	if err != nil {
+		return tx.AddContact(c) // validates c
+	}); err != nil {
 		return err
 	}
-	if *asJSON {
-		return e.printJSON(c)
+	return e.output(c, text(func(w io.Writer) { fmt.Fprintf(w, "added %s (#%d)\n", c.Name, c.ID) }))
+}
+
+// contactEdit is what 'contact edit' can change beyond the fields add sets.
+type contactEdit struct {
+	contactFlags
+	addRoles, endRoles       listFlag
+	name                     string
+	cadenceDefault, unsnooze bool
+}
+
+func (f *contactEdit) flags() vars {
+	v := f.contactFlags.flags()
+	v["add-role"], v["end-role"], v["name"] = &f.addRoles, &f.endRoles, &f.name
+	v["cadence-default"], v["unsnooze"] = &f.cadenceDefault, &f.unsnooze
+	return v
+}
+
+// roleChanges checks the roles to start (--role and --add-role alike) and
+// to end, before the database is touched.
+func (f *contactEdit) roleChanges() (adds, ends []crm.RoleKind, err error) {
+	if adds, err = parseRoles(f.roles, "--role"); err != nil {
+		return nil, nil, err
 	}
-	fmt.Fprintf(e.out, "added %s (#%d)\n", c.Name, c.ID)
+	more, err := parseRoles(f.addRoles, "--add-role")
+	if err != nil {
+		return nil, nil, err
+	}
+	if ends, err = parseRoles(f.endRoles, "--end-role"); err != nil {
+		return nil, nil, err
+	}
+	return append(adds, more...), ends, nil
+}
+
+// apply copies the edit onto c.
+func (f *contactEdit) apply(tx *store.Tx, c *crm.Contact, given map[string]bool) error {
+	if err := f.contactFlags.apply(tx, c, given); err != nil {
+		return err
+	}
+	if given["name"] {
+		c.Name = f.name
+	}
+	if f.cadenceDefault {
+		c.CadenceDays = 0
+	}
+	if f.unsnooze {
+		c.SnoozedUntil = crm.Date{}
+	}
 	return nil
 }
 
-func runContactEdit(e *env, args []string) error {
-	fs := e.newFlags()
-	var f contactFlags
-	f.define(fs)
-	var addRoles, endRoles listFlag
-	fs.Var(&addRoles, "add-role", "add role")
-	fs.Var(&endRoles, "end-role", "end role")
-	name := fs.String("name", "", "new name")
-	cadenceDefault := fs.Bool("cadence-default", false, "follow the roles' cadence")
-	unsnooze := fs.Bool("unsnooze", false, "clear the snooze")
-	pos, err := parseExact(fs, args, 1, "NAME (kith contact edit NAME)")
+func (f *contactEdit) run(e *env, pos []string) error {
+	adds, ends, err := f.roleChanges()
 	if err != nil {
 		return err
 	}
-	adds, err := parseRoles(f.roles, "--role")
-	if err != nil {
-		return err
-	}
-	more, err := parseRoles(addRoles, "--add-role")
-	if err != nil {
-		return err
-	}
-	adds = append(adds, more...)
-	ends, err := parseRoles(endRoles, "--end-role")
-	if err != nil {
-		return err
-	}
-	given := setFlags(fs)
 	var c *crm.Contact
-	err = e.update(func(tx *store.Tx) error {
-		id, err := tx.FindContact(pos[0])
-		if err != nil {
+	if err := e.update(func(tx *store.Tx) error {
+		var err error
+		if c, err = contactNamed(tx, pos[0]); err != nil {
 			return err
 		}
-		if c, err = tx.Contact(id); err != nil {
+		if err := f.apply(tx, c, e.given); err != nil {
 			return err
 		}
-		if err := f.apply(tx, c, given); err != nil {
+		if err := tx.UpdateContact(c); err != nil { // validates c
 			return err
 		}
-		if given["name"] {
-			c.Name = *name
-		}
-		if *cadenceDefault {
-			c.CadenceDays = 0
-		}
-		if *unsnooze {
-			c.SnoozedUntil = crm.Date{}
-		}
-		if err := tx.UpdateContact(c); err != nil {
-			return err
-		}
-		for _, r := range ends {
-			if err := tx.EndRole(id, r, crm.Date{}); err != nil {
-				return fmt.Errorf("--end-role: %w", err)
-			}
-		}
-		for _, r := range adds {
-			if err := tx.AddRole(id, r, crm.Date{}); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(e.out, "updated %s (#%d)\n", c.Name, c.ID)
-	return nil
-}
-
-func runContactList(e *env, args []string) error {
-	fs := e.newFlags()
-	role := fs.String("role", "", "only this role")
-	search := fs.String("search", "", "text to look for")
-	archived := fs.Bool("archived", false, "list archived people")
-	sortBy := fs.String("sort", "name", "name, next_due or last_contact")
-	asJSON := fs.Bool("json", false, "print JSON")
-	_, err := parseExact(fs, args, 0, "")
-	if err != nil {
-		return err
-	}
-	filter := crm.ContactFilter{Search: *search, Archived: *archived, Sort: crm.SortOrder(*sortBy)}
-	switch filter.Sort {
-	case crm.SortByName, crm.SortByNextDue, crm.SortByLastContact:
-	default:
-		return crm.Invalid("--sort", fmt.Errorf("unknown order %q (want name, next_due or last_contact)", *sortBy))
-	}
-	if *role != "" {
-		r, err := crm.ParseRole(*role)
-		if err != nil {
-			return crm.Invalid("--role", err)
-		}
-		filter.Role = r
-	}
-	var list []crm.ContactSummary
-	if err := e.view(func(tx *store.Tx) error {
-		list, err = tx.ListContacts(filter)
-		return err
+		return changeRoles(tx, c.ID, adds, ends)
 	}); err != nil {
 		return err
 	}
-	if *asJSON {
-		return e.printJSON(list)
-	}
-	w := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, "ID\tNAME\tROLES\tCOMPANY\tLAST CONTACT\tNEXT DUE")
-	for _, c := range list {
-		fmt.Fprintf(w, "#%d\t%s\t%s\t%s\t%s\t%s\n", c.ID, c.Name, joinRoles(c.Roles), c.Company, orDash(c.LastContact), orDash(c.NextDue))
-	}
-	return w.Flush()
+	return e.printf("updated %s (#%d)\n", c.Name, c.ID)
 }
 
-func runArchive(e *env, args []string, archive bool) error {
-	fs := e.newFlags()
-	pos, err := parseExact(fs, args, 1, "NAME")
-	if err != nil {
-		return err
+// changeRoles ends roles, then starts roles, today.
+func changeRoles(tx *store.Tx, id int64, adds, ends []crm.RoleKind) error {
+	for _, r := range ends {
+		if err := tx.EndRole(id, r, crm.Date{}); err != nil {
+			return fmt.Errorf("--end-role: %w", err)
+		}
 	}
-	var name string
-	err = e.update(func(tx *store.Tx) error {
-		id, err := tx.FindContact(pos[0])
-		if err != nil {
+	for _, r := range adds {
+		if err := tx.AddRole(id, r, crm.Date{}); err != nil {
 			return err
 		}
-		c, err := tx.Contact(id)
-		if err != nil {
-			return err
-		}
-		name = fmt.Sprintf("%s (#%d)", c.Name, c.ID)
-		return tx.SetArchived(id, archive)
-	})
-	if err != nil {
-		return err
-	}
-	if archive {
-		fmt.Fprintf(e.out, "archived %s\n", name)
-	} else {
-		fmt.Fprintf(e.out, "restored %s\n", name)
 	}
 	return nil
 }
 
-func joinRoles(rs []crm.RoleKind) string {
-	s := make([]string, len(rs))
-	for i, r := range rs {
-		s[i] = string(r)
-	}
-	return strings.Join(s, ",")
-}
-
-func orDash(d crm.Date) string {
-	if d.IsZero() {
-		return "-"
-	}
-	return d.String()
-}
-
-func runContactShow(e *env, args []string) error {
-	fs := e.newFlags()
-	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseExact(fs, args, 1, "NAME")
-	if err != nil {
-		return err
-	}
-	var d *crm.ContactDetail
-	if err := e.view(func(tx *store.Tx) error {
-		id, err := tx.FindContact(pos[0])
-		if err != nil {
+// archive archives the contact ref names, or brings them back.
+func archive(e *env, ref string, archived bool) error {
+	var c *crm.Contact
+	if err := e.update(func(tx *store.Tx) error {
+		var err error
+		if c, err = contactNamed(tx, ref); err != nil {
 			return err
 		}
-		d, err = tx.ContactDetail(id, 0)
-		return err
+		return tx.SetArchived(c.ID, archived)
 	}); err != nil {
 		return err
 	}
-	if *asJSON {
-		return e.printJSON(d)
+	verb := "restored"
+	if archived {
+		verb = "archived"
 	}
-	printDetail(e, d)
-	return nil
+	return e.printf("%s %s (#%d)\n", verb, c.Name, c.ID)
 }
 
-func printDetail(e *env, d *crm.ContactDetail) {
-	w := e.out
-	fmt.Fprintf(w, "%s (#%d)%s\n", d.Name, d.ID, map[bool]string{true: "  [archived]"}[d.Archived])
-	switch {
-	case d.Title != "" && d.Company != "":
-		fmt.Fprintf(w, "  %s at %s\n", d.Title, d.Company)
-	case d.Title != "" || d.Company != "":
-		fmt.Fprintf(w, "  %s\n", d.Title+d.Company)
+// contactNamed finds the contact a NAME or #ID argument names, and loads it.
+func contactNamed(tx *store.Tx, ref string) (*crm.Contact, error) {
+	id, err := tx.FindContact(ref)
+	if err != nil {
+		return nil, err
 	}
-	for _, r := range d.Roles {
-		until := "now"
-		if !r.Until.IsZero() {
-			until = r.Until.String()
+	return tx.Contact(id)
+}
+
+// forContacts calls do with the id of each contact a repeatable flag names,
+// in order; flagName starts the message when one matches nobody, or
+// several people.
+func forContacts(tx *store.Tx, flagName string, refs []string, do func(id int64) error) error {
+	for _, ref := range refs {
+		id, err := tx.FindContact(ref)
+		if err != nil {
+			return fmt.Errorf("%s: %w", flagName, err)
 		}
-		fmt.Fprintf(w, "  role: %s, %s to %s\n", r.Kind, r.Since, until)
-	}
-	for _, ch := range d.Channels {
-		label := ch.Label
-		if label != "" {
-			label = " (" + label + ")"
-		}
-		fmt.Fprintf(w, "  %s%s: %s\n", ch.Kind, label, ch.Value)
-	}
-	if d.Source != "" {
-		how := string(d.Source)
-		if d.SourceDetail != "" {
-			how += ": " + d.SourceDetail
-		}
-		if d.ReferredByName != "" {
-			how += ", introduced by " + d.ReferredByName
-		}
-		fmt.Fprintf(w, "  met: %s %s\n", how, d.MetOn)
-	}
-	if len(d.Circles) > 0 {
-		fmt.Fprintf(w, "  circles: %s\n", strings.Join(d.Circles, ", "))
-	}
-	for _, g := range d.Goals {
-		fmt.Fprintf(w, "  helps with: %s\n", g.Title)
-	}
-	fmt.Fprintf(w, "  check in every %s; last contact %s; next due %s\n", crm.FormatDays(d.CadenceDays), orDash(d.LastContact), orDash(d.NextDue))
-	fmt.Fprintf(w, "  last 12 months: gave %d, received %d\n", d.Gave12m, d.Received12m)
-	for _, x := range d.OpenCommitments {
-		fmt.Fprintf(w, "  promised (#%d, %s): %s: %s\n", x.ID, x.Date, x.Kind, x.Description)
-	}
-	if d.Notes != "" {
-		fmt.Fprintf(w, "  notes: %s\n", d.Notes)
-	}
-	for _, in := range d.Interactions {
-		fmt.Fprintf(w, "  %s %s (%d min): %s\n", in.Date, in.Kind, in.Minutes, in.Summary)
-		for _, x := range in.Exchanges {
-			if x.ContactID == d.ID {
-				fmt.Fprintf(w, "      %s %s: %s\n", x.Direction, x.Kind, x.Description)
-			}
+		if err := do(id); err != nil {
+			return err
 		}
 	}
+	return nil
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/kithcrm/kith/crm/demo"
 )
@@ -11,16 +12,10 @@ func init() {
 		help: `Loads a small, realistic book: a dozen people in every role, two circles, a few
 goals and half a year of interactions with things given and received both ways.
 Dates are relative to today (or --today). A database that already holds people
-is refused untouched.`, run: runDemo})
+is refused untouched.`, json: true, handler: do(runDemo)})
 }
 
-func runDemo(e *env, args []string) error {
-	fs := e.newFlags()
-	asJSON := fs.Bool("json", false, "print JSON")
-	_, err := parseExact(fs, args, 0, "")
-	if err != nil {
-		return err
-	}
+func runDemo(e *env, _ []string) error {
 	st, err := e.store()
 	if err != nil {
 		return err
@@ -29,10 +24,8 @@ func runDemo(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		return e.printJSON(n)
-	}
-	fmt.Fprintf(e.out, "loaded sample data into %s: %d people, %d circles, %d goals, %d interactions, %d exchanges\n",
-		st.Path(), n.People, n.Circles, n.Goals, n.Interactions, n.Exchanges)
-	return nil
+	return e.output(n, text(func(w io.Writer) {
+		fmt.Fprintf(w, "loaded sample data into %s: %d people, %d circles, %d goals, %d interactions, %d exchanges\n",
+			st.Path(), n.People, n.Circles, n.Goals, n.Interactions, n.Exchanges)
+	}))
 }

@@ -2,7 +2,7 @@ package cli
 
 import (
 	"fmt"
-	"text/tabwriter"
+	"io"
 
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/store"
@@ -14,39 +14,30 @@ func init() {
 meeting they attended counts), or after the day you met (or added) them if you
 never talked, and never before the end of a snooze. The cadence is the
 person's own (--cadence) or the shortest default of their roles
-('kith cadence' shows and sets those).`, run: runDue})
-	register(&command{name: "snooze", args: "NAME --until YYYY-MM-DD", summary: "Push a person's next check-in to a later day.", run: runSnooze})
+('kith cadence' shows and sets those).`, json: true, handler: func() handler { return &due{within: spanFlag{s: crm.Span{N: 14, Unit: 'd'}}} }})
+	register(&command{name: "snooze", args: "NAME --until YYYY-MM-DD", summary: "Push a person's next check-in to a later day.",
+		nargs: 1, what: "NAME", handler: func() handler { return &snooze{} }})
 }
 
-func runDue(e *env, args []string) error {
-	fs := e.newFlags()
-	within := spanFlag{s: crm.Span{N: 14, Unit: 'd'}}
-	fs.Var(&within, "within", "how far ahead to look")
-	asJSON := fs.Bool("json", false, "print JSON")
-	_, err := parseExact(fs, args, 0, "")
+// due is 'kith due'.
+type due struct{ within spanFlag }
+
+func (f *due) flags() vars { return vars{"within": &f.within} }
+
+func (f *due) run(e *env, _ []string) error {
+	list, err := viewOf(e, func(tx *store.Tx) ([]crm.CheckIn, error) { return tx.Due(f.within.s.After(tx.Today())) })
 	if err != nil {
 		return err
 	}
-	var list []crm.CheckIn
-	if err := e.view(func(tx *store.Tx) error {
-		list, err = tx.Due(within.s.After(tx.Today()))
-		return err
-	}); err != nil {
-		return err
+	if len(list) == 0 && !e.asJSON {
+		return e.printf("nothing due within %s\n", f.within.s)
 	}
-	if *asJSON {
-		return e.printJSON(list)
-	}
-	if len(list) == 0 {
-		fmt.Fprintf(e.out, "nothing due within %s\n", within.s)
-		return nil
-	}
-	w := tabwriter.NewWriter(e.out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(w, "DUE\tWHEN\tNAME\tROLES\tLAST CONTACT")
-	for _, c := range list {
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", c.Due, lateness(c.DaysOverdue), c.Name, joinRoles(c.Roles), orDash(c.LastContact))
-	}
-	return w.Flush()
+	return e.output(list, table(func(w io.Writer) {
+		fmt.Fprintln(w, "DUE\tWHEN\tNAME\tROLES\tLAST CONTACT")
+		for _, c := range list {
+			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", c.Due, lateness(c.DaysOverdue), c.Name, crm.JoinRoles(c.Roles, ","), orDash(c.LastContact))
+		}
+	}))
 }
 
 // lateness says how late or early a check-in is, as a person would.
@@ -64,33 +55,24 @@ func lateness(daysOverdue int) string {
 	return fmt.Sprintf("in %d days", -daysOverdue)
 }
 
-func runSnooze(e *env, args []string) error {
-	fs := e.newFlags()
-	var until dateFlag
-	fs.Var(&until, "until", "the day to check in again")
-	pos, err := parseExact(fs, args, 1, "NAME")
-	if err != nil {
-		return err
-	}
-	if !until.set || until.d.IsZero() {
+// snooze is 'kith snooze'.
+type snooze struct{ until dateFlag }
+
+func (f *snooze) flags() vars { return vars{"until": &f.until} }
+
+func (f *snooze) run(e *env, pos []string) error {
+	if !f.until.set || f.until.d.IsZero() {
 		return crm.Invalid("--until", fmt.Errorf("give the day to check in again, YYYY-MM-DD"))
 	}
-	var name string
-	err = e.update(func(tx *store.Tx) error {
-		id, err := tx.FindContact(pos[0])
-		if err != nil {
+	var c *crm.Contact
+	if err := e.update(func(tx *store.Tx) error {
+		var err error
+		if c, err = contactNamed(tx, pos[0]); err != nil {
 			return err
 		}
-		c, err := tx.ContactSummary(id)
-		if err != nil {
-			return err
-		}
-		name = fmt.Sprintf("%s (#%d)", c.Name, id)
-		return tx.Snooze(id, until.d)
-	})
-	if err != nil {
+		return tx.Snooze(c.ID, f.until.d)
+	}); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.out, "snoozed %s until %s\n", name, until.d)
-	return nil
+	return e.printf("snoozed %s (#%d) until %s\n", c.Name, c.ID, f.until.d)
 }

@@ -1,10 +1,6 @@
 package cli
 
-import (
-	"fmt"
-
-	"github.com/kithcrm/kith/crm/calendar"
-)
+import "github.com/kithcrm/kith/crm/calendar"
 
 func init() {
 	register(&command{name: "export ics", args: "[--out FILE] [--horizon DUR] [--with-notes]",
@@ -18,34 +14,35 @@ importing a newer file moves them instead of adding copies.
 Flags:
   --out FILE      write FILE atomically instead of printing
   --horizon DUR   how far ahead, e.g. 30d, 6w, 3m
-  --with-notes    include private notes (left out unless asked: calendars sync to clouds)`, run: runExportICS})
+  --with-notes    include private notes (left out unless asked: calendars sync to clouds)`, handler: func() handler { return &exportICS{} }})
 }
 
-func runExportICS(e *env, args []string) error {
-	fs := e.newFlags()
-	out := fs.String("out", "", "file to write")
-	var horizon spanFlag
-	fs.Var(&horizon, "horizon", "how far ahead")
-	withNotes := fs.Bool("with-notes", false, "include private notes")
-	_, err := parseExact(fs, args, 0, "")
-	if err != nil {
-		return err
-	}
+// exportICS is 'kith export ics'.
+type exportICS struct {
+	out       string
+	horizon   spanFlag
+	withNotes bool
+}
+
+func (f *exportICS) flags() vars {
+	return vars{"out": &f.out, "horizon": &f.horizon, "with-notes": &f.withNotes}
+}
+
+func (f *exportICS) run(e *env, _ []string) error {
 	st, err := e.store()
 	if err != nil {
 		return err
 	}
-	data, ex, err := calendar.Encoded(e.ctx(), st, calendar.Options{Horizon: horizon.s, WithNotes: *withNotes})
+	data, ex, err := calendar.Encoded(e.ctx(), st, calendar.Options{Horizon: f.horizon.s, WithNotes: f.withNotes})
 	if err != nil {
 		return err
 	}
-	if *out == "" {
+	if f.out == "" {
 		_, err := e.out.Write(data)
 		return err
 	}
-	if err := calendar.WriteFile(*out, data); err != nil {
+	if err := calendar.WriteFile(f.out, data); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.out, "wrote %d events to %s\n", len(ex.Events), *out)
-	return nil
+	return e.printf("wrote %d events to %s\n", len(ex.Events), f.out)
 }

@@ -1,82 +1,12 @@
 package cli
 
 import (
-	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
 	"github.com/kithcrm/kith/crm"
 )
-
-// newFlags makes a flag set for a command; its errors come back to Run
-// rather than exiting, and its usage is the command's help.
-func (e *env) newFlags() *flag.FlagSet {
-	fs := flag.NewFlagSet(e.cmd.name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	return fs
-}
-
-// parse reads flags and positional arguments in any order (kith contact add
-// "Ana Lopez" --role mentor and kith contact add --role mentor "Ana Lopez"
-// both work), which Go's flag package alone does not allow. Everything after
-// a lone "--" is positional.
-func parse(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if i := indexOf(args, "--"); i == 0 {
-			return append(pos, args[1:]...), nil
-		}
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, err
-			}
-			return nil, usageError{err}
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			return pos, nil
-		}
-		// flag stops at "--" after consuming it; what follows is positional.
-		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
-			return append(pos, rest...), nil
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
-	}
-}
-
-func indexOf(list []string, s string) int {
-	for i, v := range list {
-		if v == s {
-			return i
-		}
-	}
-	return -1
-}
-
-// parseExact is parse for commands that take exactly n positional
-// arguments; what names them in the message when they are missing.
-func parseExact(fs *flag.FlagSet, args []string, n int, what string) ([]string, error) {
-	pos, err := parse(fs, args)
-	if err != nil {
-		return nil, err
-	}
-	return pos, exactArgs(pos, n, what)
-}
-
-// exactArgs checks the number of positional arguments.
-func exactArgs(pos []string, n int, what string) error {
-	if len(pos) != n {
-		if len(pos) < n {
-			return usagef("missing %s", what)
-		}
-		return usagef("too many arguments: %q (quote names with spaces)", strings.Join(pos[n:], " "))
-	}
-	return nil
-}
 
 // listFlag collects a flag given several times (--email a --email b).
 type listFlag []string
@@ -127,13 +57,6 @@ func (f *spanFlag) Set(v string) error {
 	}
 	f.s, f.set = s, true
 	return nil
-}
-
-// setFlags tells which flags the user actually gave, so edit changes only those.
-func setFlags(fs *flag.FlagSet) map[string]bool {
-	m := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { m[f.Name] = true })
-	return m
 }
 
 // parseRoles checks role names given on the command line.

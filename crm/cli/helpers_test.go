@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -17,8 +19,18 @@ func kith(t *testing.T, db string, args ...string) (string, string, int) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	full := append([]string{"--db", db}, args...)
-	code := Main(full, &out, &errOut)
+	code := kithMain(full, &out, &errOut)
 	return out.String(), errOut.String(), code
+}
+
+// kithMain is what main does with a command line that names a command:
+// parse the global flags, then run the command.
+func kithMain(args []string, stdout, stderr io.Writer) int {
+	o, rest, err := ParseGlobal(args, os.Getenv)
+	if err != nil {
+		return Report(stderr, err)
+	}
+	return Run(o, rest, stdout, stderr)
 }
 
 // mustKith runs a command that must succeed.
@@ -61,8 +73,13 @@ func dumpDB(t *testing.T, path string) string {
 	}
 	for rows.Next() {
 		var n string
-		rows.Scan(&n)
+		if err := rows.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
 		tables = append(tables, n)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
 	}
 	rows.Close()
 	var b strings.Builder
@@ -71,7 +88,10 @@ func dumpDB(t *testing.T, path string) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cols, _ := rows.Columns()
+		cols, err := rows.Columns()
+		if err != nil {
+			t.Fatal(err)
+		}
 		var lines []string
 		for rows.Next() {
 			vals := make([]any, len(cols))
@@ -83,6 +103,9 @@ func dumpDB(t *testing.T, path string) string {
 				t.Fatal(err)
 			}
 			lines = append(lines, fmt.Sprint(vals...))
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
 		}
 		rows.Close()
 		sort.Strings(lines)

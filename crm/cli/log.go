@@ -30,99 +30,121 @@ Flags:
   --paid AMOUNT     money you paid (a coaching fee) to the first --with person, recorded as given money
   --goal TITLE      the goal this served
 With several participants, each --gave, --received and --promise line is
-recorded with each of them; a --paid fee only with the first --with person.`, run: runLog})
+recorded with each of them; a --paid fee only with the first --with person.`,
+		handler: func() handler { return &logInteraction{kind: "meeting", minutes: "0"} }})
 }
 
-func runLog(e *env, args []string) error {
-	fs := e.newFlags()
-	var with, absent, gave, received, promised listFlag
-	fs.Var(&with, "with", "participant")
-	fs.Var(&absent, "absent", "absent member")
-	fs.Var(&gave, "gave", "given")
-	fs.Var(&received, "received", "received")
-	fs.Var(&promised, "promise", "promised")
-	circle := fs.String("circle", "", "circle")
-	kind := fs.String("kind", "meeting", "kind")
-	var date dateFlag
-	fs.Var(&date, "date", "date")
-	minutes := fs.String("minutes", "0", "minutes")
-	summary := fs.String("summary", "", "summary")
-	note := fs.String("note", "", "note")
-	goal := fs.String("goal", "", "goal")
-	paid := fs.String("paid", "", "money paid")
-	_, err := parseExact(fs, args, 0, "")
-	if err != nil {
-		return err
-	}
-	in := &crm.Interaction{Date: date.d, Summary: strings.TrimSpace(*summary), Notes: *note}
+// logInteraction is 'kith log': its flags describe the interaction to log.
+type logInteraction struct {
+	with, absent, gave, received, promised           listFlag
+	circle, kind, minutes, summary, note, goal, paid string
+	date                                             dateFlag
+}
+
+func (f *logInteraction) flags() vars {
+	return vars{"with": &f.with, "absent": &f.absent, "gave": &f.gave, "received": &f.received, "promise": &f.promised,
+		"circle": &f.circle, "kind": &f.kind, "date": &f.date, "minutes": &f.minutes, "summary": &f.summary,
+		"note": &f.note, "goal": &f.goal, "paid": &f.paid}
+}
+
+// interaction builds what the flags describe, all but the names, which
+// need the database: every mistake in the flags is found before it opens.
+func (f *logInteraction) interaction(today crm.Date) (*crm.Interaction, error) {
+	in := &crm.Interaction{Date: f.date.d, Summary: strings.TrimSpace(f.summary), Notes: f.note}
 	if in.Date.IsZero() {
-		in.Date = e.today()
+		in.Date = today
 	}
-	k, err := crm.ParseInteractionKind(*kind)
+	k, err := crm.ParseInteractionKind(f.kind)
 	if err != nil {
-		return crm.Invalid("--kind", err)
+		return nil, crm.Invalid("--kind", err)
 	}
 	in.Kind = k
-	if in.Minutes, err = strconv.Atoi(strings.TrimSpace(*minutes)); err != nil || in.Minutes < 0 {
-		return crm.Invalid("--minutes", fmt.Errorf("%q is not a number of minutes", *minutes))
+	if in.Minutes, err = strconv.Atoi(strings.TrimSpace(f.minutes)); err != nil || in.Minutes < 0 {
+		return nil, crm.Invalid("--minutes", fmt.Errorf("%q is not a number of minutes", f.minutes))
 	}
+	if in.Exchanges, err = f.exchanges(); err != nil {
+		return nil, err
+	}
+	return in, nil
+}
+
+// exchanges reads the --gave, --received and --promise lines.
+func (f *logInteraction) exchanges() ([]crm.Exchange, error) {
+	var out []crm.Exchange
 	for _, spec := range []struct {
 		flag    string
 		dir     crm.Direction
 		list    listFlag
 		promise bool
-	}{{"--gave", crm.Gave, gave, false}, {"--received", crm.Received, received, false}, {"--promise", crm.Gave, promised, true}} {
+	}{{"--gave", crm.Gave, f.gave, false}, {"--received", crm.Received, f.received, false}, {"--promise", crm.Gave, f.promised, true}} {
 		for _, text := range spec.list {
 			ex, err := crm.ParseExchange(spec.dir, text)
 			if err != nil {
-				return crm.Invalid(spec.flag, err)
+				return nil, crm.Invalid(spec.flag, err)
 			}
 			ex.Commitment = spec.promise
-			in.Exchanges = append(in.Exchanges, ex)
+			out = append(out, ex)
 		}
+	}
+	return out, nil
+}
+
+// fee reads --paid.
+func (f *logInteraction) fee() (*crm.Exchange, error) {
+	amount, err := parseMoney("--paid", f.paid)
+	if err != nil {
+		return nil, err
+	}
+	// A fee is paid to one person: the first --with, never copied to
+	// every participant as other lines are.
+	if len(f.with) == 0 {
+		return nil, crm.Invalid("--paid", fmt.Errorf("say who was paid with --with NAME"))
+	}
+	return &crm.Exchange{Direction: crm.Gave, Kind: crm.ExMoney, Description: "fee", Amount: amount}, nil
+}
+
+func (f *logInteraction) run(e *env, _ []string) error {
+	in, err := f.interaction(e.today())
+	if err != nil {
+		return err
 	}
 	var fee *crm.Exchange
-	if *paid != "" {
-		amount, err := parseMoney("--paid", *paid)
-		if err != nil {
+	if f.paid != "" {
+		if fee, err = f.fee(); err != nil {
 			return err
 		}
-		// A fee is paid to one person: the first --with, never copied to
-		// every participant as other lines are.
-		if len(with) == 0 {
-			return crm.Invalid("--paid", fmt.Errorf("say who was paid with --with NAME"))
-		}
-		fee = &crm.Exchange{Direction: crm.Gave, Kind: crm.ExMoney, Description: "fee", Amount: amount}
 	}
-	if len(absent) > 0 && *circle == "" {
+	if len(f.absent) > 0 && f.circle == "" {
 		return crm.Invalid("--absent", fmt.Errorf("only makes sense with --circle"))
 	}
-	err = e.update(func(tx *store.Tx) error {
-		if err := resolveParticipants(tx, in, with, *circle, absent); err != nil {
-			return err
-		}
-		if fee != nil {
-			if fee.ContactID, err = tx.FindContact(with[0]); err != nil {
-				return fmt.Errorf("--with: %w", err)
-			}
-			in.Exchanges = append(in.Exchanges, *fee)
-		}
-		if *goal != "" {
-			if in.GoalID, err = tx.FindGoal(*goal); err != nil {
-				return fmt.Errorf("--goal: %w", err)
-			}
-		}
-		return tx.LogInteraction(in)
-	})
-	if err != nil {
+	if err := e.update(func(tx *store.Tx) error { return f.record(tx, in, fee) }); err != nil {
 		return err
 	}
 	names := make([]string, len(in.Participants))
 	for i, p := range in.Participants {
 		names[i] = p.Name
 	}
-	fmt.Fprintf(e.out, "logged %s on %s with %s (#%d)\n", in.Kind, in.Date, strings.Join(names, ", "), in.ID)
-	return nil
+	return e.printf("logged %s on %s with %s (#%d)\n", in.Kind, in.Date, strings.Join(names, ", "), in.ID)
+}
+
+// record looks up the names the flags give and logs the interaction.
+func (f *logInteraction) record(tx *store.Tx, in *crm.Interaction, fee *crm.Exchange) error {
+	if err := resolveParticipants(tx, in, f.with, f.circle, f.absent); err != nil {
+		return err
+	}
+	var err error
+	if fee != nil {
+		if fee.ContactID, err = tx.FindContact(f.with[0]); err != nil {
+			return fmt.Errorf("--with: %w", err)
+		}
+		in.Exchanges = append(in.Exchanges, *fee)
+	}
+	if f.goal != "" {
+		if in.GoalID, err = tx.FindGoal(f.goal); err != nil {
+			return fmt.Errorf("--goal: %w", err)
+		}
+	}
+	return tx.LogInteraction(in)
 }
 
 // resolveParticipants turns --with names and a --circle into participants:
@@ -136,42 +158,46 @@ func resolveParticipants(tx *store.Tx, in *crm.Interaction, with []string, circl
 		}
 	}
 	if circle != "" {
-		cid, err := tx.FindCircle(circle)
-		if err != nil {
-			return fmt.Errorf("--circle: %w", err)
-		}
-		c, err := tx.Circle(cid)
-		if err != nil {
+		if err := circleMeeting(tx, in, circle, absent, add); err != nil {
 			return err
 		}
-		in.CircleID, in.Circle = c.ID, c.Name
-		away := map[int64]bool{}
-		for _, ref := range absent {
-			id, err := tx.FindContact(ref)
-			if err != nil {
-				return fmt.Errorf("--absent: %w", err)
-			}
-			away[id] = true
-		}
-		for _, m := range c.CurrentMembers() {
-			if !away[m.ContactID] {
-				add(m.ContactID, m.Name)
-			}
-		}
 		if len(in.Participants) == 0 && len(with) == 0 {
-			return crm.Invalid("--circle", fmt.Errorf("%s has no members present; add some with 'kith circle join'", c.Name))
+			return crm.Invalid("--circle", fmt.Errorf("%s has no members present; add some with 'kith circle join'", in.Circle))
 		}
 	}
-	for _, ref := range with {
-		id, err := tx.FindContact(ref)
-		if err != nil {
-			return fmt.Errorf("--with: %w", err)
-		}
+	return forContacts(tx, "--with", with, func(id int64) error {
 		c, err := tx.Contact(id)
 		if err != nil {
 			return err
 		}
 		add(id, c.Name)
+		return nil
+	})
+}
+
+// circleMeeting makes in a meeting of the circle and adds its current
+// members who were not absent.
+func circleMeeting(tx *store.Tx, in *crm.Interaction, circle string, absent []string, add func(id int64, name string)) error {
+	cid, err := tx.FindCircle(circle)
+	if err != nil {
+		return fmt.Errorf("--circle: %w", err)
+	}
+	c, err := tx.Circle(cid)
+	if err != nil {
+		return err
+	}
+	in.CircleID, in.Circle = c.ID, c.Name
+	away := map[int64]bool{}
+	if err := forContacts(tx, "--absent", absent, func(id int64) error {
+		away[id] = true
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, m := range c.CurrentMembers() {
+		if !away[m.ContactID] {
+			add(m.ContactID, m.Name)
+		}
 	}
 	return nil
 }

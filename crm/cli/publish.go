@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -24,32 +25,31 @@ Flags:
   --user U        the user name
   --horizon DUR   how far ahead, e.g. 30d, 6w, 3m
   --with-notes    include private notes
-  --json          print what was done as JSON`, run: runPublishCalDAV})
+  --json          print what was done as JSON`, json: true, handler: func() handler { return &publishCalDAV{} }})
 }
 
-func runPublishCalDAV(e *env, args []string) error {
-	fs := e.newFlags()
-	u := fs.String("url", "", "calendar URL")
-	user := fs.String("user", "", "user name")
-	var horizon spanFlag
-	fs.Var(&horizon, "horizon", "how far ahead")
-	withNotes := fs.Bool("with-notes", false, "include private notes")
-	asJSON := fs.Bool("json", false, "print JSON")
-	_, err := parseExact(fs, args, 0, "")
-	if err != nil {
-		return err
-	}
+// publishCalDAV is 'kith publish caldav'.
+type publishCalDAV struct {
+	url, user string
+	horizon   spanFlag
+	withNotes bool
+}
+
+func (f *publishCalDAV) flags() vars {
+	return vars{"url": &f.url, "user": &f.user, "horizon": &f.horizon, "with-notes": &f.withNotes}
+}
+
+func (f *publishCalDAV) run(e *env, _ []string) error {
 	s, err := e.calendarSettings()
 	if err != nil {
 		return err
 	}
 	t := calendar.Target{URL: s.CalDAVURL, User: s.CalDAVUser}
-	given := setFlags(fs)
-	if given["url"] {
-		t.URL = *u
+	if e.given["url"] {
+		t.URL = f.url
 	}
-	if given["user"] {
-		t.User = *user
+	if e.given["user"] {
+		t.User = f.user
 	}
 	if strings.TrimSpace(t.URL) == "" {
 		return crm.Invalid("--url", fmt.Errorf("give the CalDAV calendar's URL (or save one with 'kith calendar set --caldav-url')"))
@@ -61,17 +61,16 @@ func runPublishCalDAV(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	res, err := calendar.Publish(e.ctx(), st, t, calendar.Options{Horizon: horizon.s, WithNotes: *withNotes})
+	res, err := calendar.Publish(e.ctx(), st, t, calendar.Options{Horizon: f.horizon.s, WithNotes: f.withNotes})
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		return e.printJSON(res)
-	}
-	fmt.Fprintf(e.out, "published to %s: %d put, %d removed, %d unchanged\n", t.URL, res.Put, res.Removed, res.Unchanged)
-	return nil
+	return e.output(res, text(func(w io.Writer) {
+		fmt.Fprintf(w, "published to %s: %d put, %d removed, %d unchanged\n", t.URL, res.Put, res.Removed, res.Unchanged)
+	}))
 }
 
+// calendarSettings reads the calendar settings, opening the database if need be.
 func (e *env) calendarSettings() (calendar.Settings, error) {
 	st, err := e.store()
 	if err != nil {

@@ -20,15 +20,15 @@ running is counted up to today. --format md is for notes apps, html is one
 self-contained page with charts that prints cleanly to PDF, json is for
 scripts. --out writes the report to FILE instead of the screen.
 
-Record your reflection with 'kith review answer' and 'kith review decide'.`, run: runReview})
+Record your reflection with 'kith review answer' and 'kith review decide'.`, handler: func() handler { return &reviewReport{format: "text"} }})
 	register(&command{name: "review answer", args: "PROMPT TEXT [--quarter YYYYQn]",
 		summary: "Save your answer to a review prompt (an empty TEXT removes it).", help: `PROMPT is one of:
-` + promptHelp(), run: runReviewAnswer})
+` + promptHelp(), nargs: 2, what: "PROMPT and TEXT", handler: func() handler { return &reviewAnswer{} }})
 	register(&command{name: "review decide", args: "NAME --decision deepen|keep|pause|end [--note TEXT] [--quarter YYYYQn] [--confirm]",
 		summary: "Decide what to do with a relationship this quarter.", help: fmt.Sprintf(`pause snoozes the person's check-ins for %d months. end archives them, but
 only with --confirm: without it the decision is saved and waits; run the
 command again with --confirm to archive. deepen and keep change nothing
-but are kept with the quarter's review.`, review.PauseMonths), run: runReviewDecide})
+but are kept with the quarter's review.`, review.PauseMonths), nargs: 1, what: "NAME", handler: func() handler { return &reviewDecide{} }})
 }
 
 func promptHelp() string {
@@ -60,62 +60,52 @@ func (f *quarterFlag) quarter(today crm.Date) review.Quarter {
 	return f.q
 }
 
-func runReview(e *env, args []string) error {
-	fs := e.newFlags()
-	var quarter quarterFlag
-	fs.Var(&quarter, "quarter", "the quarter, YYYYQn")
-	format := fs.String("format", "text", "text, md, html or json")
-	out := fs.String("out", "", "write the report to FILE")
-	_, err := parseExact(fs, args, 0, "")
+// reviewReport is 'kith review'.
+type reviewReport struct {
+	quarter     quarterFlag
+	format, out string
+}
+
+func (f *reviewReport) flags() vars {
+	return vars{"quarter": &f.quarter, "format": &f.format, "out": &f.out}
+}
+
+func (f *reviewReport) run(e *env, _ []string) error {
+	format, err := review.ParseFormat(f.format)
 	if err != nil {
-		return err
+		return crm.Invalid("--format", fmt.Errorf("unknown format %q (want text, md, html or json)", f.format))
 	}
-	f, err := review.ParseFormat(*format)
+	r, err := viewOf(e, func(tx *store.Tx) (*review.Review, error) { return review.Compute(tx, f.quarter.quarter(tx.Today())) })
 	if err != nil {
-		return crm.Invalid("--format", fmt.Errorf("unknown format %q (want text, md, html or json)", *format))
-	}
-	var r *review.Review
-	if err := e.view(func(tx *store.Tx) error {
-		r, err = review.Compute(tx, quarter.quarter(tx.Today()))
-		return err
-	}); err != nil {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := r.Write(&buf, f); err != nil {
+	if err := r.Write(&buf, format); err != nil {
 		return err
 	}
-	if *out == "" {
+	if f.out == "" {
 		_, err := e.out.Write(buf.Bytes())
 		return err
 	}
 	// The report holds notes about people: readable by the user alone.
-	if err := os.WriteFile(*out, buf.Bytes(), 0o600); err != nil {
+	if err := os.WriteFile(f.out, buf.Bytes(), 0o600); err != nil {
 		return fmt.Errorf("--out: %w", err)
 	}
-	fmt.Fprintf(e.out, "wrote the %s review to %s\n", r.Quarter, *out)
-	return nil
+	return e.printf("wrote the %s review to %s\n", r.Quarter, f.out)
 }
 
-func runReviewAnswer(e *env, args []string) error {
-	fs := e.newFlags()
-	var quarter quarterFlag
-	fs.Var(&quarter, "quarter", "the quarter, YYYYQn")
-	pos, err := parseExact(fs, args, 2, "PROMPT and TEXT")
+// reviewAnswer is 'kith review answer'.
+type reviewAnswer struct{ quarter quarterFlag }
+
+func (f *reviewAnswer) flags() vars { return vars{"quarter": &f.quarter} }
+
+func (f *reviewAnswer) run(e *env, pos []string) error {
+	prompt, err := promptNamed(pos[0])
 	if err != nil {
 		return err
 	}
-	var prompt review.Prompt
-	for _, p := range review.Questions {
-		if strings.EqualFold(p.Key, strings.TrimSpace(pos[0])) {
-			prompt = p
-		}
-	}
-	if prompt.Key == "" {
-		return crm.Invalid("PROMPT", fmt.Errorf("unknown prompt %q; want one of:\n%s", pos[0], promptHelp()))
-	}
-	q := quarter.quarter(e.today())
-	err = e.update(func(tx *store.Tx) error {
+	q := f.quarter.quarter(e.today())
+	if err := e.update(func(tx *store.Tx) error {
 		refl, err := tx.Reflection(q)
 		if err != nil {
 			return err
@@ -123,72 +113,89 @@ func runReviewAnswer(e *env, args []string) error {
 		refl.SetAnswer(prompt, strings.TrimSpace(pos[1]))
 		_, err = review.Save(tx, &refl, nil)
 		return err
-	})
-	if err != nil {
+	}); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.out, "%s: saved your answer to %s\n", q, prompt.Key)
-	return nil
+	return e.printf("%s: saved your answer to %s\n", q, prompt.Key)
 }
 
-func runReviewDecide(e *env, args []string) error {
-	fs := e.newFlags()
-	var quarter quarterFlag
-	fs.Var(&quarter, "quarter", "the quarter, YYYYQn")
-	decision := fs.String("decision", "", "deepen, keep, pause or end")
-	note := fs.String("note", "", "why")
-	confirm := fs.Bool("confirm", false, "carry out an end: archive the person")
-	pos, err := parseExact(fs, args, 1, "NAME")
-	if err != nil {
-		return err
+// promptNamed finds a review prompt by its key, in any case.
+func promptNamed(key string) (review.Prompt, error) {
+	for _, p := range review.Questions {
+		if strings.EqualFold(p.Key, strings.TrimSpace(key)) {
+			return p, nil
+		}
 	}
-	if *decision == "" {
+	return review.Prompt{}, crm.Invalid("PROMPT", fmt.Errorf("unknown prompt %q; want one of:\n%s", key, promptHelp()))
+}
+
+// reviewDecide is 'kith review decide'.
+type reviewDecide struct {
+	quarter        quarterFlag
+	decision, note string
+	confirm        bool // carry out an end: archive the person
+}
+
+func (f *reviewDecide) flags() vars {
+	return vars{"quarter": &f.quarter, "decision": &f.decision, "note": &f.note, "confirm": &f.confirm}
+}
+
+func (f *reviewDecide) run(e *env, pos []string) error {
+	if f.decision == "" {
 		return usagef("missing --decision (deepen, keep, pause or end)")
 	}
-	kind, err := review.ParseDecision(*decision)
+	kind, err := review.ParseDecision(f.decision)
 	if err != nil {
-		return crm.Invalid("--decision", fmt.Errorf("unknown decision %q (want deepen, keep, pause or end)", *decision))
+		return crm.Invalid("--decision", fmt.Errorf("unknown decision %q (want deepen, keep, pause or end)", f.decision))
 	}
-	q := quarter.quarter(e.today())
+	q := f.quarter.quarter(e.today())
 	var d review.Decision
 	var res review.Outcome
-	err = e.update(func(tx *store.Tx) error {
-		id, err := tx.FindContact(pos[0])
-		if err != nil {
-			return err
-		}
-		c, err := tx.Contact(id)
-		if err != nil {
-			return err
-		}
-		refl, err := tx.Reflection(q)
-		if err != nil {
-			return err
-		}
-		refl.Decide(review.Decision{ContactID: id, Name: c.Name, Decision: kind, Note: strings.TrimSpace(*note)})
-		var confirmed []int64 // --confirm speaks for NAME alone, never for other pending ends
-		if *confirm {
-			confirmed = []int64{id}
-		}
-		if res, err = review.Save(tx, &refl, confirmed); err != nil {
-			return err
-		}
-		d, _ = refl.DecisionFor(id)
-		return nil
-	})
-	if err != nil {
+	if err := e.update(func(tx *store.Tx) error {
+		d, res, err = decide(tx, q, pos[0], kind, strings.TrimSpace(f.note), f.confirm)
+		return err
+	}); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.out, "%s: %s %s", q, d.Decision, d.Name)
+	return e.printf("%s: %s %s%s", q, d.Decision, d.Name, outcomeText(res, e.today()))
+}
+
+// decide saves a decision about the contact ref names and carries it out.
+// --confirm speaks for that contact alone, never for other pending ends.
+func decide(tx *store.Tx, q review.Quarter, ref string, kind review.DecisionKind, note string, confirm bool) (review.Decision, review.Outcome, error) {
+	c, err := contactNamed(tx, ref)
+	if err != nil {
+		return review.Decision{}, review.Outcome{}, err
+	}
+	refl, err := tx.Reflection(q)
+	if err != nil {
+		return review.Decision{}, review.Outcome{}, err
+	}
+	refl.Decide(review.Decision{ContactID: c.ID, Name: c.Name, Decision: kind, Note: note})
+	var confirmed []int64
+	if confirm {
+		confirmed = []int64{c.ID}
+	}
+	res, err := review.Save(tx, &refl, confirmed)
+	if err != nil {
+		return review.Decision{}, review.Outcome{}, err
+	}
+	d, ok := refl.DecisionFor(c.ID)
+	if !ok {
+		return d, res, fmt.Errorf("the decision about %s was not kept in the %s review", c.Name, q)
+	}
+	return d, res, nil
+}
+
+// outcomeText ends the line 'review decide' prints with what was done.
+func outcomeText(res review.Outcome, today crm.Date) string {
 	switch {
 	case len(res.Paused) > 0:
-		fmt.Fprintf(e.out, "; check-ins snoozed until %s\n", e.today().AddMonths(review.PauseMonths))
+		return fmt.Sprintf("; check-ins snoozed until %s\n", today.AddMonths(review.PauseMonths))
 	case len(res.Archived) > 0:
-		fmt.Fprintf(e.out, "; archived (bring them back with 'kith contact unarchive')\n")
+		return "; archived (bring them back with 'kith contact unarchive')\n"
 	case len(res.Pending) > 0:
-		fmt.Fprintf(e.out, "; not archived yet: run again with --confirm to archive them\n")
-	default:
-		fmt.Fprintln(e.out)
+		return "; not archived yet: run again with --confirm to archive them\n"
 	}
-	return nil
+	return "\n"
 }

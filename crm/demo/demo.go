@@ -54,6 +54,8 @@ func LoadTx(tx *store.Tx) (Counts, error) {
 	return l.n, nil
 }
 
+// loader adds the sample data, remembering the ids it gets by name so
+// later steps can refer to people, circles and goals as the data does.
 type loader struct {
 	tx      *store.Tx
 	today   crm.Date
@@ -65,6 +67,33 @@ type loader struct {
 
 // ago returns the day n days before today.
 func (l *loader) ago(n int) crm.Date { return l.today.AddDays(-n) }
+
+// id is the id of a sample person. A name the sample people lack is a
+// mistake in the data: it fails the load rather than linking to nobody.
+func (l *loader) id(name string) (int64, error) {
+	return lookup(l.ids, "person", name)
+}
+
+func lookup(ids map[string]int64, what, name string) (int64, error) {
+	id, ok := ids[name]
+	if !ok {
+		return 0, fmt.Errorf("sample data names no %s %q", what, name)
+	}
+	return id, nil
+}
+
+// participants turns sample names into participants.
+func (l *loader) participants(names []string) ([]crm.Participant, error) {
+	var out []crm.Participant
+	for _, name := range names {
+		id, err := l.id(name)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, crm.Participant{ContactID: id, Name: name})
+	}
+	return out, nil
+}
 
 func (l *loader) people() error {
 	for _, p := range samplePeople {
@@ -85,7 +114,10 @@ func (l *loader) people() error {
 			c.Roles = append(c.Roles, crm.Role{Kind: r, Since: l.ago(p.metDaysAgo)})
 		}
 		if p.referredBy != "" {
-			c.ReferredBy = l.ids[p.referredBy]
+			var err error
+			if c.ReferredBy, err = l.id(p.referredBy); err != nil {
+				return err
+			}
 		}
 		if err := l.tx.AddContact(c); err != nil {
 			return err
@@ -99,13 +131,21 @@ func (l *loader) people() error {
 // roleHistory shows how relationships grow: Elena was a hired coach before
 // she became a mentor, and Ben's coaching ended.
 func (l *loader) roleHistory() error {
-	if err := l.tx.EndRole(l.ids["Elena Rossi"], crm.RoleCoach, l.ago(120)); err != nil {
+	elena, err := l.id("Elena Rossi")
+	if err != nil {
 		return err
 	}
-	if err := l.tx.AddRole(l.ids["Elena Rossi"], crm.RoleMentor, l.ago(120)); err != nil {
+	ben, err := l.id("Ben Carter")
+	if err != nil {
 		return err
 	}
-	return l.tx.EndRole(l.ids["Ben Carter"], crm.RoleCoach, l.ago(100))
+	if err := l.tx.EndRole(elena, crm.RoleCoach, l.ago(120)); err != nil {
+		return err
+	}
+	if err := l.tx.AddRole(elena, crm.RoleMentor, l.ago(120)); err != nil {
+		return err
+	}
+	return l.tx.EndRole(ben, crm.RoleCoach, l.ago(100))
 }
 
 func (l *loader) circleSet() error {
@@ -115,8 +155,12 @@ func (l *loader) circleSet() error {
 			return err
 		}
 		l.circles[c.name] = circle.ID
-		for _, m := range c.members {
-			if err := l.tx.Join(circle.ID, l.ids[m], l.ago(200)); err != nil {
+		members, err := l.participants(c.members)
+		if err != nil {
+			return err
+		}
+		for _, m := range members {
+			if err := l.tx.Join(circle.ID, m.ContactID, l.ago(200)); err != nil {
 				return err
 			}
 		}
@@ -131,8 +175,9 @@ func (l *loader) goalSet() error {
 		if g.targetIn != 0 {
 			goal.Target = l.today.AddDays(g.targetIn)
 		}
-		for _, h := range g.helpers {
-			goal.Helpers = append(goal.Helpers, crm.Participant{ContactID: l.ids[h], Name: h})
+		var err error
+		if goal.Helpers, err = l.participants(g.helpers); err != nil {
+			return err
 		}
 		if err := l.tx.AddGoal(goal); err != nil {
 			return err
@@ -145,22 +190,9 @@ func (l *loader) goalSet() error {
 
 func (l *loader) interactions() error {
 	for _, s := range sampleInteractions {
-		in := &crm.Interaction{Date: l.ago(s.daysAgo), Kind: s.kind, Minutes: s.minutes, Summary: s.summary, Notes: s.notes}
-		for _, name := range s.with {
-			in.Participants = append(in.Participants, crm.Participant{ContactID: l.ids[name], Name: name})
-		}
-		if s.circle != "" {
-			in.CircleID = l.circles[s.circle]
-		}
-		if s.goal != "" {
-			in.GoalID = l.goals[s.goal]
-		}
-		for _, x := range s.exchanges {
-			ex := crm.Exchange{Direction: x.dir, Kind: x.kind, Description: x.desc, Commitment: x.promise, ContactID: l.ids[x.with]}
-			if x.keptAfter > 0 {
-				ex.DoneOn = l.ago(s.daysAgo - x.keptAfter)
-			}
-			in.Exchanges = append(in.Exchanges, ex)
+		in, err := l.interaction(s)
+		if err != nil {
+			return fmt.Errorf("%s: %w", s.summary, err)
 		}
 		if err := l.tx.LogInteraction(in); err != nil {
 			return fmt.Errorf("%s: %w", s.summary, err)
@@ -171,4 +203,43 @@ func (l *loader) interactions() error {
 	return nil
 }
 
-func (l *loader) archive() error { return l.tx.SetArchived(l.ids["Ben Carter"], true) }
+// interaction builds one sample interaction, its names turned into ids.
+func (l *loader) interaction(s interaction) (*crm.Interaction, error) {
+	in := &crm.Interaction{Date: l.ago(s.daysAgo), Kind: s.kind, Minutes: s.minutes, Summary: s.summary, Notes: s.notes}
+	var err error
+	if in.Participants, err = l.participants(s.with); err != nil {
+		return nil, err
+	}
+	if s.circle != "" {
+		if in.CircleID, err = lookup(l.circles, "circle", s.circle); err != nil {
+			return nil, err
+		}
+	}
+	if s.goal != "" {
+		if in.GoalID, err = lookup(l.goals, "goal", s.goal); err != nil {
+			return nil, err
+		}
+	}
+	for _, x := range s.exchanges {
+		ex := crm.Exchange{Direction: x.dir, Kind: x.kind, Description: x.desc, Commitment: x.promise}
+		if x.with != "" { // with no one named, the store records it with every participant
+			if ex.ContactID, err = l.id(x.with); err != nil {
+				return nil, err
+			}
+		}
+		if x.keptAfter > 0 {
+			ex.DoneOn = l.ago(s.daysAgo - x.keptAfter)
+		}
+		in.Exchanges = append(in.Exchanges, ex)
+	}
+	return in, nil
+}
+
+// archive shows an archived relationship: Ben's coaching ended.
+func (l *loader) archive() error {
+	ben, err := l.id("Ben Carter")
+	if err != nil {
+		return err
+	}
+	return l.tx.SetArchived(ben, true)
+}
