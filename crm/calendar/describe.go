@@ -12,7 +12,7 @@ import (
 func checkInSummary(c crm.CheckIn) string {
 	s := "Check in with " + c.Name
 	if len(c.Roles) > 0 {
-		s += " (" + joinRoles(c.Roles) + ")"
+		s += " (" + crm.JoinRoles(c.Roles, ", ") + ")"
 	}
 	if c.DaysOverdue > 0 {
 		s += ": " + daysLate(c.DaysOverdue)
@@ -25,14 +25,6 @@ func daysLate(n int) string {
 		return "1 day late"
 	}
 	return fmt.Sprintf("%d days late", n)
-}
-
-func joinRoles(roles []crm.RoleKind) string {
-	s := make([]string, len(roles))
-	for i, r := range roles {
-		s[i] = string(r)
-	}
-	return strings.Join(s, ", ")
 }
 
 // checkInDescription tells the user what to reach out with: the last talk,

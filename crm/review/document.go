@@ -96,7 +96,7 @@ func (r *Review) relationshipSection() section {
 		if c.Archived {
 			name += " (archived)"
 		}
-		t.Rows = append(t.Rows, []string{name, joinRoles(c.Roles), strconv.Itoa(c.Interactions), hours(c.Minutes),
+		t.Rows = append(t.Rows, []string{name, crm.JoinRoles(c.Roles, ", "), strconv.Itoa(c.Interactions), hours(c.Minutes),
 			dash(c.LastContact.String()), strconv.Itoa(c.Gave), strconv.Itoa(c.Received), signed(c.Balance),
 			strconv.Itoa(c.CheckinsKept), strconv.Itoa(c.CheckinsMissed), joinFlags(c.Flags)})
 	}
@@ -124,7 +124,7 @@ func (r *Review) networkSection() section {
 	people := table{Head: []string{"New person", "Since", "Source", "Detail", "Referred by", "Roles"}}
 	for _, p := range r.Network.NewPeople {
 		people.Rows = append(people.Rows, []string{p.Name, p.Since.String(), dash(sourceName(p.Source)),
-			p.SourceDetail, p.ReferredBy, joinRoles(p.Roles)})
+			p.SourceDetail, p.ReferredBy, crm.JoinRoles(p.Roles, ", ")})
 	}
 	if len(people.Rows) == 0 {
 		s.add(para("No new people this quarter."))
@@ -138,7 +138,7 @@ func (r *Review) networkSection() section {
 		s.add(people, para("Where they came from: "+strings.Join(sources, ", ")))
 	}
 	s.listUnder("Role changes", each(r.Network.RoleChanges, func(c RoleChange) string {
-		return fmt.Sprintf("%s: %s → %s (%s)", c.Name, dash(joinRoles(c.Ended)), dash(joinRoles(c.Started)), c.On)
+		return fmt.Sprintf("%s: %s → %s (%s)", c.Name, dash(crm.JoinRoles(c.Ended, ", ")), dash(crm.JoinRoles(c.Started, ", ")), c.On)
 	}))
 	circles := table{Head: []string{"Circle", "Meetings", "Cadence", "Attendance"}}
 	for _, c := range r.Network.Circles {
@@ -247,12 +247,6 @@ func each[T any](xs []T, f func(T) string) list {
 // joinEach is each joined with commas, the way every list inside a table
 // cell or a line of the report reads.
 func joinEach[T any](xs []T, f func(T) string) string { return strings.Join(each(xs, f), ", ") }
-
-// joinRoles stays here for now: crm.JoinRoles is being added alongside, and
-// the report can use it once it lands if it writes roles the same way.
-func joinRoles(rs []crm.RoleKind) string {
-	return joinEach(rs, func(r crm.RoleKind) string { return string(r) })
-}
 
 // joinFlags writes flags as words, "taking more than giving", for reading.
 func joinFlags(fs []Flag) string {
