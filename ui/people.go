@@ -288,14 +288,3 @@ func (v *peopleView) open(id int64) {
 	v.chosen = id
 	v.page.load(id)
 }
-
-// names returns the names on the loaded rows, for tests and diagnostics.
-func (v *peopleView) names() []string {
-	var out []string
-	for i := 0; i < v.total && i < pageSize; i++ {
-		if s, ok := v.row(i); ok {
-			out = append(out, s.Name)
-		}
-	}
-	return out
-}
