@@ -1,12 +1,17 @@
 package ui
 
 import (
+	"errors"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/kithcrm/kith/crm"
 )
 
 // formDialog is a dialog with a Save button that stays off, saying why,
@@ -60,3 +65,23 @@ func (f *formDialog) show() {
 }
 
 func (f *formDialog) close() { f.dlg.Hide() }
+
+// errSpan is what a cadence field says when its text is not a span.
+var errSpan = errors.New("want Nd, Nw, Nm or Ny")
+
+// spanDays reads a cadence such as 3w as days.
+func spanDays(s string) (int, error) {
+	span, err := crm.ParseSpan(strings.TrimSpace(s))
+	if err != nil {
+		return 0, errSpan
+	}
+	return span.Days(), nil
+}
+
+// optionalSpanDays reads a cadence that may be left empty, as zero days.
+func optionalSpanDays(s string) (int, error) {
+	if strings.TrimSpace(s) == "" {
+		return 0, nil
+	}
+	return spanDays(s)
+}
