@@ -51,8 +51,8 @@ type screenRow struct {
 	name string
 	// icon is read from the theme when asked, not at start-up, so it
 	// follows a theme change.
-	icon func() fyne.Resource
-	key  fyne.KeyName
+	icon    func() fyne.Resource
+	key     fyne.KeyName
 	newView func(m *Main) screen
 }
 

@@ -114,15 +114,6 @@ func (f *personForm) makeFields(m *Main) {
 	f.notes = m.multiEntry("Anything worth remembering")
 }
 
-// stringsOf turns a list of named values, such as roles, into their names.
-func stringsOf[T ~string](vs []T) []string {
-	out := make([]string, len(vs))
-	for i, v := range vs {
-		out[i] = string(v)
-	}
-	return out
-}
-
 // contactCheck validates one field's text as crm.Contact.Validate does, on
 // a contact that is otherwise valid, so a field turns red on exactly what
 // saving refuses. The error leaves out the field's name, which the form
@@ -137,25 +128,6 @@ func contactCheck(set func(c *crm.Contact, s string)) func(string) error {
 		}
 		return nil
 	}
-}
-
-// splitField splits a domain error, which starts with the field at fault
-// ("email: …"), into the field and the reason.
-func splitField(err error) (string, string) {
-	field, why, ok := strings.Cut(err.Error(), ": ")
-	if !ok {
-		return "", err.Error()
-	}
-	return field, why
-}
-
-// fieldProblem words a domain error with the form's name for the field.
-func fieldProblem(err error, labels map[string]string) string {
-	field, why := splitField(err)
-	if label, ok := labels[field]; ok {
-		return label + ": " + why
-	}
-	return capitalize(err.Error())
 }
 
 func (f *personForm) fill(c *crm.Contact) {
@@ -200,14 +172,10 @@ func (f *personForm) loadReferrer(id int64) {
 	})
 }
 
-// problem says why the form cannot be saved, naming the field: first what
-// the domain refuses, then what does not read.
+// problem says why the form cannot be saved, naming the field.
 func (f *personForm) problem() string {
 	c, unreadable := f.contact()
-	if err := c.Validate(); err != nil {
-		return fieldProblem(err, personFields)
-	}
-	return unreadable
+	return formProblem(c.Validate(), personFields, unreadable)
 }
 
 // contact builds the record the form describes, on top of the original. A

@@ -15,14 +15,7 @@ import (
 
 func savedChannels(t *testing.T, st *store.Store, id int64) []crm.Channel {
 	t.Helper()
-	var c *crm.Contact
-	if err := st.View(context.Background(), func(tx *store.Tx) (err error) {
-		c, err = tx.Contact(id)
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
-	return c.Channels
+	return savedContact(t, st, id).Channels
 }
 
 // Editing a person in the window keeps the labels set elsewhere (such as

@@ -18,28 +18,31 @@ import (
 // list's rows count only when they are on screen.
 func shownTexts(o fyne.CanvasObject) []string {
 	var out []string
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
+	visitShown(o, func(o fyne.CanvasObject) bool {
+		s, ok := textOf(o)
+		out = append(out, s...)
+		return !ok
+	})
+	return out
+}
+
+// visitShown calls visit on o and every visible object inside it, looking
+// inside containers, and inside widgets through their renderers, unless
+// visit returns false for the object.
+func visitShown(o fyne.CanvasObject, visit func(fyne.CanvasObject) bool) {
+	if o == nil || !o.Visible() || !visit(o) {
+		return
+	}
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			visitShown(c, visit)
 		}
-		if s, ok := textOf(o); ok {
-			out = append(out, s...)
-			return
-		}
-		switch x := o.(type) {
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			visitShown(c, visit)
 		}
 	}
-	walk(o)
-	return out
 }
 
 // textOf is the text an object shows itself, when it is one that shows text.
@@ -94,26 +97,14 @@ func assertShows(t *testing.T, o fyne.CanvasObject, want ...string) {
 func assertPairs(t *testing.T, o fyne.CanvasObject, pairs ...string) {
 	t.Helper()
 	found := map[string]string{}
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
-		}
-		switch x := o.(type) {
-		case *fyne.Container:
-			if texts := shownTexts(x); len(x.Objects) == 2 && len(texts) == 2 {
+	visitShown(o, func(o fyne.CanvasObject) bool {
+		if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 2 {
+			if texts := shownTexts(c); len(texts) == 2 {
 				found[texts[1]] = texts[0] // kv: the value, then its label
 			}
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
 		}
-	}
-	walk(o)
+		return true
+	})
 	for i := 0; i+1 < len(pairs); i += 2 {
 		if got, ok := found[pairs[i]]; !ok || got != pairs[i+1] {
 			t.Errorf("%s shows %q, want %q", pairs[i], got, pairs[i+1])

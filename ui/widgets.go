@@ -68,6 +68,26 @@ func (r *chipRenderer) Refresh() {
 func (r *chipRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.c.rect, r.c.text} }
 func (r *chipRenderer) Destroy()                     {}
 
+// highlight marks the chosen button of a set, and gives the others the
+// importance rest.
+func highlight[K comparable](buttons map[K]*widget.Button, chosen K, rest widget.Importance) {
+	for k, b := range buttons {
+		b.Importance = rest
+		if k == chosen {
+			b.Importance = widget.HighImportance
+		}
+		b.Refresh()
+	}
+}
+
+// orNote returns box, holding a muted note when nothing was put in it.
+func orNote(box *fyne.Container, note string) *fyne.Container {
+	if len(box.Objects) == 0 {
+		box.Add(muted(note))
+	}
+	return box
+}
+
 // roleChips lays out the chips of a list of roles.
 func roleChips(roles []crm.RoleKind) *fyne.Container {
 	box := container.NewHBox()
@@ -253,6 +273,15 @@ func exchangeSentence(e crm.Exchange) string {
 		}
 	}
 	return s
+}
+
+// stringsOf turns a list of named values, such as roles, into their names.
+func stringsOf[T ~string](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
 }
 
 // spacer is a fixed gap.
