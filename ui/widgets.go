@@ -45,11 +45,13 @@ func (c *chip) CreateRenderer() fyne.WidgetRenderer { return &chipRenderer{c} }
 
 type chipRenderer struct{ c *chip }
 
+// MinSize fits the label with a margin round it.
 func (r *chipRenderer) MinSize() fyne.Size {
 	s := r.c.text.MinSize()
 	return fyne.NewSize(s.Width+16, s.Height+4)
 }
 
+// Layout centres the pill and its label in the space given.
 func (r *chipRenderer) Layout(size fyne.Size) {
 	h := r.MinSize().Height
 	y := (size.Height - h) / 2
@@ -60,13 +62,17 @@ func (r *chipRenderer) Layout(size fyne.Size) {
 	r.c.text.Resize(ts)
 }
 
+// Refresh redraws the pill and its label.
 func (r *chipRenderer) Refresh() {
 	r.c.rect.Refresh()
 	r.c.text.Refresh()
 }
 
+// Objects are the pill and its label.
 func (r *chipRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.c.rect, r.c.text} }
-func (r *chipRenderer) Destroy()                     {}
+
+// Destroy has nothing to release.
+func (r *chipRenderer) Destroy() {}
 
 // highlight marks the chosen button of a set, and gives the others the
 // importance rest.
