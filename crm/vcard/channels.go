@@ -63,18 +63,19 @@ func indexOf(chs []crm.Channel, ch crm.Channel) int {
 	return -1
 }
 
-// channelValue cleans a value and says whether it can be kept. vCard 4.0
+// channelValue cleans a value and says whether it can be kept. A value is
+// one line: a line break or a run of spaces inside it is one space. vCard 4.0
 // may write an email as a mailto: URI and a phone as a tel: URI; Kith stores
 // the address and the number. An email without an @ is not kept: a phone
 // lets people type anything in that field, and Kith would refuse it.
 func channelValue(kind crm.ChannelKind, v string) (string, bool) {
-	v = strings.TrimSpace(unmark(v))
+	v = oneLine(unmark(v))
 	switch kind {
 	case crm.ChannelEmail:
-		v = strings.TrimSpace(trimPrefixFold(v, "mailto:"))
+		v = oneLine(trimPrefixFold(v, "mailto:"))
 		return v, v == "" || strings.Contains(v, "@")
 	case crm.ChannelPhone:
-		v = strings.TrimSpace(trimPrefixFold(v, "tel:"))
+		v = oneLine(trimPrefixFold(v, "tel:"))
 	}
 	return v, true
 }

@@ -156,7 +156,7 @@ var vcardTypes = map[crm.ChannelKind]map[string]string{
 func addChannels(c govcard.Card, channels []crm.Channel) {
 	groups := 0
 	for _, ch := range channels {
-		value := strings.TrimSpace(strings.NewReplacer("\r", " ", "\n", " ").Replace(dropMarkers(ch.Value)))
+		value := oneLine(dropMarkers(ch.Value))
 		key := channelProperty[ch.Kind]
 		if value == "" || key == "" {
 			continue
