@@ -28,6 +28,18 @@ func (c *Card) fill(vc govcard.Card) {
 		c.Err = c.refuse("name", "no name: the card has no FN, N, ORG or email address")
 	case bad != "":
 		c.Err = c.refuse("birthday", fmt.Sprintf("BDAY %q is not a date", bad))
+	default:
+		c.checkContact()
+	}
+}
+
+// checkContact applies the rules every stored contact obeys (a name may
+// not start with #, which is how ids are written), so that a card
+// accepted here is one the store accepts.
+func (c *Card) checkContact() {
+	check := c.Contact
+	if err := check.Validate(); err != nil {
+		c.Err = c.refuse("contact", err.Error())
 	}
 }
 

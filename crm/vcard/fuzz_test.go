@@ -51,8 +51,8 @@ func checkWellFormed(t *testing.T, i int, c Card) {
 	if c.Err != nil && !errors.As(c.Err, &ce) {
 		t.Fatalf("card %d: error %v is not a *CardError", i+1, c.Err)
 	}
-	if c.Err == nil && c.Contact.Name == "" {
-		t.Fatalf("card %d accepted without a name", i+1)
+	if check := c.Contact; c.Err == nil && check.Validate() != nil {
+		t.Fatalf("card %d accepted but not a valid contact: %v", i+1, check.Validate())
 	}
 	texts := []string{c.Contact.Name, c.Contact.Company, c.Contact.Title, c.Contact.Location, c.Contact.Notes, c.UID}
 	texts = append(texts, c.Categories...)

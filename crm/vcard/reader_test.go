@@ -167,3 +167,9 @@ func TestReadFailure(t *testing.T) {
 		t.Errorf("cards before the failure: %+v", cards)
 	}
 }
+
+// A card Kith would refuse to store is refused here already.
+func TestNameLikeAnID(t *testing.T) {
+	cards := readString(t, "BEGIN:VCARD\nFN:#42\nEND:VCARD\n")
+	checkCard(t, "hash", 1, cards[0], want{line: 1, name: "#42", errField: "contact"})
+}
