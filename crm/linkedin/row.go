@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/kithcrm/kith/crm"
 )
@@ -71,22 +70,34 @@ func (cols columns) get(rec []string, c int) string {
 	return ""
 }
 
-// oneLine trims a field and collapses its runs of white space (names come
-// with trailing TABs, a quoted title may hold a line break). Most fields
-// need nothing, and are returned without being copied.
+// oneLine trims a field, collapses its runs of white space (names come
+// with trailing TABs, a quoted title may hold a line break) and drops
+// control characters. Most fields need nothing, and are returned as they are.
 func oneLine(s string) string {
-	clean := true
-	for i := 0; i < len(s) && clean; i++ {
-		c := s[i]
-		if c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c >= utf8.RuneSelf ||
-			c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') {
-			clean = false
-		}
-	}
-	if clean {
+	if isClean(s) {
 		return s
 	}
-	return strings.Join(strings.Fields(s), " ")
+	return strings.Join(strings.Fields(strings.Map(dropControl, s)), " ")
+}
+
+// isClean reports whether s is printable ASCII without leading, trailing
+// or doubled spaces.
+func isClean(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c >= 0x7f || c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			return false
+		}
+	}
+	return true
+}
+
+// dropControl removes control characters other than white space.
+func dropControl(r rune) rune {
+	if unicode.IsControl(r) && !unicode.IsSpace(r) {
+		return -1
+	}
+	return r
 }
 
 // row turns a record into a contact. The profile URL is the contact's URL

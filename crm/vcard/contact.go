@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	govcard "github.com/emersion/go-vcard"
 
@@ -81,10 +82,20 @@ func nameFromN(v string) string {
 	return oneLine(strings.Join(words, " "))
 }
 
-// oneLine trims a value and collapses its runs of white space, line breaks
-// included: names, titles and labels are one line.
+// oneLine trims a value, collapses its runs of white space, line breaks
+// included, and drops control characters: names, titles and labels are
+// one line of text.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	return strings.Join(strings.Fields(strings.Map(dropControl, s)), " ")
+}
+
+// dropControl removes control characters other than white space (a NUL
+// in a name would end it early in C code, SQLite's included).
+func dropControl(r rune) rune {
+	if unicode.IsControl(r) && !unicode.IsSpace(r) {
+		return -1
+	}
+	return r
 }
 
 func firstText(fields []*govcard.Field) string {

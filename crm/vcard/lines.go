@@ -84,12 +84,16 @@ func (lr *lineReader) physical() ([]byte, int, error) {
 		return nil, 0, lr.err
 	}
 	line := lr.buf[:0]
+	keep, decided := true, false
 	for {
 		chunk, err := lr.br.ReadSlice('\n')
-		if len(line) == 0 || !isBinaryHead(line) {
+		if keep {
 			line = append(line, chunk...)
 		}
 		if errors.Is(err, bufio.ErrBufferFull) {
+			if !decided { // once, on the first buffer: scanning on every buffer would be quadratic
+				keep, decided = !isBinaryHead(line), true
+			}
 			continue
 		}
 		if err != nil {

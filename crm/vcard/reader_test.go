@@ -173,3 +173,31 @@ func TestNameLikeAnID(t *testing.T) {
 	cards := readString(t, "BEGIN:VCARD\nFN:#42\nEND:VCARD\n")
 	checkCard(t, "hash", 1, cards[0], want{line: 1, name: "#42", errField: "contact"})
 }
+
+// Photos of megabytes, on one line, folded, or as vCard 2.1's unindented
+// block, are skipped and what follows them is read.
+func TestMegabytePhotos(t *testing.T) {
+	blob := strings.Repeat("QUJDRA", 512<<10) // 3 MB of base64
+	var folded strings.Builder
+	for i := 0; i < len(blob); i += 74 {
+		folded.WriteString("\r\n " + blob[i:min(i+74, len(blob))])
+	}
+	var block strings.Builder
+	for i := 0; i < len(blob); i += 76 {
+		block.WriteString("\r\n" + blob[i:min(i+76, len(blob))])
+	}
+	src := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:One Line\r\nPHOTO;ENCODING=b;TYPE=JPEG:" + blob + "\r\nEMAIL:a@example.com\r\nEND:VCARD\r\n" +
+		"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Folded\r\nPHOTO;ENCODING=b;TYPE=JPEG:" + folded.String() + "\r\nEMAIL:b@example.com\r\nEND:VCARD\r\n" +
+		"BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Block\r\nPHOTO;ENCODING=BASE64;JPEG:" + block.String() + "\r\n\r\nEMAIL:c@example.com\r\nEND:VCARD\r\n"
+	cards := readString(t, src)
+	if len(cards) != 3 {
+		t.Fatalf("%d cards, want 3", len(cards))
+	}
+	for i, who := range []string{"a", "b", "c"} {
+		c := cards[i]
+		if c.Err != nil || len(c.Contact.Channels) != 1 || c.Contact.Channels[0].Value != who+"@example.com" {
+			t.Errorf("card %d: %+v, %v", i+1, c.Contact.Channels, c.Err)
+		}
+	}
+	eq(t, "line of the card after the folded photo", cards[2].Line, 13+strings.Count(folded.String(), "\n"))
+}
