@@ -31,7 +31,8 @@ type Row struct {
 	// can show the row it refuses.
 	Contact crm.Contact
 	// Err is set when the row cannot become a contact: no name, a date or
-	// an email address that cannot be read. It is a *RowError.
+	// an email address that cannot be read, a name Kith would not store
+	// (one starting with #). It is a *RowError.
 	Err error
 }
 
@@ -42,6 +43,8 @@ type RowError struct {
 	Reason string // for the user
 }
 
+// Error names the line, the column and the reason, e.g.
+// `Connections.csv line 7: Connected On: "31 Feb 2024" is not a date ...`.
 func (e *RowError) Error() string {
 	return fmt.Sprintf("Connections.csv line %d: %s: %s", e.Line, e.Field, e.Reason)
 }
@@ -55,7 +58,8 @@ var ErrNoHeader = crm.Errorf(crm.EInvalid,
 // fails at once instead of being read to its end.
 const maxPreamble = 100
 
-// Reader reads a Connections.csv one row at a time.
+// Reader reads a Connections.csv one row at a time, so a large network is
+// never held in memory whole. It is for one goroutine.
 type Reader struct {
 	count      *countingReader
 	br         *bufio.Reader

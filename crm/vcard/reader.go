@@ -42,7 +42,8 @@ type Card struct {
 	// without an @.
 	Skipped []string
 	// Err is set when the card cannot become a contact: it has no name at
-	// all, or a birthday that is not a date. It is a *CardError.
+	// all, a birthday that is not a date, no END:VCARD, or a name Kith
+	// would not store (one starting with #). It is a *CardError.
 	Err error
 }
 
@@ -50,16 +51,18 @@ type Card struct {
 type CardError struct {
 	Number int    // the card's place in the file, from 1
 	Line   int    // the line of its BEGIN:VCARD
-	Field  string // what is wrong: "name", "birthday" or "card"
+	Field  string // what is wrong: "name", "birthday", "contact" or "card"
 	Reason string // for the user, e.g. `BDAY "1980-13-45" is not a date`
 }
 
+// Error names the card, its line and the reason, e.g.
+// `vCard 3 (line 22): birthday: BDAY "1985-02-30" is not a date`.
 func (e *CardError) Error() string {
 	return fmt.Sprintf("vCard %d (line %d): %s: %s", e.Number, e.Line, e.Field, e.Reason)
 }
 
 // Reader reads the cards of a vCard file one at a time, so a 20 MB export
-// full of photos is never held in memory whole.
+// full of photos is never held in memory whole. It is for one goroutine.
 type Reader struct {
 	lines     *lineReader
 	number    int
