@@ -77,3 +77,14 @@ func FormatDays(days int) string {
 	}
 	return strconv.Itoa(days) + "d"
 }
+
+// EveryDays says how often a cadence checks in, for a sentence: "every 2w",
+// or "no check-ins" for 0 days, the cadence of people who have none (no
+// role in a book that checks on nobody without one, or imported and not
+// given a role or cadence yet).
+func EveryDays(days int) string {
+	if days <= 0 {
+		return "no check-ins"
+	}
+	return "every " + FormatDays(days)
+}

@@ -99,8 +99,8 @@ func kv(k, v string) fyne.CanvasObject {
 
 func (p *personPage) checkInCard() fyne.CanvasObject {
 	d := p.d
-	cadence := "every " + crm.FormatDays(d.CadenceDays)
-	if d.Contact.CadenceDays == 0 {
+	cadence := crm.EveryDays(d.CadenceDays)
+	if d.Contact.CadenceDays == 0 && d.CadenceDays > 0 {
 		cadence += " (role default)"
 	}
 	next := "—"

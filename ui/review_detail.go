@@ -56,9 +56,9 @@ func (p *reviewPeople) personHeader(c *review.Relationship) fyne.CanvasObject {
 
 func (p *reviewPeople) figures(c *review.Relationship) fyne.CanvasObject {
 	today := p.v.today
-	lines := container.NewVBox(note(fmt.Sprintf("%s · %s · last contact %s\nCheck-ins: %d kept, %d missed · every %s\nBalance %s this quarter; over two quarters gave %d, received %d",
+	lines := container.NewVBox(note(fmt.Sprintf("%s · %s · last contact %s\nCheck-ins: %d kept, %d missed · %s\nBalance %s this quarter; over two quarters gave %d, received %d",
 		plural(c.Interactions, "interaction", "interactions"), review.Hours(c.Minutes), relDay(c.LastContact, today),
-		c.CheckinsKept, c.CheckinsMissed, crm.FormatDays(c.CadenceDays), signedText(c.Balance), c.Gave2Q, c.Received2Q)))
+		c.CheckinsKept, c.CheckinsMissed, crm.EveryDays(c.CadenceDays), signedText(c.Balance), c.Gave2Q, c.Received2Q)))
 	if f := flagText(c); f != "" {
 		flags := widget.NewLabel("Flags: " + f)
 		flags.Importance = cellImportance(colFlags, c)

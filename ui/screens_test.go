@@ -249,7 +249,7 @@ func TestSettingsShowsCadencesDatabaseThemeAndCalendar(t *testing.T) {
 	m.Show(screenSettings)
 	v := m.settings
 	for r, want := range map[crm.RoleKind]string{crm.RoleCoach: "2w", crm.RoleMentor: "6w", crm.RoleCircle: "3m",
-		crm.RoleCoachee: "2w", crm.RoleMentee: "1m", crm.RoleNone: "3m"} {
+		crm.RoleCoachee: "2w", crm.RoleMentee: "1m", crm.RoleNone: ""} { // a new book: no check-ins without a role
 		if got := v.cadences[r].Text; got != want {
 			t.Errorf("the %q cadence shows %q, want %q", r, got, want)
 		}

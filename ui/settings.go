@@ -57,6 +57,9 @@ func (v *settingsView) cadenceSection() fyne.CanvasObject {
 	grid := container.NewGridWithColumns(2)
 	for _, r := range cadenceRoles {
 		e := v.m.entry("e.g. 2w")
+		if r == crm.RoleNone {
+			e = v.m.entry("none")
+		}
 		e.OnChanged = func(string) { v.checkCadences() }
 		v.cadences[r] = e
 		label := fyne.CanvasObject(roleChip(r))
@@ -67,7 +70,8 @@ func (v *settingsView) cadenceSection() fyne.CanvasObject {
 	}
 	v.saveCad = widget.NewButtonWithIcon("Save cadences", theme.DocumentSaveIcon(), v.saveCadences)
 	return container.NewVBox(
-		muted("How often to check in with someone in each role, unless their page says otherwise (e.g. 10d, 2w, 3m)."),
+		muted("How often to check in with someone in each role, unless their page says otherwise (e.g. 10d, 2w, 3m). "+
+			"Leave \"no role\" empty for no check-ins with people who have no role."),
 		grid, container.NewHBox(v.saveCad, container.NewCenter(v.cadWhy)))
 }
 
@@ -80,7 +84,7 @@ func (v *settingsView) reload() {
 		return err
 	}, func() {
 		for r, e := range v.cadences {
-			e.SetText(crm.FormatDays(cad[r]))
+			e.SetText(cadenceText(cad[r]))
 		}
 		v.checkCadences()
 	})
@@ -91,12 +95,32 @@ func (v *settingsView) parseCadences() (map[crm.RoleKind]int, string) {
 	out := map[crm.RoleKind]int{}
 	for _, r := range cadenceRoles {
 		days, err := spanDays(v.cadences[r].Text)
+		if r == crm.RoleNone {
+			days, err = noneCadence(v.cadences[r].Text)
+		}
 		if err != nil {
 			return nil, fmt.Sprintf("%s: %v", r, err)
 		}
 		out[r] = days
 	}
 	return out, ""
+}
+
+// cadenceText writes a default cadence in its field: empty for none.
+func cadenceText(days int) string {
+	if days == 0 {
+		return ""
+	}
+	return crm.FormatDays(days)
+}
+
+// noneCadence reads the cadence of people without a role: empty or "none"
+// is no check-in (0 days).
+func noneCadence(s string) (int, error) {
+	if t := strings.TrimSpace(s); t == "" || strings.EqualFold(t, "none") {
+		return 0, nil
+	}
+	return spanDays(s)
 }
 
 func (v *settingsView) checkCadences() {

@@ -150,7 +150,7 @@ func printOrigin(w io.Writer, d *crm.ContactDetail) {
 
 // printCheckIn writes where their check-in stands and why.
 func printCheckIn(w io.Writer, d *crm.ContactDetail) {
-	fmt.Fprintf(w, "  check in every %s; last contact %s; next due %s\n", crm.FormatDays(d.CadenceDays), orDash(d.LastContact), orDash(d.NextDue))
+	fmt.Fprintf(w, "  check in %s; last contact %s; next due %s\n", crm.EveryDays(d.CadenceDays), orDash(d.LastContact), orDash(d.NextDue))
 	if own := d.Contact.CadenceDays; own > 0 {
 		fmt.Fprintf(w, "  own cadence: every %s, not the roles' default\n", crm.FormatDays(own))
 	}

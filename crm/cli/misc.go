@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/store"
@@ -14,7 +15,9 @@ func init() {
 	register(&command{name: "commitment done", args: "ID [--date YYYY-MM-DD]", summary: "Mark a promise kept.",
 		nargs: 1, what: "ID", handler: func() handler { return &commitmentDone{} }})
 	register(&command{name: "cadence", args: "[ROLE DUR]", summary: "Show the default check-in cadence of each role, or set one.",
-		help: "ROLE is coach, mentor, circle, coachee, mentee, or none (people without a role).", json: true, nargs: anyArgs, handler: do(runCadence)})
+		help: `ROLE is coach, mentor, circle, coachee, mentee, or none (people without a role).
+DUR is Nd, Nw, Nm or Ny; for none it may also be none: no check-in for people
+without a role, which is how a new book starts ('kith cadence none none').`, json: true, nargs: anyArgs, handler: do(runCadence)})
 	register(&command{name: "profile", args: "[--strengths T] [--gaps T] [--personality T] [--budget-hours N] [--budget-money N] [--json]",
 		summary: "Show or set your self-knowledge and monthly investment budget.", json: true, handler: func() handler { return &profile{} }})
 	register(&command{name: "backup", args: "FILE", summary: "Write a consistent copy of the database to FILE.", nargs: 1, what: "FILE", handler: do(runBackup)})
@@ -74,6 +77,10 @@ func showCadences(e *env) error {
 	}
 	return e.output(m, text(func(w io.Writer) {
 		for _, r := range append(append([]crm.RoleKind{}, crm.Roles...), crm.RoleNone) {
+			if m[r] == 0 {
+				fmt.Fprintf(w, "%-8s no check-in\n", r)
+				continue
+			}
 			fmt.Fprintf(w, "%-8s every %s\n", r, crm.FormatDays(m[r]))
 		}
 	}))
@@ -87,6 +94,12 @@ func setCadence(e *env, roleName, dur string) error {
 		if role, err = crm.ParseRole(roleName); err != nil {
 			return crm.Invalid("ROLE", err)
 		}
+	}
+	if role == crm.RoleNone && strings.EqualFold(strings.TrimSpace(dur), "none") {
+		if err := e.update(func(tx *store.Tx) error { return tx.SetRoleCadence(role, 0) }); err != nil {
+			return err
+		}
+		return e.printf("%s: no check-in\n", role)
 	}
 	span, err := crm.ParseSpan(dur)
 	if err != nil {

@@ -47,7 +47,7 @@ type ContactFacts struct {
 	MetOn        crm.Date
 	AddedOn      crm.Date
 	SnoozedUntil crm.Date
-	CadenceDays  int      // their own, else the shortest of the roles held on asOf, else the default
+	CadenceDays  int      // their own, else the shortest of the roles held on asOf, else the default; 0 for no check-ins
 	LastBefore   crm.Date // the last interaction before the quarter; zero when none
 	LastContact  crm.Date // the last interaction up to asOf
 	Interactions int
@@ -254,11 +254,13 @@ func (r *Relationship) takingMore() bool {
 }
 
 // neglected: overdue by more than one cadence on asOf, or in the book the
-// whole quarter and never met in it; a snooze past asOf (a pause) excuses.
+// whole quarter and never met in it; a snooze past asOf (a pause) excuses,
+// and so does having no check-ins at all (no role and no cadence where
+// those have none, such as people imported from an address book).
 // While the quarter is running only the first counts: "never met all
 // quarter" cannot be known before it ends.
 func neglected(f *ContactFacts, start, asOf crm.Date, running bool) bool {
-	if f.SnoozedUntil.After(asOf) {
+	if f.SnoozedUntil.After(asOf) || f.CadenceDays <= 0 {
 		return false
 	}
 	last := f.LastContact

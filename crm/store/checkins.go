@@ -24,7 +24,8 @@ var contactRows = contactCTE + summarySelect + " FROM rows r"
 // contactCTE computes what lists sort and filter on; summarySelect adds the
 // roles and primary email, which only the rows shown need, so a page query
 // can look them up after sorting and limiting (see ListContacts). Check-ins
-// count the roles held now, those not ended.
+// count the roles held now, those not ended. A NULL cadence (none) gives a
+// NULL next_due: no check-in, as for the archived.
 var contactCTE = `
 WITH base AS (
     SELECT c.id, c.name, c.name_key, c.company, c.title, c.archived, c.met_on, c.added_on, c.snoozed_until,
@@ -46,18 +47,22 @@ SELECT r.id, r.name,
     COALESCE((SELECT group_concat(x.role) FROM roles x WHERE x.contact_id = r.id AND x.until IS NULL), '') AS roles,
     COALESCE((SELECT ch.value FROM channels ch WHERE ch.contact_id = r.id AND ch.kind = 'email'
         ORDER BY ch.is_primary DESC, ch.id LIMIT 1), '') AS email,
-    r.company, r.title, r.cadence_days, r.last_contact, r.next_due, r.archived`
+    r.company, r.title, COALESCE(r.cadence_days, 0), r.last_contact, r.next_due, r.archived`
 
 // effectiveCadence is the SQL rule for contact c's check-in cadence in
 // days: their own override, else the shortest default among their roles
 // that meet held (a condition on role r), else the default for people
-// without a role. Check-ins and the quarterly review both apply it, each
-// saying which roles count, so the rule lives here once.
+// without a role. NULL means no check-in: the default for people without
+// a role may be none, and someone an import added has none until given a
+// role or a cadence, so that importing an address book schedules nothing.
+// Check-ins and the quarterly review both apply it, each saying which roles
+// count, so the rule lives here once.
 func effectiveCadence(held string) string {
 	return `COALESCE(c.cadence_days,
             (SELECT min(rc.days) FROM roles r JOIN role_cadences rc ON rc.role = r.role
               WHERE r.contact_id = c.id AND ` + held + `),
-            (SELECT days FROM role_cadences WHERE role = 'none'))`
+            CASE WHEN EXISTS (SELECT 1 FROM import_added ia WHERE ia.contact_id = c.id) THEN NULL
+                 ELSE (SELECT days FROM role_cadences WHERE role = 'none') END)`
 }
 
 // scanSummary reads one row of contactRows, and any extra columns a query

@@ -34,7 +34,7 @@ func TestDueFollowsCadenceOfRoles(t *testing.T) {
 		{coach, 14, "2026-11-15"},     // never contacted: met + coach's 14 days
 		{mentor, 42, "2026-12-13"},    // met + mentor's 42 days
 		{both, 14, "2026-11-15"},      // several roles: the shortest cadence
-		{none, 90, "2027-01-30"},      // no role: the default for people without one
+		{none, 0, ""},                 // no role: a new book checks on nobody without a role
 		{override, 100, "2027-02-09"}, // the contact's own cadence wins over the role
 	} {
 		s := dueOf(t, st, c.id)
@@ -43,6 +43,11 @@ func TestDueFollowsCadenceOfRoles(t *testing.T) {
 		}
 	}
 
+	// A book that gives people without a role a cadence checks on them too.
+	update(t, st, func(tx *Tx) error { return tx.SetRoleCadence(crm.RoleNone, 90) })
+	if s := dueOf(t, st, none); s.CadenceDays != 90 || s.NextDue.String() != "2027-01-30" {
+		t.Errorf("Nobody with a 90-day default: cadence %d due %s, want 90 and 2027-01-30", s.CadenceDays, s.NextDue)
+	}
 	// Changing a role's default moves everyone who follows it.
 	update(t, st, func(tx *Tx) error { return tx.SetRoleCadence(crm.RoleMentor, 21) })
 	if s := dueOf(t, st, mentor); s.NextDue.String() != "2026-11-22" {

@@ -129,14 +129,15 @@ func (tx *Tx) SetProfile(p crm.Profile) error {
 }
 
 // RoleCadences returns the default check-in cadence of each role in days,
-// with crm.RoleNone for contacts without a current role.
+// with crm.RoleNone for contacts without a current role; 0 days means no
+// check-in (only RoleNone can be so).
 func (tx *Tx) RoleCadences() (map[crm.RoleKind]int, error) {
 	rows, err := tx.query("SELECT role, days FROM role_cadences")
 	out := map[crm.RoleKind]int{}
 	err = each(rows, err, func(row scanner) error {
 		var r crm.RoleKind
 		var d int
-		if err := row.Scan(&r, &d); err != nil {
+		if err := row.Scan(&r, orZero[int]{&d}); err != nil {
 			return err
 		}
 		out[r] = d
@@ -148,14 +149,16 @@ func (tx *Tx) RoleCadences() (map[crm.RoleKind]int, error) {
 	return out, nil
 }
 
-// SetRoleCadence changes a role's default check-in cadence.
+// SetRoleCadence changes a role's default check-in cadence. Days 0 means
+// no check-in, which only crm.RoleNone, people without a role, may have:
+// a role is a relationship with a rhythm.
 func (tx *Tx) SetRoleCadence(role crm.RoleKind, days int) error {
-	if days <= 0 {
+	if days < 0 || days == 0 && role != crm.RoleNone {
 		return crm.Errorf(crm.EInvalid, "cadence for %s: must be positive", role)
 	}
 	unknown := func() error { return crm.Errorf(crm.EInvalid, "cadence: unknown role %q", role) }
 	return tx.changeRows(fmt.Sprintf("set cadence for %s", role), unknown,
-		"UPDATE role_cadences SET days = ? WHERE role = ?", days, string(role))
+		"UPDATE role_cadences SET days = ? WHERE role = ?", orNull(days), string(role))
 }
 
 // Setting reads a free-form setting; ok is false when it was never set.

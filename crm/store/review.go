@@ -107,7 +107,7 @@ func (tx *Tx) ReviewContacts(start, asOf crm.Date) ([]review.ContactFacts, error
     WHERE i.occurred_on BETWEEN :start AND :asof GROUP BY p.contact_id
 )
 SELECT c.id, c.name, c.archived, c.met_on, c.added_on, c.snoozed_until,
-    ` + effectiveCadence(heldOn("r", ":asof")) + `,
+    COALESCE(` + effectiveCadence(heldOn("r", ":asof")) + `, 0),
     ` + rolesHeld + `,
     (SELECT max(p.occurred_on) FROM participants p WHERE p.contact_id = c.id AND p.occurred_on < :start),
     (SELECT max(p.occurred_on) FROM participants p WHERE p.contact_id = c.id AND p.occurred_on <= :asof),
