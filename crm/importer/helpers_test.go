@@ -1,0 +1,206 @@
+package importer_test
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/importer"
+	"github.com/kithcrm/kith/crm/store"
+)
+
+const today = "2026-11-25"
+
+// openStore opens a new book in a temporary folder, seen from today.
+func openStore(tb testing.TB) *store.Store {
+	tb.Helper()
+	st, err := store.Open(filepath.Join(tb.TempDir(), "kith.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	st.SetToday(crm.MustParseDate(today))
+	return st
+}
+
+// sample reads a file of the readers' testdata.
+func sample(tb testing.TB, format importer.Format, name string) []byte {
+	tb.Helper()
+	dir := "vcard"
+	if format == importer.LinkedIn {
+		dir = "linkedin"
+	}
+	data, err := os.ReadFile(filepath.Join("..", dir, "testdata", name))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return data
+}
+
+// importData runs a whole import of data in one write transaction, as the
+// command line does, and returns its plan.
+func importData(tb testing.TB, st *store.Store, format importer.Format, name string, data []byte, opts importer.Options) (*importer.Plan, error) {
+	tb.Helper()
+	src, err := importer.Read(format, name, bytes.NewReader(data), nil)
+	if err != nil {
+		return nil, err
+	}
+	var p *importer.Plan
+	err = st.Update(context.Background(), func(tx *store.Tx) error {
+		var err error
+		if p, err = importer.MakePlan(tx, src, opts); err != nil {
+			return err
+		}
+		return importer.Apply(tx, p, opts, nil)
+	})
+	return p, err
+}
+
+// mustImport imports a sample file, which must succeed.
+func mustImport(t *testing.T, st *store.Store, format importer.Format, name string, opts importer.Options) *importer.Plan {
+	t.Helper()
+	p, err := importData(t, st, format, name, sample(t, format, name), opts)
+	if err != nil {
+		t.Fatalf("import %s: %v", name, err)
+	}
+	return p
+}
+
+// preview plans an import without writing it.
+func preview(t *testing.T, st *store.Store, format importer.Format, name string, opts importer.Options) *importer.Plan {
+	t.Helper()
+	src, err := importer.Read(format, name, bytes.NewReader(sample(t, format, name)), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p *importer.Plan
+	if err := st.View(context.Background(), func(tx *store.Tx) error {
+		p, err = importer.MakePlan(tx, src, opts)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func update(t *testing.T, st *store.Store, fn func(tx *store.Tx) error) {
+	t.Helper()
+	if err := st.Update(context.Background(), fn); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// person loads the one contact with a name.
+func person(t *testing.T, st *store.Store, name string) *crm.Contact {
+	t.Helper()
+	var c *crm.Contact
+	if err := st.View(context.Background(), func(tx *store.Tx) error {
+		id, err := tx.FindContact(name)
+		if err != nil {
+			return err
+		}
+		c, err = tx.Contact(id)
+		return err
+	}); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return c
+}
+
+// names lists every contact's name, sorted.
+func names(t *testing.T, st *store.Store) []string {
+	t.Helper()
+	var out []string
+	if err := st.View(context.Background(), func(tx *store.Tx) error {
+		for _, archived := range []bool{false, true} {
+			list, err := tx.ListContacts(crm.ContactFilter{Archived: archived})
+			if err != nil {
+				return err
+			}
+			for _, s := range list {
+				out = append(out, s.Name)
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// channels writes a contact's channels as "kind label value*" (* for
+// primary), in the store's order, for comparing in one line.
+func channels(c *crm.Contact) string {
+	var out []string
+	for _, ch := range c.Channels {
+		s := fmt.Sprintf("%s %s %s", ch.Kind, ch.Label, ch.Value)
+		if ch.Primary {
+			s += "*"
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, " | ")
+}
+
+// dump renders every table but those skipped as sorted rows, so a test can
+// tell that a failed import wrote nothing at all.
+func dump(tb testing.TB, st *store.Store, skip ...string) string {
+	tb.Helper()
+	db, err := sql.Open("sqlite3", "file:"+st.Path()+"?mode=ro")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer db.Close()
+	var tables []string
+	rows, err := db.Query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			tb.Fatal(err)
+		}
+		tables = append(tables, n)
+	}
+	rows.Close()
+	var b strings.Builder
+	for _, table := range tables {
+		if slices.Contains(skip, table) {
+			continue
+		}
+		rows, err := db.Query("SELECT * FROM " + table)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		cols, _ := rows.Columns()
+		var lines []string
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				tb.Fatal(err)
+			}
+			lines = append(lines, fmt.Sprint(vals...))
+		}
+		if err := rows.Err(); err != nil {
+			tb.Fatal(err)
+		}
+		rows.Close()
+		sort.Strings(lines)
+		fmt.Fprintf(&b, "== %s (%d)\n%s\n", table, len(lines), strings.Join(lines, "\n"))
+	}
+	return b.String()
+}
