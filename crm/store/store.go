@@ -44,7 +44,7 @@ func DefaultPath() (string, error) {
 // dsn sets the pragmas on every pooled connection, not once: foreign keys
 // and the busy timeout are per-connection settings in SQLite.
 func dsn(path string, extra string) string {
-	return fileURI(path) + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_synchronous=NORMAL" + extra
+	return fileURI(path) + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_synchronous=NORMAL&_stmt_cache_size=64" + extra
 }
 
 // fileURI writes path as an SQLite URI, escaping the characters that would
