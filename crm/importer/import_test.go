@@ -228,7 +228,9 @@ func TestNamesakesAreNotMerged(t *testing.T) {
 	for _, a := range p.Added {
 		added = append(added, a.Name+" "+a.Note)
 	}
-	eq(t, "added", added, []string{"John Smith ", "John Smith ", "Alex Kim 2 people in the book are named Alex Kim: added as another"})
+	eq(t, "added", added, []string{"John Smith another John Smith has another profile URL: added as another person",
+		"John Smith 2 others named John Smith have other profile URLs: added as another person",
+		"Alex Kim 2 people are named Alex Kim: added as another person"})
 	if len(p.Updated) != 1 || p.Updated[0].MatchedBy != "url" {
 		t.Errorf("updated %+v, want the first John Smith by his URL", p.Updated)
 	}

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 
@@ -147,13 +148,13 @@ func (ix *index) add(c *crm.Contact, id int64) {
 
 // match finds who c is: the person with one of its emails, else with one
 // of its profile URLs, else the one person with its whole name whose
-// profiles do not say otherwise. by says which; namesakes counts the
-// people with the name who were not taken because there were several.
-func (ix *index) match(c *crm.Contact) (id int64, by string, namesakes int) {
+// profiles do not say otherwise. by says which. When nobody matches but
+// people have the name, note says why they were not taken.
+func (ix *index) match(c *crm.Contact) (id int64, by, note string) {
 	for _, ch := range c.Channels {
 		if ch.Kind == crm.ChannelEmail {
 			if id, ok := ix.email[emailKey(ch.Value)]; ok {
-				return id, "email", 0
+				return id, "email", ""
 			}
 		}
 	}
@@ -161,21 +162,29 @@ func (ix *index) match(c *crm.Contact) (id int64, by string, namesakes int) {
 		if ch.Kind == crm.ChannelURL {
 			if k, _ := profileKey(ch.Value); k != "" {
 				if id, ok := ix.url[k]; ok {
-					return id, "url", 0
+					return id, "url", ""
 				}
 			}
 		}
 	}
+	named := ix.name[crm.NameKey(c.Name)]
 	var same []int64
-	for _, id := range ix.name[crm.NameKey(c.Name)] {
+	for _, id := range named {
 		if !ix.otherProfile(c, id) {
 			same = append(same, id)
 		}
 	}
-	if len(same) == 1 {
-		return same[0], "name", 0
+	switch {
+	case len(same) == 1:
+		return same[0], "name", ""
+	case len(same) > 1:
+		return 0, "", fmt.Sprintf("%d people are named %s: added as another person", len(same), c.Name)
+	case len(named) == 1:
+		return 0, "", fmt.Sprintf("another %s has another profile URL: added as another person", c.Name)
+	case len(named) > 1:
+		return 0, "", fmt.Sprintf("%d others named %s have other profile URLs: added as another person", len(named), c.Name)
 	}
-	return 0, "", len(same)
+	return 0, "", ""
 }
 
 // otherProfile reports whether c and person id both have a profile on one

@@ -187,7 +187,7 @@ func MakePlan(b Book, src *Source, opts Options) (*Plan, error) {
 
 // take brings one record to the person it matches, or to a new one.
 func (pl *planner) take(r *Record) error {
-	id, by, namesakes := pl.ix.match(&r.Contact)
+	id, by, note := pl.ix.match(&r.Contact)
 	var t *target
 	switch {
 	case id > 0:
@@ -200,11 +200,8 @@ func (pl *planner) take(r *Record) error {
 		t = pl.adds[-id-1]
 		t.absorb(&r.Contact, false)
 	default:
-		t = &target{after: r.Contact}
+		t = &target{after: r.Contact, note: note}
 		t.after.Channels = append([]crm.Channel(nil), r.Contact.Channels...)
-		if namesakes > 0 {
-			t.note = fmt.Sprintf("%d people in the book are named %s: added as another", namesakes, r.Contact.Name)
-		}
 		pl.adds = append(pl.adds, t)
 		pl.order = append(pl.order, t)
 		id = -int64(len(pl.adds))
