@@ -74,23 +74,6 @@ func mustImport(t *testing.T, st *store.Store, format importer.Format, name stri
 	return p
 }
 
-// preview plans an import without writing it.
-func preview(t *testing.T, st *store.Store, format importer.Format, name string, opts importer.Options) *importer.Plan {
-	t.Helper()
-	src, err := importer.Read(format, name, bytes.NewReader(sample(t, format, name)), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var p *importer.Plan
-	if err := st.View(context.Background(), func(tx *store.Tx) error {
-		p, err = importer.MakePlan(tx, src, opts)
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
 func update(t *testing.T, st *store.Store, fn func(tx *store.Tx) error) {
 	t.Helper()
 	if err := st.Update(context.Background(), fn); err != nil {
