@@ -124,6 +124,8 @@ type Main struct {
 	settings *settingsView
 	screens  []screen
 	cal      *calendarSync // keeps the live calendar file and CalDAV current
+	// importing is the preview of the last file opened for import.
+	importing *importPreview
 }
 
 // NewMain builds the main window's content over st.
@@ -137,6 +139,7 @@ func NewMain(st *store.Store, w fyne.Window) *Main {
 			m.closeTopDialog()
 		}
 	})
+	w.SetOnDropped(m.onDropped) // a .vcf or .csv dropped on the window is imported
 	return m
 }
 
@@ -347,6 +350,7 @@ func (m *Main) menu() *fyne.MainMenu {
 		item("New person…", fyne.KeyN, m.NewPerson),
 		item("Log interaction…", fyne.KeyL, func() { m.LogInteraction(nil, 0) }),
 		fyne.NewMenuItemSeparator(),
+		item("Import…", fyne.KeyI, m.ImportFile),
 		item("Export calendar…", fyne.KeyE, m.ExportCalendar),
 		item("Load sample data", "", m.loadSample),
 		// Looked up at click time: a theme change builds a new settings view.
