@@ -98,9 +98,10 @@ func contactArgs(c *crm.Contact, stamp string, keep func(contactColumn) bool) []
 	return out
 }
 
-// scanContact reads one row of contactSelect. Its channels and roles are
-// left for Contact to load.
-func scanContact(row scanner) (*crm.Contact, error) {
+// scanContact reads one row of contactSelect, and any extra columns a
+// query adds after them into extra. Its channels and roles are left for
+// Contact to load.
+func scanContact(row scanner, extra ...any) (*crm.Contact, error) {
 	c := &crm.Contact{}
 	var dest []any
 	for _, col := range contactColumns(c, "") {
@@ -108,7 +109,7 @@ func scanContact(row scanner) (*crm.Contact, error) {
 			dest = append(dest, col.dest)
 		}
 	}
-	return c, row.Scan(dest...)
+	return c, row.Scan(append(dest, extra...)...)
 }
 
 // noContact is the error for a contact id that matches nobody.
