@@ -133,16 +133,24 @@ func MergeFields(keep *Contact, other Contact) (filled []string, notesAdded bool
 	if !other.AddedOn.IsZero() && (keep.AddedOn.IsZero() || other.AddedOn.Before(keep.AddedOn)) {
 		keep.AddedOn = other.AddedOn
 	}
-	switch mine, theirs := strings.TrimSpace(keep.Notes), strings.TrimSpace(other.Notes); {
-	case theirs == "" || theirs == mine || strings.Contains(mine, theirs):
-	case mine == "":
-		keep.Notes = other.Notes
-		filled = append(filled, "notes")
-	default:
-		keep.Notes = mine + "\n\n" + theirs
-		notesAdded = true
-	}
+	notesAdded = mergeNotes(keep, other.Notes, &filled)
 	return filled, notesAdded
+}
+
+// mergeNotes keeps both records' notes, keep's first, and reports whether
+// other's were added after keep's; notes keep already holds are not repeated.
+func mergeNotes(keep *Contact, notes string, filled *[]string) bool {
+	mine, theirs := strings.TrimSpace(keep.Notes), strings.TrimSpace(notes)
+	switch {
+	case theirs == "" || strings.Contains(mine, theirs):
+		return false
+	case mine == "":
+		keep.Notes = notes
+		*filled = append(*filled, "notes")
+		return false
+	}
+	keep.Notes = mine + "\n\n" + theirs
+	return true
 }
 
 // mergeReferrer settles who introduced keep once other is folded into it.

@@ -348,6 +348,7 @@ func (m *Main) menu() *fyne.MainMenu {
 		item("Log interaction…", fyne.KeyL, func() { m.LogInteraction(nil, 0) }),
 		fyne.NewMenuItemSeparator(),
 		item("Export calendar…", fyne.KeyE, m.ExportCalendar),
+		item("Export contacts…", "", m.ExportContacts),
 		item("Load sample data", "", m.loadSample),
 		// Looked up at click time: a theme change builds a new settings view.
 		item("Back up now", "", func() { m.settings.backup() }),

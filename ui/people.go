@@ -30,6 +30,9 @@ type peopleView struct {
 	count    *canvas.Text
 	countRow *fyne.Container
 	list     *widget.List
+	listArea *fyne.Container // the people list, or the duplicates in their place
+	dups     *duplicatesList
+	dupMode  bool // the "duplicates" filter is on
 	page     *personPage
 	*pager[crm.ContactSummary]
 
@@ -37,7 +40,12 @@ type peopleView struct {
 	chosen int64
 }
 
-var filterNames = []string{"all", "coach", "mentor", "circle", "coachee", "mentee", "archived"}
+// filterNames are the chips over the list: everyone, a role, the archived,
+// or the pairs of possible duplicates.
+var filterNames = []string{"all", "coach", "mentor", "circle", "coachee", "mentee", "archived", dupFilter}
+
+// dupFilter is the chip that lists possible duplicates instead of people.
+const dupFilter = "duplicates"
 
 var sortNames = map[string]crm.SortOrder{"Name": crm.SortByName, "Next check-in": crm.SortByNextDue, "Last contact": crm.SortByLastContact}
 
@@ -64,6 +72,8 @@ func newPeopleView(m *Main) *peopleView {
 	v.list = widget.NewList(func() int { return v.total }, v.newRow, v.updateRow)
 	v.list.OnSelected = v.onSelected
 	v.page = newPersonPage(m)
+	v.dups = newDuplicatesList(m, v.open, v.showDuplicateCount)
+	v.listArea = container.NewStack(v.list)
 	v.markFilter("all")
 	v.countRow = container.NewBorder(nil, nil, container.NewCenter(v.count), container.NewHBox(widget.NewLabel("Sort"), v.sort))
 	header := container.NewVBox(
@@ -72,7 +82,7 @@ func newPeopleView(m *Main) *peopleView {
 		chips,
 		v.countRow,
 	)
-	left := container.NewBorder(container.NewPadded(header), nil, nil, nil, v.list)
+	left := container.NewBorder(container.NewPadded(header), nil, nil, nil, v.listArea)
 	split := container.NewHSplit(left, v.page.root)
 	split.SetOffset(0.34)
 	v.root = split
@@ -83,13 +93,22 @@ func (v *peopleView) view() fyne.CanvasObject { return v.root }
 
 // reload re-reads the list (keeping the scroll place) and the open page.
 func (v *peopleView) reload() {
-	v.refilter()
+	if v.dupMode {
+		v.dups.reload()
+	} else {
+		v.refilter()
+	}
 	if v.chosen != 0 {
 		v.page.load(v.chosen)
 	}
 }
 
 func (v *peopleView) applySearch() {
+	if v.dupMode && v.search.Text != "" {
+		v.filter.Search = v.search.Text
+		v.setFilter("all") // typing a name searches people again
+		return
+	}
 	if v.filter.Search != v.search.Text {
 		v.filter.Search = v.search.Text
 		v.refilter()
@@ -98,6 +117,12 @@ func (v *peopleView) applySearch() {
 
 func (v *peopleView) setFilter(name string) {
 	v.filter.Role, v.filter.Archived = "", false
+	v.showDuplicates(name == dupFilter)
+	if v.dupMode {
+		v.markFilter(name)
+		v.dups.reload()
+		return
+	}
 	switch name {
 	case "all":
 	case "archived":
@@ -130,6 +155,10 @@ func (v *peopleView) refilter() {
 			page.Limit, page.Offset = limit, offset
 			return tx.ListContacts(page)
 		}, func() {
+			if v.dupMode { // the count row speaks for the duplicates list
+				v.list.Refresh()
+				return
+			}
 			v.count.Text = plural(v.total, "person", "people")
 			if f.Archived {
 				v.count.Text += " archived"
@@ -225,4 +254,25 @@ func (v *peopleView) onSelected(i widget.ListItemID) {
 func (v *peopleView) open(id int64) {
 	v.chosen = id
 	v.page.load(id)
+}
+
+// showDuplicates puts the duplicates list in the people list's place, or
+// the people list back.
+func (v *peopleView) showDuplicates(on bool) {
+	v.dupMode = on
+	shown := fyne.CanvasObject(v.list)
+	if on {
+		shown = v.dups.list
+	}
+	v.listArea.Objects = []fyne.CanvasObject{shown}
+	v.listArea.Refresh()
+}
+
+// showDuplicateCount says how many pairs the duplicates list holds.
+func (v *peopleView) showDuplicateCount(n int) {
+	v.count.Text = plural(n, "possible duplicate", "possible duplicates")
+	if n == 0 {
+		v.count.Text = "No possible duplicates"
+	}
+	v.countRow.Refresh()
 }

@@ -28,6 +28,7 @@ type personPage struct {
 	name   *canvas.Text
 	events *fyne.Container // the timeline, for tests
 	older  *widget.Button  // loads the next page of the timeline
+	merge  *widget.Button  // opens the merge form
 	// olderLeft says the timeline has interactions older than those shown.
 	olderLeft bool
 }
@@ -88,9 +89,11 @@ func (p *personPage) header() fyne.CanvasObject {
 		archive = widget.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), func() { p.setArchived(false) })
 	}
 	archive.Importance = widget.LowImportance
+	p.merge = widget.NewButtonWithIcon("Merge with…", theme.ContentCopyIcon(), func() { p.mergeWith() })
+	p.merge.Importance = widget.LowImportance
 	text := container.NewVBox(container.NewHBox(p.name, container.NewCenter(chips)), sub)
 	return card(container.NewBorder(nil, nil, avatar(d.Name, d.CurrentRoles(), 56),
-		container.NewCenter(container.NewHBox(logBtn, edit, archive)), text))
+		container.NewCenter(container.NewHBox(logBtn, edit, p.merge, archive)), text))
 }
 
 func kv(k, v string) fyne.CanvasObject {
