@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -54,17 +55,18 @@ func (d *duplicatesList) reload() {
 	})
 }
 
-// A row: the two names, why they may be one, and Merge.
+// A row: the two people one above the other, why they may be one, and Merge.
 func (d *duplicatesList) newRow() fyne.CanvasObject {
-	names := widget.NewLabel("")
-	names.Truncation = fyne.TextTruncateEllipsis
-	names.TextStyle.Bold = true
-	why := widget.NewLabel("")
-	why.Truncation = fyne.TextTruncateEllipsis
-	why.SizeName = theme.SizeNameCaptionText
+	line := func(bold bool, size fyne.ThemeSizeName) *widget.Label {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		l.TextStyle.Bold = bold
+		l.SizeName = size
+		return l
+	}
 	merge := widget.NewButtonWithIcon("Merge…", theme.ContentCopyIcon(), nil)
-	return container.NewBorder(nil, nil, container.NewCenter(avatar("", nil, 34)), container.NewCenter(merge),
-		container.NewVBox(names, why))
+	text := container.New(layout.NewCustomPaddedVBoxLayout(0), line(true, ""), line(true, ""), line(false, theme.SizeNameCaptionText))
+	return container.NewBorder(nil, nil, container.NewCenter(avatar("", nil, 34)), container.NewCenter(merge), text)
 }
 
 func (d *duplicatesList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
@@ -74,23 +76,22 @@ func (d *duplicatesList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	p := d.pairs[i]
 	b := o.(*fyne.Container)
 	text := b.Objects[0].(*fyne.Container)
-	text.Objects[0].(*widget.Label).SetText(pairNames(p))
-	text.Objects[1].(*widget.Label).SetText(p.Why())
+	text.Objects[0].(*widget.Label).SetText(duplicateName(p.A))
+	text.Objects[1].(*widget.Label).SetText(duplicateName(p.B))
+	text.Objects[2].(*widget.Label).SetText(p.Why())
 	setAvatar(b.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container), p.A.Name, nil)
 	merge := b.Objects[2].(*fyne.Container).Objects[0].(*widget.Button)
 	merge.OnTapped = func() { d.merge(p) }
 }
 
-// pairNames names both people of a pair, with their ids and which is archived.
-func pairNames(p crm.DuplicatePair) string {
-	name := func(x crm.DuplicatePerson) string {
-		s := personLabel(crm.PersonRef{ID: x.ID, Name: x.Name})
-		if x.Archived {
-			s += ", archived"
-		}
-		return s
+// duplicateName names one person of a pair, with their id, and says when
+// they are archived.
+func duplicateName(x crm.DuplicatePerson) string {
+	s := personLabel(crm.PersonRef{ID: x.ID, Name: x.Name})
+	if x.Archived {
+		s += ", archived"
 	}
-	return name(p.A) + "  ·  " + name(p.B)
+	return s
 }
 
 // merge opens the merge form on a pair.

@@ -24,6 +24,7 @@ type mergeForm struct {
 	other   *peoplePicker // the second record: one person
 	keep    *widget.RadioGroup
 	preview *widget.Label
+	content *fyne.Container // laid out again when the choice of records changes
 	// sum is the preview of the current choice, nil while it loads or
 	// when it failed; gen drops a preview of an older choice.
 	sum     *crm.MergeSummary
@@ -44,15 +45,15 @@ func newMergeForm(m *Main, first crm.PersonRef, second *crm.PersonRef) *mergeFor
 	f.other = newPeoplePicker(m, initial, func() { f.picked() })
 	f.other.one = true
 	form := widget.NewForm(
-		widget.NewFormItem("Merge", widget.NewLabel(personLabel(first))),
+		widget.NewFormItem("Merge", wrapped(personLabel(first))),
 		widget.NewFormItem("with", f.other.box),
 		widget.NewFormItem("Keep", f.keep),
 	)
-	content := container.NewVBox(
+	f.content = container.NewVBox(
 		small("Two records of the same person become one. Everything the other record has moves to the one you keep, "+
 			"and its empty fields are filled in; then the other record is removed."),
 		form, widget.NewSeparator(), f.preview)
-	f.formDialog = newFormDialog(m, "Merge "+first.Name+" with…", "Merge", content, fyne.NewSize(620, 560))
+	f.formDialog = newFormDialog(m, "Merge "+shorten(first.Name, 40)+" with…", "Merge", f.content, fyne.NewSize(620, 560))
 	f.check = func() string { return f.problem }
 	f.onSave = f.submit
 	f.picked()
@@ -61,6 +62,12 @@ func newMergeForm(m *Main, first crm.PersonRef, second *crm.PersonRef) *mergeFor
 
 // personLabel names a person with their id, since duplicates often share a name.
 func personLabel(p crm.PersonRef) string { return fmt.Sprintf("%s (#%d)", p.Name, p.ID) }
+
+// keepOption is a record's choice in Keep: its label, a long name cut
+// short, since a radio button's text neither wraps nor truncates.
+func keepOption(p crm.PersonRef) string {
+	return personLabel(crm.PersonRef{ID: p.ID, Name: shorten(p.Name, 40)})
+}
 
 // second returns the other record picked, if any.
 func (f *mergeForm) second() (crm.PersonRef, bool) {
@@ -82,12 +89,14 @@ func (f *mergeForm) picked() {
 		f.keep.Options = nil
 		f.keep.Selected = ""
 		f.keep.Refresh()
+		f.content.Refresh()
 		f.setPreview(nil, "Pick the other record of "+f.first.Name)
 		return
 	}
-	f.keep.Options = []string{personLabel(f.first), personLabel(b)}
+	f.keep.Options = []string{keepOption(f.first), keepOption(b)}
 	f.keep.Selected = f.keep.Options[0]
 	f.keep.Refresh()
+	f.content.Refresh()
 	f.loadPreview()
 }
 
@@ -97,7 +106,7 @@ func (f *mergeForm) pair() (keep, other crm.PersonRef, ok bool) {
 	if !ok || f.keep.Selected == "" {
 		return keep, other, false
 	}
-	if f.keep.Selected == personLabel(b) {
+	if f.keep.Selected == keepOption(b) {
 		return b, f.first, true
 	}
 	return f.first, b, true
@@ -141,6 +150,7 @@ func (f *mergeForm) setPreview(sum *crm.MergeSummary, problem string) {
 	} else {
 		f.preview.SetText(mergeText(*sum))
 	}
+	f.content.Refresh()
 	f.revalidate()
 }
 

@@ -176,3 +176,22 @@ func TestExportContactsWritesAPrivateVCard(t *testing.T) {
 		t.Errorf("bar says %q, want %q", m.bar.label.Text, want)
 	}
 }
+
+// Long names are truncated or wrapped, never widening the list or the form.
+func TestLongNamesKeepDuplicatesAndMergeFormNarrow(t *testing.T) {
+	m, st := newTestMain(t)
+	long := strings.Repeat("Bartholomew-Wolfeschlegelsteinhausen ", 8)
+	a := addPerson(t, st, long, "", "", "2026-01-10")
+	b := addPerson(t, st, long, "", "", "2026-01-11")
+	m.Show(screenPeople)
+	test.Tap(m.people.filters[dupFilter])
+	m.people.dups.list.Refresh()
+	if w := m.people.dups.list.MinSize().Width; w > 400 {
+		t.Errorf("the duplicates list is %v wide with a long name", w)
+	}
+	f := newMergeForm(m, crm.PersonRef{ID: a, Name: long}, &crm.PersonRef{ID: b, Name: long})
+	f.show()
+	if w := f.content.MinSize().Width; w > 700 {
+		t.Errorf("the merge form is %v wide with a long name", w)
+	}
+}

@@ -261,8 +261,10 @@ func (v *peopleView) open(id int64) {
 func (v *peopleView) showDuplicates(on bool) {
 	v.dupMode = on
 	shown := fyne.CanvasObject(v.list)
+	v.sort.Show()
 	if on {
 		shown = v.dups.list
+		v.sort.Hide() // pairs come by reason, not by a sort order
 	}
 	v.listArea.Objects = []fyne.CanvasObject{shown}
 	v.listArea.Refresh()

@@ -89,11 +89,9 @@ func (p *personPage) header() fyne.CanvasObject {
 		archive = widget.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), func() { p.setArchived(false) })
 	}
 	archive.Importance = widget.LowImportance
-	p.merge = widget.NewButtonWithIcon("Merge with…", theme.ContentCopyIcon(), func() { p.mergeWith() })
-	p.merge.Importance = widget.LowImportance
 	text := container.NewVBox(container.NewHBox(p.name, container.NewCenter(chips)), sub)
 	return card(container.NewBorder(nil, nil, avatar(d.Name, d.CurrentRoles(), 56),
-		container.NewCenter(container.NewHBox(logBtn, edit, p.merge, archive)), text))
+		container.NewCenter(container.NewHBox(logBtn, edit, archive)), text))
 }
 
 func kv(k, v string) fyne.CanvasObject {
@@ -176,7 +174,12 @@ func (p *personPage) detailsCard() fyne.CanvasObject {
 	if d.Notes != "" {
 		box.Add(wrapped(d.Notes))
 	}
-	return titledCard("Details", orNote(box, "No details yet."))
+	// Merging sits here rather than in the header, whose buttons already
+	// fill a narrow window: it is the place to notice a second email.
+	p.merge = widget.NewButtonWithIcon("Merge with…", theme.ContentCopyIcon(), func() { p.mergeWith() })
+	p.merge.Importance = widget.LowImportance
+	twice := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewCenter(muted("Entered twice?")), p.merge))
+	return titledCard("Details", container.NewVBox(orNote(box, "No details yet."), twice))
 }
 
 func (p *personPage) rolesCard() fyne.CanvasObject {
