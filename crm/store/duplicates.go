@@ -37,7 +37,7 @@ func channelDuplicates(kind, key string) string {
 	return `
 WITH dup AS (
     SELECT ` + key + ` AS k FROM channels ch WHERE ch.kind = '` + kind + `'
-    GROUP BY ` + key + ` HAVING count(DISTINCT ch.contact_id) > 1
+    GROUP BY ` + key + ` HAVING min(ch.contact_id) <> max(ch.contact_id)
 )
 SELECT DISTINCT dup.k, c.id, c.name, c.archived
 FROM dup JOIN channels ch ON ` + key + ` = dup.k AND ch.kind = '` + kind + `'
