@@ -130,6 +130,7 @@ func (v *circlesView) addMember(c *crm.Circle) {
 		}
 	})
 	f = newFormDialog(v.m, "Add to "+c.Name, "Add", picker.box, fyne.NewSize(480, 360))
+	f.first = picker.find
 	f.check = func() string {
 		if len(picker.people) == 0 {
 			return "Pick at least one person"
@@ -165,6 +166,7 @@ func newCircleForm(m *Main) *circleForm {
 	form := widget.NewForm(widget.NewFormItem("Name", f.name), widget.NewFormItem("Purpose", f.purpose),
 		widget.NewFormItem("Meets every", f.cadence))
 	f.formDialog = newFormDialog(m, "New circle", "Add", form, fyne.NewSize(480, 300))
+	f.first = f.name
 	f.check = func() string {
 		_, why := f.circle()
 		return why

@@ -91,6 +91,7 @@ func newLogForm(m *Main, with []crm.Participant, circleID int64) *logForm {
 	)
 	f.formDialog = newFormDialog(m, "Log interaction", "Log", form, fyne.NewSize(760, 680))
 	f.check = f.problem
+	f.first = f.picker.find
 	f.date.OnChanged = func(string) { f.revalidate() }
 	f.minutes.OnChanged = func(string) { f.revalidate() }
 	f.onSave = f.submit
@@ -107,20 +108,24 @@ func (f *logForm) loadChoices(circleID int64) {
 		}
 		f.goals, err = tx.Goals()
 		return err
-	}, func() {
-		f.circle.SetOptions(append([]string{noneChoice}, circleLabels(f.circles)...))
-		f.goals = slices.DeleteFunc(f.goals, func(g *crm.Goal) bool { return g.Status != crm.GoalActive })
-		goals := []string{noneChoice}
-		for _, g := range f.goals {
-			goals = append(goals, g.Title)
+	}, func() { f.settle(func() { f.applyChoices(circleID) }) })
+}
+
+// applyChoices offers the circles and the active goals, and picks the
+// circle the form was opened for.
+func (f *logForm) applyChoices(circleID int64) {
+	f.circle.SetOptions(append([]string{noneChoice}, circleLabels(f.circles)...))
+	f.goals = slices.DeleteFunc(f.goals, func(g *crm.Goal) bool { return g.Status != crm.GoalActive })
+	goals := []string{noneChoice}
+	for _, g := range f.goals {
+		goals = append(goals, g.Title)
+	}
+	f.goal.SetOptions(goals)
+	for i, c := range f.circles {
+		if c.ID == circleID {
+			f.circle.SetSelectedIndex(i + 1)
 		}
-		f.goal.SetOptions(goals)
-		for i, c := range f.circles {
-			if c.ID == circleID {
-				f.circle.SetSelectedIndex(i + 1)
-			}
-		}
-	})
+	}
 }
 
 // circleLabels names each circle, with its id when two share a name.

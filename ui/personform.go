@@ -73,6 +73,7 @@ func newPersonForm(m *Main, c *crm.Contact) *personForm {
 	)
 	f.formDialog = newFormDialog(m, title, "Save", form, fyne.NewSize(620, 700))
 	f.check = f.problem
+	f.first = f.name
 	for _, e := range []*field{f.name, f.email, f.cadence, f.birthday.field, f.met.field, f.snoozed.field} {
 		e.OnChanged = func(string) { f.revalidate() }
 	}
@@ -166,9 +167,11 @@ func (f *personForm) loadReferrer(id int64) {
 		}
 		return err
 	}, func() {
-		if who != nil {
-			f.referrer.add(who.ID, who.Name)
-		}
+		f.settle(func() {
+			if who != nil {
+				f.referrer.add(who.ID, who.Name)
+			}
+		})
 	})
 }
 

@@ -297,7 +297,8 @@ func spacer(h float32) fyne.CanvasObject {
 	return r
 }
 
-// field is an entry that closes its dialog on Esc.
+// field is an entry that closes its dialog on Esc, and leaves on Tab even
+// when it takes several lines.
 type field struct {
 	widget.Entry
 	onEsc func()
@@ -327,16 +328,30 @@ func (f *field) TypedKey(k *fyne.KeyEvent) {
 	f.Entry.TypedKey(k)
 }
 
+// AcceptsTab is false, so Tab moves on to the next field: a notes field
+// that kept the Tab would trap the keyboard in it (a multi-line Entry
+// takes Tab as text by default).
+func (f *field) AcceptsTab() bool { return false }
+
 // dateField is a YYYY-MM-DD entry with a calendar to pick from. Typed text
 // is checked as it changes; the field shows what is wrong.
 type dateField struct {
 	*field
 	optional bool
 	win      fyne.Window
+	// opened is told of the calendar pop-up when it shows, so Esc closes
+	// it before the dialog under it.
+	opened func(pop *widget.PopUp)
 }
 
 func newDateField(w fyne.Window, d crm.Date, optional bool) *dateField {
-	f := &dateField{field: newField("YYYY-MM-DD"), optional: optional, win: w}
+	// The widget on screen is the dateField, not its field: Fyne focuses,
+	// refreshes and finds the canvas of the widget a BaseWidget was
+	// extended with, so extending the field would leave a click on the
+	// date field focusing nothing (typing went on into the field before).
+	f := &dateField{field: &field{}, optional: optional, win: w}
+	f.ExtendBaseWidget(f)
+	f.PlaceHolder = "YYYY-MM-DD"
 	f.SetText(d.String())
 	f.Validator = func(s string) error {
 		_, err := f.parse(s)
@@ -364,17 +379,25 @@ func (f *dateField) parse(s string) (crm.Date, error) {
 // date returns the field's day, or an error naming what is wrong.
 func (f *dateField) date() (crm.Date, error) { return f.parse(f.Text) }
 
+// pick opens a calendar under the field. The field takes the focus first,
+// and gets it back when a day is picked, so typing goes on there.
 func (f *dateField) pick() {
 	start := time.Now()
 	if d, err := f.date(); err == nil && !d.IsZero() {
 		start = d.Time()
 	}
+	c := f.win.Canvas()
+	c.Focus(f)
 	var pop *widget.PopUp
 	cal := widget.NewCalendar(start, func(t time.Time) {
 		f.SetText(crm.DateOf(t).String())
 		pop.Hide()
+		c.Focus(f)
 	})
-	pop = widget.NewPopUp(card(cal), f.win.Canvas())
+	pop = widget.NewPopUp(card(cal), c)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(f)
 	pop.ShowAtPosition(pos.AddXY(0, f.Size().Height))
+	if f.opened != nil {
+		f.opened(pop)
+	}
 }
