@@ -207,6 +207,9 @@ func (f *logForm) participants() []crm.Participant {
 
 const everyone = "everyone"
 
+// participle words a direction after "what was": given, received.
+var participle = map[crm.Direction]string{crm.Gave: "given", crm.Received: "received"}
+
 func (f *logForm) addLine(m *Main, dir crm.Direction) {
 	l := &exchangeLine{}
 	l.dir = widget.NewSelect([]string{string(crm.Gave), string(crm.Received)}, nil)
@@ -272,7 +275,7 @@ func (f *logForm) problem() string {
 	}
 	for i, l := range f.lines {
 		if strings.TrimSpace(l.desc.Text) == "" {
-			return fmt.Sprintf("Exchange %d: say what was %s", i+1, l.dir.Selected)
+			return fmt.Sprintf("Exchange %d: say what was %s", i+1, participle[crm.Direction(l.dir.Selected)])
 		}
 	}
 	return ""

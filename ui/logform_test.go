@@ -70,3 +70,30 @@ func TestLogFormKeepsNamesakesApart(t *testing.T) {
 		return nil
 	})
 }
+
+// The log form says what is missing in words: "given", not "gave", and
+// the day a month lacks rather than the format.
+func TestLogFormSaysWhatIsMissing(t *testing.T) {
+	m, st := newTestMain(t)
+	priya := addPerson(t, st, "Priya Raman", "Fabrikam", crm.RoleMentor, "2026-01-10")
+	f := newLogForm(m, []crm.Participant{{ContactID: priya, Name: "Priya Raman"}}, 0)
+	f.show()
+	f.addLine(m, crm.Gave)
+	if want := "Exchange 1: say what was given"; f.reason.Text != want {
+		t.Errorf("a gift with no description: %q, want %q", f.reason.Text, want)
+	}
+	test.Type(f.lines[0].desc, "Intro to Sam")
+	f.addLine(m, crm.Received)
+	if want := "Exchange 2: say what was received"; f.reason.Text != want {
+		t.Errorf("a gift received with no description: %q, want %q", f.reason.Text, want)
+	}
+	test.Type(f.lines[1].desc, "Advice")
+	f.date.SetText("2026-02-30")
+	if want := "Date: February 2026 has no 30th"; f.reason.Text != want {
+		t.Errorf("reason %q, want %q", f.reason.Text, want)
+	}
+	f.date.SetText("2026-2-3")
+	if want := "Date: not a date: want YYYY-MM-DD"; f.reason.Text != want {
+		t.Errorf("reason %q, want %q", f.reason.Text, want)
+	}
+}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"image/color"
 	"strings"
@@ -370,6 +371,10 @@ func (f *dateField) parse(s string) (crm.Date, error) {
 		return crm.Date{}, fmt.Errorf("a date is needed (YYYY-MM-DD)")
 	}
 	d, err := crm.ParseDate(s)
+	var missing *crm.NoSuchDayError
+	if errors.As(err, &missing) {
+		return crm.Date{}, err // "February 2026 has no 30th" says more than the format
+	}
 	if err != nil {
 		return crm.Date{}, fmt.Errorf("not a date: want YYYY-MM-DD")
 	}
