@@ -116,6 +116,7 @@ type Main struct {
 	current int
 	shown   bool
 	layers  []layer // what is shown over the window, top last: Esc closes the top one
+	sample  *fyne.MenuItem
 
 	today    *todayView
 	people   *peopleView
@@ -243,6 +244,7 @@ func (m *Main) save(work func(tx *store.Tx) error, done func()) {
 		}
 		m.changed()
 		m.cal.afterChange()
+		m.updateSample()
 	})
 }
 
@@ -367,12 +369,14 @@ func (m *Main) menu() *fyne.MainMenu {
 		}
 		return it
 	}
+	m.sample = item("Load sample data", "", m.loadSample)
+	m.updateSample()
 	file := fyne.NewMenu("File",
 		item("New person…", fyne.KeyN, m.NewPerson),
 		item("Log interaction…", fyne.KeyL, func() { m.LogInteraction(nil, 0) }),
 		fyne.NewMenuItemSeparator(),
 		item("Export calendar…", fyne.KeyE, m.ExportCalendar),
-		item("Load sample data", "", m.loadSample),
+		m.sample,
 		// Looked up at click time: a theme change builds a new settings view.
 		item("Back up now", "", func() { m.settings.backup() }),
 	)
