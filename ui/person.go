@@ -116,24 +116,35 @@ func (p *personPage) checkInCard() fyne.CanvasObject {
 
 func (p *personPage) balanceCard() fyne.CanvasObject {
 	d := p.d
-	big := func(n int, label string, c fyne.ThemeColorName) fyne.CanvasObject {
-		t := canvas.NewText(fmt.Sprint(n), theme.Color(c))
+	big := func(n int, label string, dir crm.Direction) fyne.CanvasObject {
+		t := canvas.NewText(fmt.Sprint(n), directionColor(dir))
 		t.TextSize = 28
 		t.TextStyle.Bold = true
 		return container.NewVBox(container.NewCenter(t), container.NewCenter(muted(label)))
 	}
-	note := "Balanced"
-	switch {
-	case d.Gave12m == 0 && d.Received12m == 0:
-		note = "Nothing exchanged yet"
-	case d.Gave12m > 2*d.Received12m+1:
-		note = "You give much more than you receive"
-	case d.Received12m > 2*d.Gave12m+1:
-		note = "Time to give something back?"
-	}
 	return titledCard("Give & receive · 12 months", container.NewVBox(
-		container.NewGridWithColumns(2, big(d.Gave12m, "given", theme.ColorNamePrimary), big(d.Received12m, "received", colorSoon)),
-		container.NewCenter(muted(note))))
+		container.NewGridWithColumns(2, big(d.Gave12m, "given", crm.Gave), big(d.Received12m, "received", crm.Received)),
+		container.NewCenter(muted(balanceNote(d.Gave12m, d.Received12m)))))
+}
+
+// balanceNote says who gave more. There is no tolerance: "Balanced" is
+// said only of equal counts, since with the few exchanges a year most
+// relationships have, one more either way is worth seeing. Twice as much
+// and more besides is called out more strongly.
+func balanceNote(gave, received int) string {
+	switch {
+	case gave == 0 && received == 0:
+		return "Nothing exchanged yet"
+	case gave == received:
+		return "Balanced"
+	case gave > 2*received+1:
+		return "You give much more than you receive"
+	case gave > received:
+		return "You gave more"
+	case received > 2*gave+1:
+		return "Time to give something back?"
+	}
+	return "They gave more"
 }
 
 func (p *personPage) metCard() fyne.CanvasObject {
@@ -315,12 +326,7 @@ func interactionRow(in *crm.Interaction, self int64, today crm.Date) fyne.Canvas
 }
 
 func exchangeText(x crm.Exchange) fyne.CanvasObject {
-	c := theme.Color(theme.ColorNamePrimary)
-	if x.Direction == crm.Received {
-		c = themed(colorSoon)
-	}
-	t := canvas.NewText(exchangeSentence(x), c)
-	return t
+	return canvas.NewText(exchangeSentence(x), directionColor(x.Direction))
 }
 
 func (p *personPage) confirmArchive() {

@@ -6,6 +6,8 @@ import (
 	"image/color"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -25,7 +27,7 @@ type chip struct {
 }
 
 func newChip(label string, fill color.Color) *chip {
-	c := &chip{rect: canvas.NewRectangle(fill), text: canvas.NewText(label, color.White)}
+	c := &chip{rect: canvas.NewRectangle(fill), text: canvas.NewText(label, textOn(fill))}
 	c.rect.CornerRadius = 9
 	c.text.TextSize = theme.CaptionTextSize()
 	c.text.TextStyle.Bold = true
@@ -37,7 +39,7 @@ func roleChip(r crm.RoleKind) *chip { return newChip(string(r), roleColor(r)) }
 
 // set changes the chip's label and colour.
 func (c *chip) set(label string, fill color.Color) {
-	c.text.Text, c.rect.FillColor = label, fill
+	c.text.Text, c.rect.FillColor, c.text.Color = label, fill, textOn(fill)
 	c.Refresh()
 }
 
@@ -153,27 +155,41 @@ func bold(s string) *widget.Label {
 	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
-// initials gives the one or two letters of a person's avatar.
+// initials gives the one or two letters of a person's avatar: the first
+// letter of the first and of the last word that has one, so an emoji or a
+// quote before a name is passed over; "?" when no word has a letter.
 func initials(name string) string {
-	f := strings.Fields(name)
-	switch len(f) {
+	var first []rune
+	for _, w := range strings.Fields(name) {
+		if i := strings.IndexFunc(w, unicode.IsLetter); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(w[i:])
+			first = append(first, unicode.ToUpper(r))
+		}
+	}
+	switch len(first) {
 	case 0:
 		return "?"
 	case 1:
-		return strings.ToUpper(string([]rune(f[0])[:1]))
+		return string(first)
 	}
-	return strings.ToUpper(string([]rune(f[0])[:1]) + string([]rune(f[len(f)-1])[:1]))
+	return string([]rune{first[0], first[len(first)-1]})
+}
+
+// avatarFill is the colour of a person's avatar: their first role's, or
+// the muted grey of the theme when they have none.
+func avatarFill(roles []crm.RoleKind) color.Color {
+	if len(roles) > 0 {
+		return roleColor(roles[0])
+	}
+	return themed(colorMuted)
 }
 
 // avatar is a coloured disc with a person's initials, coloured by their
 // first role.
 func avatar(name string, roles []crm.RoleKind, size float32) *fyne.Container {
-	fill := color.Color(themed(colorMuted))
-	if len(roles) > 0 {
-		fill = roleColor(roles[0])
-	}
+	fill := avatarFill(roles)
 	disc := canvas.NewCircle(fill)
-	txt := canvas.NewText(initials(name), color.White)
+	txt := canvas.NewText(initials(name), textOn(fill))
 	txt.TextStyle.Bold = true
 	txt.TextSize = size * 0.4
 	txt.Alignment = fyne.TextAlignCenter
@@ -186,11 +202,8 @@ func setAvatar(a *fyne.Container, name string, roles []crm.RoleKind) {
 	box := a.Objects[0].(*fyne.Container)
 	disc := box.Objects[0].(*canvas.Circle)
 	txt := box.Objects[1].(*fyne.Container).Objects[0].(*canvas.Text)
-	disc.FillColor = themed(colorMuted)
-	if len(roles) > 0 {
-		disc.FillColor = roleColor(roles[0])
-	}
-	txt.Text = initials(name)
+	disc.FillColor = avatarFill(roles)
+	txt.Text, txt.Color = initials(name), textOn(disc.FillColor)
 	disc.Refresh()
 	txt.Refresh()
 }
