@@ -266,3 +266,18 @@ func emptyBook(t *testing.T, f *fixture) {
 		return tx.UpdateCircle(c)
 	})
 }
+
+// Someone added today, met long ago and never talked to, is not late: their
+// first check-in is a cadence after the day added (a mentor's 42 days).
+func TestCheckInOfSomeoneJustAddedIsNotLate(t *testing.T) {
+	f := newFixture(t)
+	f.update(t, func(tx *store.Tx) error {
+		return tx.AddContact(&crm.Contact{Name: "Ines Imported", MetOn: crm.MustParseDate("2025-05-01"),
+			Roles: []crm.Role{{Kind: crm.RoleMentor}}})
+	})
+	ics, _ := f.export(t, calendar.Options{})
+	_, ines := eventFor(t, events(t, ics), "Ines Imported")
+	if prop(ines, "DTSTART") != "20260421" || strings.Contains(prop(ines, "SUMMARY"), "late") {
+		t.Errorf("Ines, added today: DTSTART %s SUMMARY %q, want 20260421 and not late", prop(ines, "DTSTART"), prop(ines, "SUMMARY"))
+	}
+}
