@@ -190,8 +190,11 @@ func TestPrivateNotesStayOutUnlessAskedFor(t *testing.T) {
 			t.Errorf("with notes, Priya's description lacks %q", note)
 		}
 	}
-	if prop(priya, "SEQUENCE") != "1" {
-		t.Errorf("adding notes changed the text; SEQUENCE = %s, want 1", prop(priya, "SEQUENCE"))
+	// Notes change the description alone: the same version (SEQUENCE), revised
+	// later (LAST-MODIFIED, a second on since the clock stood still).
+	if prop(priya, "SEQUENCE") != "0" || prop(priya, "LAST-MODIFIED") != "20260310T083001Z" {
+		t.Errorf("adding notes: SEQUENCE %s LAST-MODIFIED %s, want 0 and 20260310T083001Z",
+			prop(priya, "SEQUENCE"), prop(priya, "LAST-MODIFIED"))
 	}
 
 	// The setting does the same as the flag.

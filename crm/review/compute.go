@@ -41,12 +41,12 @@ type Source interface {
 
 // ContactFacts is what the store knows of one person for a review.
 type ContactFacts struct {
-	ID           int64
-	Name         string
-	Roles        []crm.RoleKind // held on asOf
-	Archived     bool
-	MetOn        crm.Date
-	AddedOn      crm.Date
+	ID       int64
+	Name     string
+	Roles    []crm.RoleKind // held on asOf
+	Archived bool
+	MetOn    crm.Date
+	AddedOn  crm.Date
 	// CheckinsFrom is the day check-ins run from before any interaction:
 	// the later of the day met and the day added, as on the check-in list
 	// (adding someone met long ago is not neglecting them).
