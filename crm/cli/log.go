@@ -24,7 +24,10 @@ Flags:
   --note TEXT       private notes
   --gave TEXT       "KIND: description" of something you gave (repeatable); KIND is advice,
                     feedback, introduction, referral, opportunity, resource, help, time, money
-                    or other, and a bare description is kind other
+                    or other, and a bare description is kind other. A first word followed by
+                    ": " is taken as KIND and refused if it is none ("advise: ..."); write
+                    "other: Re: the offsite" to keep such a colon. A colon later in the text
+                    ("Intro to Sam: great chat") is part of the description
   --received TEXT   the same, for something you received
   --promise TEXT    "KIND: description" of something you promised and have yet to do
   --paid AMOUNT     money you paid (a coaching fee) to the first --with person, recorded as given money
