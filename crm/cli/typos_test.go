@@ -80,3 +80,22 @@ func TestUnknownGlobalFlagSuggestsTheNearest(t *testing.T) {
 		t.Errorf("--tody: exit %d, %q", code, errOut)
 	}
 }
+
+// A date after today is most often a typo (2026 for 2025, 11 for 10):
+// headless, logging one asks for --future, and writes nothing until given it.
+func TestLogInTheFutureAsksForFuture(t *testing.T) {
+	db := seed(t)
+	before := dumpDB(t, db)
+	_, errOut, code := kith(t, db, "--today", today, "log", "--with", "Priya Raman", "--date", "2026-12-02")
+	if code != 2 || !strings.Contains(errOut, "--date") || !strings.Contains(errOut, "after today") || !strings.Contains(errOut, "--future") {
+		t.Errorf("log on a later day: exit %d, %q; want 2 and a message asking for --future", code, errOut)
+	}
+	if dumpDB(t, db) != before {
+		t.Fatal("a refused future log wrote something")
+	}
+	out := mustKith(t, db, "--today", today, "log", "--with", "Priya Raman", "--date", "2026-12-02", "--future")
+	if !strings.Contains(out, "on 2026-12-02") {
+		t.Errorf("log --future: %q", out)
+	}
+	mustKith(t, db, "--today", today, "log", "--with", "Priya Raman", "--date", today) // today is not the future
+}
