@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"flag"
 	"strings"
 	"testing"
@@ -98,4 +99,26 @@ func TestLogInTheFutureAsksForFuture(t *testing.T) {
 		t.Errorf("log --future: %q", out)
 	}
 	mustKith(t, db, "--today", today, "log", "--with", "Priya Raman", "--date", today) // today is not the future
+}
+
+// Adding a person whose name is already in the book adds them, and says so
+// on stderr with the other's id, so stdout (text or JSON) stays the same
+// for scripts.
+func TestContactAddNotesANamesake(t *testing.T) {
+	db := tempDB(t)
+	out, errOut, code := kith(t, db, "contact", "add", "Ana Lopez")
+	if code != 0 || out != "added Ana Lopez (#1)\n" || errOut != "" {
+		t.Fatalf("first Ana: exit %d, %q, %q", code, out, errOut)
+	}
+	out, errOut, code = kith(t, db, "contact", "add", "ana lopez", "--company", "Contoso")
+	if code != 0 || out != "added ana lopez (#2)\n" ||
+		errOut != "note: Ana Lopez (#1) is already in the book; added another ana lopez (#2)\n" {
+		t.Errorf("second Ana: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	var c struct{ ID int64 }
+	out, errOut, code = kith(t, db, "contact", "add", "Ana Lopez", "--json")
+	if err := json.Unmarshal([]byte(out), &c); code != 0 || err != nil || c.ID != 3 ||
+		!strings.Contains(errOut, "Ana Lopez (#1) and ana lopez (#2) are already in the book") {
+		t.Errorf("third Ana, --json: exit %d, stdout %q (%v), stderr %q", code, out, err, errOut)
+	}
 }
