@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/store"
 )
 
@@ -24,10 +26,10 @@ func TestBigCircleCardIsBounded(t *testing.T) {
 	var who []crm.Participant
 	for i := range n {
 		id := addPerson(t, st, fmt.Sprintf("Member %02d", i), "", "", "2026-01-10")
-		mustUpdate(t, st, func(tx *store.Tx) error { return tx.Join(circle.ID, id, crm.MustParseDate("2026-02-01")) })
+		mustUpdate(t, st, func(tx *store.Tx) error { return tx.Join(circle.ID, id, crmtest.Date("2026-02-01")) })
 		who = append(who, crm.Participant{ContactID: id})
 	}
-	in := &crm.Interaction{Kind: crm.KindMeeting, Date: crm.MustParseDate("2026-11-01"), CircleID: circle.ID,
+	in := &crm.Interaction{Kind: crm.KindMeeting, Date: crmtest.Date("2026-11-01"), CircleID: circle.ID,
 		Summary: "All hands", Participants: who}
 	mustUpdate(t, st, func(tx *store.Tx) error { return tx.LogInteraction(in) })
 	var c *crm.Circle
@@ -96,17 +98,7 @@ func TestCirclesBuildCardsAsTheyScrollIntoView(t *testing.T) {
 	}
 }
 
-// showsText says whether o or an object inside it is text reading s.
+// showsText says whether o or an object inside it shows the text s.
 func showsText(o fyne.CanvasObject, s string) bool {
-	switch x := o.(type) {
-	case *canvas.Text:
-		return x.Text == s
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			if showsText(c, s) {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.Contains(shownTexts(o), s)
 }

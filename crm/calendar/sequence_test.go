@@ -7,8 +7,8 @@ import (
 
 	"github.com/emersion/go-ical"
 
-	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/calendar"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/store"
 )
 
@@ -92,7 +92,7 @@ func TestNotesAreAVariantOfTheSameVersion(t *testing.T) {
 	}
 
 	sam := f.ids[`Sam "Rock" O'Neil; Jr., \o/`]
-	f.update(t, func(tx *store.Tx) error { return tx.Snooze(sam, crm.MustParseDate("2026-05-01")) })
+	f.update(t, func(tx *store.Tx) error { return tx.Snooze(sam, crmtest.Date("2026-05-01")) })
 	moved := export(true)
 	for uid, s := range moved {
 		want := "0"

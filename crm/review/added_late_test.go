@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/review"
 	"github.com/kithcrm/kith/crm/store"
 )
@@ -22,7 +23,7 @@ func addedLateBook(t *testing.T) *store.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	d := crm.MustParseDate
+	d := crmtest.Date
 	st.SetToday(d("2026-10-05"))
 	err = st.Update(context.Background(), func(tx *store.Tx) error {
 		if err := tx.AddContact(&crm.Contact{Name: "Maya Mentor", MetOn: d("2026-02-10"),
