@@ -318,3 +318,47 @@ func TestListInteractionsUsesIndexes(t *testing.T) {
 		}
 	}
 }
+
+// The review counts from the same rows: an interaction moved out of the
+// quarter, or deleted, leaves its figures, and its exchanges go with it.
+func TestReviewFollowsEditsAndDeletes(t *testing.T) {
+	b := newEditBook(t)
+	start, asOf := crm.MustParseDate("2026-10-01"), crm.MustParseDate("2026-11-25")
+	quarter := func() (interactions, minutes, exchanges int) {
+		view(t, b.st, func(tx *Tx) error {
+			facts, err := tx.ReviewContacts(start, asOf)
+			if err != nil {
+				return err
+			}
+			for _, f := range facts {
+				if f.ID == b.ana {
+					interactions, minutes = f.Interactions, f.Minutes
+				}
+			}
+			xs, err := tx.ReviewExchanges(start, asOf)
+			exchanges = len(xs)
+			return err
+		})
+		return
+	}
+	if n, m, x := quarter(); n != 1 || m != 30 || x != 4 {
+		t.Fatalf("before: Ana %d interactions, %d minutes; %d exchanges", n, m, x)
+	}
+	in := loadInteraction(t, b.st, b.call.ID)
+	in.Minutes = 50
+	update(t, b.st, func(tx *Tx) error { return tx.EditInteraction(in) })
+	if n, m, x := quarter(); n != 1 || m != 50 || x != 4 {
+		t.Errorf("after 50 minutes: Ana %d interactions, %d minutes; %d exchanges", n, m, x)
+	}
+	in.Date = crm.MustParseDate("2026-09-30") // the quarter before
+	update(t, b.st, func(tx *Tx) error { return tx.EditInteraction(in) })
+	if n, m, x := quarter(); n != 0 || m != 0 || x != 0 {
+		t.Errorf("moved to Q3: Ana %d interactions, %d minutes; %d exchanges still in Q4", n, m, x)
+	}
+	in.Date = crm.MustParseDate("2026-11-20")
+	update(t, b.st, func(tx *Tx) error { return tx.EditInteraction(in) })
+	update(t, b.st, func(tx *Tx) error { return tx.DeleteInteraction(in.ID) })
+	if n, m, x := quarter(); n != 0 || m != 0 || x != 0 {
+		t.Errorf("deleted: Ana %d interactions, %d minutes; %d exchanges", n, m, x)
+	}
+}
