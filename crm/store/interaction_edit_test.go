@@ -362,3 +362,27 @@ func TestReviewFollowsEditsAndDeletes(t *testing.T) {
 		t.Errorf("deleted: Ana %d interactions, %d minutes; %d exchanges", n, m, x)
 	}
 }
+
+// Undoing Done opens the promise again, as it was before.
+func TestReopenCommitmentUndoesDone(t *testing.T) {
+	b := newEditBook(t)
+	kept := b.call.Exchanges[3] // Ben's promise, kept on 2026-11-22
+	if kept.DoneOn.IsZero() {
+		t.Fatalf("the book's promise is not kept: %+v", kept)
+	}
+	update(t, b.st, func(tx *Tx) error { return tx.ReopenCommitment(kept.ID) })
+	var open []crm.Exchange
+	view(t, b.st, func(tx *Tx) error {
+		var err error
+		open, err = tx.OpenCommitments(b.ben)
+		return err
+	})
+	if len(open) != 1 || open[0].ID != kept.ID {
+		t.Errorf("after reopening: open %+v", open)
+	}
+	advice := b.call.Exchanges[0] // not a promise
+	err := b.st.Update(t.Context(), func(tx *Tx) error { return tx.ReopenCommitment(advice.ID) })
+	if crm.ErrorCode(err) != crm.ENotFound {
+		t.Errorf("reopening advice: %v, want not found", err)
+	}
+}

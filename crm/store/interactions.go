@@ -208,6 +208,14 @@ func (tx *Tx) CompleteCommitment(id int64, on crm.Date) error {
 		"UPDATE exchanges SET done_on = ? WHERE id = ? AND commitment = 1", on, id)
 }
 
+// ReopenCommitment marks a kept promise as still to keep: the window's undo
+// of Done. A promise already open stays open.
+func (tx *Tx) ReopenCommitment(id int64) error {
+	none := func() error { return crm.Errorf(crm.ENotFound, "no commitment #%d", id) }
+	return tx.changeRows(fmt.Sprintf("reopen commitment #%d", id), none,
+		"UPDATE exchanges SET done_on = NULL WHERE id = ? AND commitment = 1", id)
+}
+
 // RecentExchanges returns a contact's latest exchanges in one direction,
 // newest first.
 func (tx *Tx) RecentExchanges(contactID int64, dir crm.Direction, limit int) ([]crm.Exchange, error) {
