@@ -250,27 +250,6 @@ func (tx *Tx) EndRole(contactID int64, kind crm.RoleKind, until crm.Date) error 
 	return tx.touchContact(contactID)
 }
 
-// SetRoles replaces a contact's whole role history with roles, as Contact
-// loaded it before a change: the window's undo of a role change puts back
-// the periods exactly, where ending a role just added would leave a
-// zero-length period behind, and adding one back would restart its since.
-func (tx *Tx) SetRoles(contactID int64, roles []crm.Role) error {
-	doing := fmt.Sprintf("set roles of #%d", contactID)
-	if err := tx.changeRows(doing, func() error { return noContact(contactID) },
-		"UPDATE contacts SET updated_at = ? WHERE id = ?", tx.stamp(), contactID); err != nil {
-		return err
-	}
-	if _, err := tx.exec("DELETE FROM roles WHERE contact_id = ?", contactID); err != nil {
-		return fmt.Errorf("%s: %w", doing, err)
-	}
-	for _, r := range roles {
-		if err := tx.insertRole(contactID, r); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // SetArchived archives or restores a contact. Archived people keep their
 // history but drop out of lists, check-ins and calendars.
 func (tx *Tx) SetArchived(contactID int64, archived bool) error {
