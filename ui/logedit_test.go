@@ -324,3 +324,13 @@ func TestLeavingACircleCanBeUndone(t *testing.T) {
 		t.Errorf("after undo: %s\nwant %s", got, was)
 	}
 }
+
+// The undo bar names people and what was said; a long message is cut
+// rather than widening the window.
+func TestUndoBarKeepsALongMessageNarrow(t *testing.T) {
+	m, _ := newTestMain(t)
+	m.bar.show("Saved the meeting with "+strings.Repeat("Someone With A Long Name, ", 200)+"on 20 Nov.", func() {})
+	if w := m.bar.box.MinSize().Width; w > 600 {
+		t.Errorf("the bar wants %v px for a long message", w)
+	}
+}

@@ -354,11 +354,7 @@ func (f *logForm) submit() {
 	m := f.m
 	m.save(func(tx *store.Tx) error { return tx.LogInteraction(in) }, func() {
 		f.close()
-		var names []string
-		for _, p := range in.Participants {
-			names = append(names, p.Name)
-		}
-		m.bar.show("Logged "+string(in.Kind)+" with "+strings.Join(names, ", ")+".", func() {
+		m.bar.show("Logged "+about(in, m.st.Today())+".", func() {
 			m.save(func(tx *store.Tx) error { return tx.DeleteInteraction(in.ID) }, nil)
 		})
 	})
