@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/store"
 )
 
@@ -25,7 +26,7 @@ func TestLogFormKeepsNamesakesApart(t *testing.T) {
 			return err
 		}
 		for _, id := range []int64{first, second, ana} {
-			if err := tx.Join(circle.ID, id, crm.MustParseDate("2026-02-01")); err != nil {
+			if err := tx.Join(circle.ID, id, crmtest.Date("2026-02-01")); err != nil {
 				return err
 			}
 		}

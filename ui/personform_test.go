@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/store"
 )
 
@@ -106,8 +107,8 @@ func TestPersonFormSavesBirthday(t *testing.T) {
 	}
 	ana := m.people.page.d.ID
 	got := savedContact(t, st, ana)
-	if got.Birthday != crm.MustParseDate("1990-03-14") || got.Location != "Lisbon" ||
-		got.SnoozedUntil != crm.MustParseDate("2026-12-24") || got.ReferredBy != priya {
+	if got.Birthday != crmtest.Date("1990-03-14") || got.Location != "Lisbon" ||
+		got.SnoozedUntil != crmtest.Date("2026-12-24") || got.ReferredBy != priya {
 		t.Fatalf("saved birthday %q, location %q, snoozed %q, referred by #%d; want 1990-03-14, Lisbon, 2026-12-24, #%d",
 			got.Birthday, got.Location, got.SnoozedUntil, got.ReferredBy, priya)
 	}
@@ -127,7 +128,7 @@ func TestPersonFormSavesBirthday(t *testing.T) {
 	test.Tap(edit.referrer.chosen.Objects[0].(*widget.Button)) // unpick Priya
 	test.Tap(edit.save)
 	got = savedContact(t, st, ana)
-	if got.Birthday != crm.MustParseDate("1990-03-15") || !got.SnoozedUntil.IsZero() || got.ReferredBy != 0 {
+	if got.Birthday != crmtest.Date("1990-03-15") || !got.SnoozedUntil.IsZero() || got.ReferredBy != 0 {
 		t.Errorf("after editing: birthday %q, snoozed %q, referred by #%d; want 1990-03-15, none, none",
 			got.Birthday, got.SnoozedUntil, got.ReferredBy)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/calendar"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/store"
 )
 
@@ -166,7 +167,7 @@ func TestSequenceSurvivesAClockRunningBack(t *testing.T) {
 	f.export(t, calendar.Options{})
 	f.clock = f.clock.Add(-time.Hour) // the laptop's clock was corrected
 	f.update(t, func(tx *store.Tx) error {
-		return tx.Snooze(f.ids["Sam \"Rock\" O'Neil; Jr., \\o/"], crm.MustParseDate("2026-05-01"))
+		return tx.Snooze(f.ids["Sam \"Rock\" O'Neil; Jr., \\o/"], crmtest.Date("2026-05-01"))
 	})
 	ics, _ := f.export(t, calendar.Options{})
 	_, sam := eventFor(t, events(t, ics), "Rock")

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 )
 
 // dueOf returns the contact's list row, where next_due is computed.
@@ -20,11 +21,11 @@ func dueOf(t *testing.T, st *Store, id int64) crm.ContactSummary {
 
 func TestDueFollowsCadenceOfRoles(t *testing.T) {
 	st := openTemp(t, "2026-11-25")
-	coach := addContact(t, st, crm.Contact{Name: "Coach", MetOn: crm.MustParseDate("2026-11-01")}, crm.RoleCoach)
-	mentor := addContact(t, st, crm.Contact{Name: "Mentor", MetOn: crm.MustParseDate("2026-11-01")}, crm.RoleMentor)
-	both := addContact(t, st, crm.Contact{Name: "Both", MetOn: crm.MustParseDate("2026-11-01")}, crm.RoleMentor, crm.RoleCoach)
-	none := addContact(t, st, crm.Contact{Name: "Nobody", MetOn: crm.MustParseDate("2026-11-01")})
-	override := addContact(t, st, crm.Contact{Name: "Override", MetOn: crm.MustParseDate("2026-11-01"), CadenceDays: 100}, crm.RoleCoach)
+	coach := addContact(t, st, crm.Contact{Name: "Coach", MetOn: crmtest.Date("2026-11-01")}, crm.RoleCoach)
+	mentor := addContact(t, st, crm.Contact{Name: "Mentor", MetOn: crmtest.Date("2026-11-01")}, crm.RoleMentor)
+	both := addContact(t, st, crm.Contact{Name: "Both", MetOn: crmtest.Date("2026-11-01")}, crm.RoleMentor, crm.RoleCoach)
+	none := addContact(t, st, crm.Contact{Name: "Nobody", MetOn: crmtest.Date("2026-11-01")})
+	override := addContact(t, st, crm.Contact{Name: "Override", MetOn: crmtest.Date("2026-11-01"), CadenceDays: 100}, crm.RoleCoach)
 
 	for _, c := range []struct {
 		id      int64
@@ -57,7 +58,7 @@ func TestDueFollowsCadenceOfRoles(t *testing.T) {
 
 func TestDueCountsLastInteractionUpToToday(t *testing.T) {
 	st := openTemp(t, "2026-11-25")
-	id := addContact(t, st, crm.Contact{Name: "Ana", MetOn: crm.MustParseDate("2025-01-01")}, crm.RoleCoach)
+	id := addContact(t, st, crm.Contact{Name: "Ana", MetOn: crmtest.Date("2025-01-01")}, crm.RoleCoach)
 	logWith(t, st, "2026-11-10", id)
 	logWith(t, st, "2026-11-20", id)
 	logWith(t, st, "2026-12-20", id) // planned, after today: not yet a contact
@@ -68,14 +69,14 @@ func TestDueCountsLastInteractionUpToToday(t *testing.T) {
 	var due []crm.CheckIn
 	view(t, st, func(tx *Tx) error {
 		var err error
-		due, err = tx.Due(crm.MustParseDate("2026-12-31"))
+		due, err = tx.Due(crmtest.Date("2026-12-31"))
 		return err
 	})
 	if len(due) != 1 || due[0].LastSummary != "talk on 2026-11-20" {
 		t.Fatalf("due with the last talk (not the planned one): %+v", due)
 	}
 	// Looking from another day (--today) changes what counts as past.
-	st.SetToday(crm.MustParseDate("2026-11-15"))
+	st.SetToday(crmtest.Date("2026-11-15"))
 	if s := dueOf(t, st, id); s.LastContact.String() != "2026-11-10" || s.NextDue.String() != "2026-11-24" {
 		t.Fatalf("seen from 2026-11-15: last %s due %s", s.LastContact, s.NextDue)
 	}
@@ -91,7 +92,7 @@ func TestDueNeverContactedUsesDateAdded(t *testing.T) {
 
 func TestCircleMeetingTouchesAttendingMembers(t *testing.T) {
 	st := openTemp(t, "2026-11-25")
-	met := crm.MustParseDate("2026-01-01")
+	met := crmtest.Date("2026-01-01")
 	a := addContact(t, st, crm.Contact{Name: "A", MetOn: met})
 	b := addContact(t, st, crm.Contact{Name: "B", MetOn: met})
 	c := &crm.Circle{Name: "PM circle", CadenceDays: 28}
@@ -105,7 +106,7 @@ func TestCircleMeetingTouchesAttendingMembers(t *testing.T) {
 		return tx.Join(c.ID, b, met)
 	})
 	// Only A attended the meeting.
-	in := &crm.Interaction{Date: crm.MustParseDate("2026-11-01"), Kind: crm.KindMeeting, CircleID: c.ID,
+	in := &crm.Interaction{Date: crmtest.Date("2026-11-01"), Kind: crm.KindMeeting, CircleID: c.ID,
 		Participants: []crm.Participant{{ContactID: a}}}
 	update(t, st, func(tx *Tx) error { return tx.LogInteraction(in) })
 
@@ -129,12 +130,12 @@ func TestCircleMeetingTouchesAttendingMembers(t *testing.T) {
 
 func TestSnoozePushesDueButNeverPullsItIn(t *testing.T) {
 	st := openTemp(t, "2026-11-25")
-	id := addContact(t, st, crm.Contact{Name: "Ana", MetOn: crm.MustParseDate("2026-11-01")}, crm.RoleCoach)
-	update(t, st, func(tx *Tx) error { return tx.Snooze(id, crm.MustParseDate("2026-12-24")) })
+	id := addContact(t, st, crm.Contact{Name: "Ana", MetOn: crmtest.Date("2026-11-01")}, crm.RoleCoach)
+	update(t, st, func(tx *Tx) error { return tx.Snooze(id, crmtest.Date("2026-12-24")) })
 	if s := dueOf(t, st, id); s.NextDue.String() != "2026-12-24" {
 		t.Errorf("snoozed: due %s, want 2026-12-24", s.NextDue)
 	}
-	update(t, st, func(tx *Tx) error { return tx.Snooze(id, crm.MustParseDate("2026-11-02")) })
+	update(t, st, func(tx *Tx) error { return tx.Snooze(id, crmtest.Date("2026-11-02")) })
 	if s := dueOf(t, st, id); s.NextDue.String() != "2026-11-15" {
 		t.Errorf("a snooze before the due date must not bring it forward: due %s", s.NextDue)
 	}
@@ -142,7 +143,7 @@ func TestSnoozePushesDueButNeverPullsItIn(t *testing.T) {
 
 func TestDueListExcludesArchivedAndSortsByDate(t *testing.T) {
 	st := openTemp(t, "2026-11-25")
-	met := crm.MustParseDate("2026-11-01")
+	met := crmtest.Date("2026-11-01")
 	late := addContact(t, st, crm.Contact{Name: "Late", MetOn: met}, crm.RoleCoach)     // due 11-15
 	soon := addContact(t, st, crm.Contact{Name: "Soon", MetOn: met}, crm.RoleMentee)    // due 12-01
 	far := addContact(t, st, crm.Contact{Name: "Far", MetOn: met}, crm.RoleMentor)      // due 12-13
@@ -152,7 +153,7 @@ func TestDueListExcludesArchivedAndSortsByDate(t *testing.T) {
 	var list []crm.CheckIn
 	view(t, st, func(tx *Tx) error {
 		var err error
-		list, err = tx.Due(crm.MustParseDate("2026-12-09"))
+		list, err = tx.Due(crmtest.Date("2026-12-09"))
 		return err
 	})
 	if len(list) != 2 || list[0].ContactID != late || list[1].ContactID != soon {
