@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/store"
 )
 
@@ -31,7 +32,7 @@ func newEditBook(t *testing.T) editBook {
 	b.priya = addPerson(t, st, "Priya Raman", "Fabrikam", crm.RoleMentor, "2026-01-10")
 	b.jo = addPerson(t, st, "Jo Park", "", crm.RoleMentee, "2026-01-10")
 	g := &crm.Goal{Title: "Staff PM", Horizon: crm.ShortTerm, Status: crm.GoalActive}
-	in := &crm.Interaction{Date: crm.MustParseDate("2026-11-20"), Kind: crm.KindCall, Minutes: 45, Summary: "promo case",
+	in := &crm.Interaction{Date: crmtest.Date("2026-11-20"), Kind: crm.KindCall, Minutes: 45, Summary: "promo case",
 		Notes: "Priya seemed tired", Participants: []crm.Participant{{ContactID: b.priya}, {ContactID: b.jo}},
 		Exchanges: []crm.Exchange{
 			{Direction: crm.Gave, Kind: crm.ExAdvice, Description: "scope it"},
@@ -46,7 +47,7 @@ func newEditBook(t *testing.T) editBook {
 		if err := tx.LogInteraction(in); err != nil {
 			return err
 		}
-		return tx.CompleteCommitment(in.Exchanges[3].ID, crm.MustParseDate("2026-11-22"))
+		return tx.CompleteCommitment(in.Exchanges[3].ID, crmtest.Date("2026-11-22"))
 	})
 	b.call = storedInteraction(t, st, in.ID)
 	return b
@@ -213,14 +214,14 @@ func TestEditingACircleMeetingKeepsWhoCame(t *testing.T) {
 	b := newEditBook(t)
 	sam := addPerson(t, b.st, "Sam Lee", "", "", "2026-01-10")
 	circle := &crm.Circle{Name: "PM Circle"}
-	meet := &crm.Interaction{Date: crm.MustParseDate("2026-11-24"), Kind: crm.KindMeeting, Summary: "roadmaps",
+	meet := &crm.Interaction{Date: crmtest.Date("2026-11-24"), Kind: crm.KindMeeting, Summary: "roadmaps",
 		Exchanges: []crm.Exchange{{Direction: crm.Received, Kind: crm.ExAdvice, Description: "cut scope"}}}
 	mustUpdate(t, b.st, func(tx *store.Tx) error {
 		if err := tx.AddCircle(circle); err != nil {
 			return err
 		}
 		for _, id := range []int64{b.priya, b.jo} {
-			if err := tx.Join(circle.ID, id, crm.MustParseDate("2026-02-01")); err != nil {
+			if err := tx.Join(circle.ID, id, crmtest.Date("2026-02-01")); err != nil {
 				return err
 			}
 		}
@@ -311,7 +312,7 @@ func TestLeavingACircleCanBeUndone(t *testing.T) {
 		if err := tx.AddCircle(c); err != nil {
 			return err
 		}
-		return tx.Join(c.ID, b.jo, crm.MustParseDate("2026-02-01"))
+		return tx.Join(c.ID, b.jo, crmtest.Date("2026-02-01"))
 	})
 	was := standingText(t, b.st, b.jo)
 	b.m.Show(screenCircles)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 )
 
 // loadInteraction reads one interaction back in its own transaction.
@@ -56,14 +57,14 @@ func newEditBook(t *testing.T) editBook {
 	t.Helper()
 	st := openTemp(t, "2026-11-25")
 	b := editBook{st: st}
-	met := crm.MustParseDate("2026-01-01")
+	met := crmtest.Date("2026-01-01")
 	b.ana = addContact(t, st, crm.Contact{Name: "Ana", MetOn: met}, crm.RoleCoach)
 	b.ben = addContact(t, st, crm.Contact{Name: "Ben", MetOn: met}, crm.RoleMentor)
 	b.cyd = addContact(t, st, crm.Contact{Name: "Cyd", MetOn: met}, crm.RoleMentee)
 	g := &crm.Goal{Title: "Staff PM", Horizon: crm.ShortTerm, Status: crm.GoalActive}
 	update(t, st, func(tx *Tx) error { return tx.AddGoal(g) })
 	b.goal = g.ID
-	b.call = &crm.Interaction{Date: crm.MustParseDate("2026-11-20"), Kind: crm.KindCall, Minutes: 30, Summary: "promo case",
+	b.call = &crm.Interaction{Date: crmtest.Date("2026-11-20"), Kind: crm.KindCall, Minutes: 30, Summary: "promo case",
 		Notes: "private", Participants: []crm.Participant{{ContactID: b.ana}, {ContactID: b.ben}},
 		Exchanges: []crm.Exchange{
 			{Direction: crm.Gave, Kind: crm.ExAdvice, Description: "scope it"},
@@ -72,7 +73,7 @@ func newEditBook(t *testing.T) editBook {
 		}}
 	update(t, st, func(tx *Tx) error { return tx.LogInteraction(b.call) })
 	update(t, st, func(tx *Tx) error {
-		return tx.CompleteCommitment(b.call.Exchanges[3].ID, crm.MustParseDate("2026-11-22"))
+		return tx.CompleteCommitment(b.call.Exchanges[3].ID, crmtest.Date("2026-11-22"))
 	})
 	b.call = loadInteraction(t, st, b.call.ID)
 	return b
@@ -83,7 +84,7 @@ func newEditBook(t *testing.T) editBook {
 func TestEditInteractionReplacesEverything(t *testing.T) {
 	b := newEditBook(t)
 	in := loadInteraction(t, b.st, b.call.ID)
-	in.Date, in.Kind, in.Minutes = crm.MustParseDate("2026-11-18"), crm.KindVideo, 45
+	in.Date, in.Kind, in.Minutes = crmtest.Date("2026-11-18"), crm.KindVideo, 45
 	in.Summary, in.Notes, in.GoalID = "promotion case", "less private", b.goal
 	in.Participants = []crm.Participant{{ContactID: b.ana}, {ContactID: b.cyd}}
 	var feedbackID int64
@@ -155,19 +156,19 @@ func TestEditInteractionIsAllOrNothing(t *testing.T) {
 // moving or deleting the last interaction moves the next check-in.
 func TestEditAndDeleteMoveTheNextCheckIn(t *testing.T) {
 	st := openTemp(t, "2026-11-25")
-	ana := addContact(t, st, crm.Contact{Name: "Ana", MetOn: crm.MustParseDate("2025-01-01")}, crm.RoleCoach)
+	ana := addContact(t, st, crm.Contact{Name: "Ana", MetOn: crmtest.Date("2025-01-01")}, crm.RoleCoach)
 	logWith(t, st, "2026-11-10", ana)
 	last := logWith(t, st, "2026-11-20", ana)
 	if s := dueOf(t, st, ana); s.LastContact.String() != "2026-11-20" || s.NextDue.String() != "2026-12-04" {
 		t.Fatalf("before: last %s due %s", s.LastContact, s.NextDue)
 	}
 	in := loadInteraction(t, st, last)
-	in.Date = crm.MustParseDate("2026-11-22")
+	in.Date = crmtest.Date("2026-11-22")
 	update(t, st, func(tx *Tx) error { return tx.EditInteraction(in) })
 	if s := dueOf(t, st, ana); s.LastContact.String() != "2026-11-22" || s.NextDue.String() != "2026-12-06" {
 		t.Errorf("after moving it to 11-22: last %s due %s, want 2026-11-22 and 2026-12-06", s.LastContact, s.NextDue)
 	}
-	in.Date = crm.MustParseDate("2026-11-01") // now older than the other talk
+	in.Date = crmtest.Date("2026-11-01") // now older than the other talk
 	update(t, st, func(tx *Tx) error { return tx.EditInteraction(in) })
 	if s := dueOf(t, st, ana); s.LastContact.String() != "2026-11-10" || s.NextDue.String() != "2026-11-24" {
 		t.Errorf("after moving it to 11-01: last %s due %s, want 2026-11-10 and 2026-11-24", s.LastContact, s.NextDue)
@@ -251,7 +252,7 @@ func TestListInteractionsFiltersAndPages(t *testing.T) {
 	logWith(t, st, "2026-10-01", ana)
 	logWith(t, st, "2026-10-15", ana, ben)
 	logWith(t, st, "2026-11-01", ben)
-	meet := &crm.Interaction{Date: crm.MustParseDate("2026-11-10"), Kind: crm.KindMeeting, Summary: "circle", CircleID: c.ID,
+	meet := &crm.Interaction{Date: crmtest.Date("2026-11-10"), Kind: crm.KindMeeting, Summary: "circle", CircleID: c.ID,
 		Participants: []crm.Participant{{ContactID: ben}}}
 	update(t, st, func(tx *Tx) error { return tx.LogInteraction(meet) })
 	days := func(f crm.InteractionFilter) string {
@@ -268,7 +269,7 @@ func TestListInteractionsFiltersAndPages(t *testing.T) {
 		})
 		return strings.Join(out, " ")
 	}
-	from, to := crm.MustParseDate("2026-10-10"), crm.MustParseDate("2026-11-05")
+	from, to := crmtest.Date("2026-10-10"), crmtest.Date("2026-11-05")
 	for _, c := range []struct {
 		f    crm.InteractionFilter
 		want string
@@ -292,7 +293,7 @@ func TestListInteractionsFiltersAndPages(t *testing.T) {
 // whole interactions table, which in a big book holds a million rows.
 func TestListInteractionsUsesIndexes(t *testing.T) {
 	st := openTemp(t, "2026-11-25")
-	d := crm.MustParseDate("2026-11-01")
+	d := crmtest.Date("2026-11-01")
 	for _, f := range []crm.InteractionFilter{
 		{}, {ContactID: 1}, {CircleID: 1}, {From: d}, {To: d}, {ContactID: 1, From: d, To: d}, {CircleID: 1, From: d},
 	} {
@@ -323,7 +324,7 @@ func TestListInteractionsUsesIndexes(t *testing.T) {
 // quarter, or deleted, leaves its figures, and its exchanges go with it.
 func TestReviewFollowsEditsAndDeletes(t *testing.T) {
 	b := newEditBook(t)
-	start, asOf := crm.MustParseDate("2026-10-01"), crm.MustParseDate("2026-11-25")
+	start, asOf := crmtest.Date("2026-10-01"), crmtest.Date("2026-11-25")
 	quarter := func() (interactions, minutes, exchanges int) {
 		view(t, b.st, func(tx *Tx) error {
 			facts, err := tx.ReviewContacts(start, asOf)
@@ -350,12 +351,12 @@ func TestReviewFollowsEditsAndDeletes(t *testing.T) {
 	if n, m, x := quarter(); n != 1 || m != 50 || x != 4 {
 		t.Errorf("after 50 minutes: Ana %d interactions, %d minutes; %d exchanges", n, m, x)
 	}
-	in.Date = crm.MustParseDate("2026-09-30") // the quarter before
+	in.Date = crmtest.Date("2026-09-30") // the quarter before
 	update(t, b.st, func(tx *Tx) error { return tx.EditInteraction(in) })
 	if n, m, x := quarter(); n != 0 || m != 0 || x != 0 {
 		t.Errorf("moved to Q3: Ana %d interactions, %d minutes; %d exchanges still in Q4", n, m, x)
 	}
-	in.Date = crm.MustParseDate("2026-11-20")
+	in.Date = crmtest.Date("2026-11-20")
 	update(t, b.st, func(tx *Tx) error { return tx.EditInteraction(in) })
 	update(t, b.st, func(tx *Tx) error { return tx.DeleteInteraction(in.ID) })
 	if n, m, x := quarter(); n != 0 || m != 0 || x != 0 {

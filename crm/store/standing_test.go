@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 )
 
 // standingOf describes a contact's roles and memberships as text.
@@ -23,7 +24,7 @@ func standingOf(t *testing.T, st *Store, id int64) string {
 // zero-length period is left behind, no since restarted.
 func TestRestoreStandingUndoesRoleAndCircleChanges(t *testing.T) {
 	st := openTemp(t, "2026-11-25")
-	met := crm.MustParseDate("2025-01-01")
+	met := crmtest.Date("2025-01-01")
 	elena := addContact(t, st, crm.Contact{Name: "Elena", MetOn: met}, crm.RoleCoach)
 	c := &crm.Circle{Name: "PMs"}
 	update(t, st, func(tx *Tx) error {
