@@ -19,9 +19,13 @@ import (
 const noneChoice = "(none)"
 
 // logForm records an interaction: who (people, or a circle with the absent
-// unticked), when, how, what about, and what was given and received.
+// unticked), when, how, what about, and what was given and received. The
+// same form corrects one already logged (see logedit.go).
 type logForm struct {
 	*formDialog
+	// editing is the interaction being corrected, as loaded; nil when logging.
+	editing  *crm.Interaction
+	del      *widget.Button // Delete, when editing
 	picker   *peoplePicker
 	circle   *widget.Select
 	circles  []*crm.Circle
@@ -48,10 +52,19 @@ type exchangeLine struct {
 	desc    *field
 	promise *widget.Check
 	row     fyne.CanvasObject
+	// orig holds, by contact, the stored exchanges an edited line came
+	// from: their ids, dates, amounts and done days go back as they were.
+	orig map[int64]crm.Exchange
 }
 
 func newLogForm(m *Main, with []crm.Participant, circleID int64) *logForm {
-	f := &logForm{memberID: map[string]int64{}, linesBox: container.NewVBox()}
+	return buildLogForm(m, with, circleID, nil)
+}
+
+// buildLogForm makes the form, empty to log an interaction or, given one
+// already logged, to correct it: filled in once its choices have loaded.
+func buildLogForm(m *Main, with []crm.Participant, circleID int64, editing *crm.Interaction) *logForm {
+	f := &logForm{memberID: map[string]int64{}, linesBox: container.NewVBox(), editing: editing}
 	f.picker = newPeoplePicker(m, with, func() {
 		if f.formDialog != nil { // not while the form is being built
 			f.refreshWith()
@@ -90,11 +103,21 @@ func newLogForm(m *Main, with []crm.Participant, circleID int64) *logForm {
 		widget.NewFormItem("Served goal", f.goal),
 		widget.NewFormItem("Exchanges", container.NewVBox(f.linesBox, container.NewHBox(gave, got))),
 	)
-	f.formDialog = newFormDialog(m, "Log interaction", "Log", form, fyne.NewSize(760, 680))
+	title, saveLabel := "Log interaction", "Log"
+	if editing != nil {
+		title, saveLabel = "Edit interaction", "Save"
+	}
+	f.formDialog = newFormDialog(m, title, saveLabel, form, fyne.NewSize(760, 680))
 	f.check = f.problem
 	f.date.OnChanged = func(string) { f.revalidate() }
 	f.minutes.OnChanged = func(string) { f.revalidate() }
 	f.onSave = f.submit
+	if editing != nil {
+		f.onSave = f.submitEdit
+		f.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), f.confirmDelete)
+		f.del.Importance = widget.DangerImportance
+		f.left.Add(f.del)
+	}
 	f.loadChoices(circleID)
 	return f
 }
@@ -110,7 +133,10 @@ func (f *logForm) loadChoices(circleID int64) {
 		return err
 	}, func() {
 		f.circle.SetOptions(append([]string{noneChoice}, circleLabels(f.circles)...))
-		f.goals = slices.DeleteFunc(f.goals, func(g *crm.Goal) bool { return g.Status != crm.GoalActive })
+		// Active goals are offered; an edit also keeps the goal it served.
+		f.goals = slices.DeleteFunc(f.goals, func(g *crm.Goal) bool {
+			return g.Status != crm.GoalActive && (f.editing == nil || g.ID != f.editing.GoalID)
+		})
 		goals := []string{noneChoice}
 		for _, g := range f.goals {
 			goals = append(goals, g.Title)
@@ -120,6 +146,9 @@ func (f *logForm) loadChoices(circleID int64) {
 			if c.ID == circleID {
 				f.circle.SetSelectedIndex(i + 1)
 			}
+		}
+		if f.editing != nil {
+			f.fill(f.editing)
 		}
 	})
 }
@@ -203,7 +232,8 @@ func (f *logForm) participants() []crm.Participant {
 
 const everyone = "everyone"
 
-func (f *logForm) addLine(m *Main, dir crm.Direction) {
+// addLine adds an empty "I gave" or "I received" line and returns it.
+func (f *logForm) addLine(m *Main, dir crm.Direction) *exchangeLine {
 	l := &exchangeLine{}
 	l.dir = widget.NewSelect([]string{string(crm.Gave), string(crm.Received)}, nil)
 	l.dir.SetSelected(string(dir))
@@ -230,6 +260,7 @@ func (f *logForm) addLine(m *Main, dir crm.Direction) {
 	f.linesBox.Add(l.row)
 	f.refreshWith()
 	f.revalidate()
+	return l
 }
 
 // refreshWith offers the current participants on each exchange line,
@@ -286,12 +317,37 @@ func (f *logForm) interaction() *crm.Interaction {
 	if i := f.goal.SelectedIndex() - 1; i >= 0 && i < len(f.goals) {
 		in.GoalID = f.goals[i].ID
 	}
-	for _, l := range f.lines {
-		x := crm.Exchange{Direction: crm.Direction(l.dir.Selected), Kind: crm.ExchangeKind(l.kind.Selected),
-			Description: strings.TrimSpace(l.desc.Text), Commitment: l.promise.Checked, ContactID: l.withID}
-		in.Exchanges = append(in.Exchanges, x)
-	}
+	in.Exchanges = f.exchanges(in.Participants)
 	return in
+}
+
+// exchanges turns the lines into exchanges: one for a line with someone,
+// one per participant for a line with everyone. What the form does not
+// show of an edited line's stored exchanges (id, date, amount, the day a
+// promise was kept) goes back as it was, so saving an edit changes only
+// what was changed.
+func (f *logForm) exchanges(ps []crm.Participant) []crm.Exchange {
+	var out []crm.Exchange
+	for _, l := range f.lines {
+		who := []int64{l.withID}
+		if l.withID == 0 {
+			who = who[:0]
+			for _, p := range ps {
+				who = append(who, p.ContactID)
+			}
+		}
+		for _, id := range who {
+			x := l.orig[id] // the zero Exchange for a new line
+			x.ContactID, x.Contact = id, ""
+			x.Direction, x.Kind = crm.Direction(l.dir.Selected), crm.ExchangeKind(l.kind.Selected)
+			x.Description, x.Commitment = strings.TrimSpace(l.desc.Text), l.promise.Checked
+			if !x.Commitment {
+				x.DoneOn = crm.Date{}
+			}
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // submit logs the interaction. A date after today is most often a slip
@@ -322,11 +378,7 @@ func (f *logForm) record(in *crm.Interaction) {
 	m := f.m
 	m.save(func(tx *store.Tx) error { return tx.LogInteraction(in) }, func() {
 		f.close()
-		var names []string
-		for _, p := range in.Participants {
-			names = append(names, p.Name)
-		}
-		m.bar.show("Logged "+string(in.Kind)+" with "+strings.Join(names, ", ")+".", func() {
+		m.bar.show("Logged "+about(in, m.st.Today())+".", func() {
 			m.save(func(tx *store.Tx) error { return tx.DeleteInteraction(in.ID) }, nil)
 		})
 	})

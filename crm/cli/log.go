@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/kithcrm/kith/crm"
@@ -70,8 +69,8 @@ func (f *logInteraction) interaction(today crm.Date) (*crm.Interaction, error) {
 		return nil, crm.Invalid("--kind", err)
 	}
 	in.Kind = k
-	if in.Minutes, err = strconv.Atoi(strings.TrimSpace(f.minutes)); err != nil || in.Minutes < 0 {
-		return nil, crm.Invalid("--minutes", fmt.Errorf("%q is not a number of minutes", f.minutes))
+	if in.Minutes, err = parseCount("--minutes", f.minutes, 0); err != nil {
+		return nil, err
 	}
 	if in.Exchanges, err = f.exchanges(); err != nil {
 		return nil, err
@@ -131,11 +130,7 @@ func (f *logInteraction) run(e *env, _ []string) error {
 	if err := e.update(func(tx *store.Tx) error { return f.record(tx, in, fee) }); err != nil {
 		return err
 	}
-	names := make([]string, len(in.Participants))
-	for i, p := range in.Participants {
-		names[i] = p.Name
-	}
-	return e.printf("logged %s on %s with %s (#%d)\n", in.Kind, in.Date, strings.Join(names, ", "), in.ID)
+	return e.printf("%s", describe("logged", in))
 }
 
 // record looks up the names the flags give and logs the interaction.
