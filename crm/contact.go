@@ -104,15 +104,11 @@ func (c *Contact) CurrentRoles() []RoleKind {
 
 // Validate checks what a contact must have before it is stored.
 func (c *Contact) Validate() error {
-	c.Name = strings.TrimSpace(c.Name)
-	if c.Name == "" {
-		return Invalid("name", fmt.Errorf("a contact needs a name"))
+	if err := checkName(&c.Name, "name", "a contact", " (that is how ids are written)"); err != nil {
+		return err
 	}
-	if strings.HasPrefix(c.Name, "#") {
-		return Invalid("name", fmt.Errorf("%q: a name cannot start with # (that is how ids are written)", c.Name))
-	}
-	if c.CadenceDays < 0 {
-		return Invalid("cadence", fmt.Errorf("must be positive"))
+	if err := checkCadence(c.CadenceDays); err != nil {
+		return err
 	}
 	for _, ch := range c.Channels {
 		if strings.TrimSpace(ch.Value) == "" {
@@ -121,6 +117,29 @@ func (c *Contact) Validate() error {
 		if ch.Kind == ChannelEmail && !strings.Contains(ch.Value, "@") {
 			return Invalid("email", fmt.Errorf("%q is not an email address", ch.Value))
 		}
+	}
+	return nil
+}
+
+// checkName trims what names a contact, a circle or a goal and refuses it
+// empty, or starting with # (how ids are written on the command line, so
+// such a name could not be told from one). field names it in the error,
+// owner says what needs it ("a circle") and note ends the # message.
+func checkName(name *string, field, owner, note string) error {
+	*name = strings.TrimSpace(*name)
+	if *name == "" {
+		return Invalid(field, fmt.Errorf("%s needs a %s", owner, field))
+	}
+	if strings.HasPrefix(*name, "#") {
+		return Invalid(field, fmt.Errorf("%q: a %s cannot start with #%s", *name, field, note))
+	}
+	return nil
+}
+
+// checkCadence refuses a negative cadence; 0 means none of its own.
+func checkCadence(days int) error {
+	if days < 0 {
+		return Invalid("cadence", fmt.Errorf("must be positive"))
 	}
 	return nil
 }
