@@ -69,8 +69,10 @@ func (s *Store) DailyBackup(ctx context.Context, now time.Time) (string, error) 
 	}
 	dir, base := BackupDir(s.path), backupBase(s.path)
 	dest := filepath.Join(dir, base+"-"+now.Format(crm.DateLayout)+".db")
-	if exists(dest) {
+	if _, err := os.Stat(dest); err == nil {
 		return "", nil
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return "", fmt.Errorf("daily backup: %w", err)
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", fmt.Errorf("daily backup: %w", err)
