@@ -53,22 +53,21 @@ func sameFiles(t *testing.T, what string, before, after map[string]string) {
 	}
 }
 
-// fixClock makes daily backups see day as today.
-func fixClock(t *testing.T, day string) {
+// fixClock makes daily backups see the day days after the real today.
+// The real day matters: a database created today is not backed up today.
+func fixClock(t *testing.T, days int) string {
 	t.Helper()
-	d, err := time.ParseInLocation("2006-01-02", day, time.Local)
-	if err != nil {
-		t.Fatal(err)
-	}
+	now := time.Now().AddDate(0, 0, days)
 	old := backupClock
-	backupClock = func() time.Time { return d.Add(9 * time.Hour) }
+	backupClock = func() time.Time { return now }
 	t.Cleanup(func() { backupClock = old })
+	return now.Format("2006-01-02")
 }
 
 // The first write of a day backs the database up before changing it;
 // reads never do, and the clock, not --today, names the day.
 func TestWriteCommandsMakeTheDailyBackup(t *testing.T) {
-	fixClock(t, "2026-11-25")
+	day := fixClock(t, 0)
 	db := tempDB(t)
 	backups := filepath.Join(filepath.Dir(db), "backups")
 	mustKith(t, db, "contact", "add", "Ana Lopez") // creates the database: nothing to keep yet
@@ -79,22 +78,22 @@ func TestWriteCommandsMakeTheDailyBackup(t *testing.T) {
 	}
 	mustKith(t, db, "--today", "2020-01-01", "contact", "add", "Ben Okafor")
 	mustKith(t, db, "contact", "add", "Chen Wei")
-	daily := filepath.Join(backups, "kith-2026-11-25.db")
+	daily := filepath.Join(backups, "kith-"+day+".db")
 	if got := mustKith(t, daily, "contact", "list"); !strings.Contains(got, "Ana Lopez") || strings.Contains(got, "Ben Okafor") {
 		t.Errorf("the day's backup should hold the book before the day's first change:\n%s", got)
 	}
-	fixClock(t, "2026-11-26")
+	day = fixClock(t, 1)
 	mustKith(t, db, "contact", "list")
 	mustKith(t, db, "contact", "edit", "Ana Lopez", "--company", "Fabrikam")
 	entries, _ := os.ReadDir(backups)
-	if len(entries) != 2 || entries[1].Name() != "kith-2026-11-26.db" {
+	if len(entries) != 2 || entries[1].Name() != "kith-"+day+".db" {
 		t.Errorf("after a write on a second day the backups are %v", entries)
 	}
 }
 
 // A backup that cannot be made is a warning; the command still succeeds.
 func TestAFailedDailyBackupWarns(t *testing.T) {
-	fixClock(t, "2026-11-25")
+	fixClock(t, 0)
 	db := tempDB(t)
 	mustKith(t, db, "contact", "add", "Ana Lopez")
 	if err := os.WriteFile(filepath.Join(filepath.Dir(db), "backups"), []byte("in the way"), 0o600); err != nil {
@@ -136,7 +135,6 @@ func TestReadCommandsLeaveTheFileAsItWas(t *testing.T) {
 }
 
 func TestRestoreCommand(t *testing.T) {
-	fixClock(t, "2026-11-25")
 	db := seed(t)
 	backup := filepath.Join(t.TempDir(), "before.db")
 	mustKith(t, db, "backup", backup)

@@ -62,9 +62,10 @@ func anyBackupPattern(base string) *regexp.Regexp {
 // rotates the daily backups. now gives the day (its local date) and stands
 // for the clock in tests. It returns the new backup's path, or "" when
 // none was needed: one exists for the day, the store is read-only, or Open
-// created the database just now and there is nothing in it to keep yet.
+// created the database that day and there is nothing in it to keep yet (a
+// window left open on a new database backs it up from the next day on).
 func (s *Store) DailyBackup(ctx context.Context, now time.Time) (string, error) {
-	if s.readOnly || s.created {
+	if s.readOnly || s.created == crm.DateOf(now) {
 		return "", nil
 	}
 	dir, base := BackupDir(s.path), backupBase(s.path)

@@ -103,9 +103,11 @@ func TestDailyBackupOnceADayPrivate(t *testing.T) {
 	}
 }
 
+// A database created today has nothing worth a backup yet; a window left
+// open on it makes one the next day.
 func TestNoDailyBackupOfANewDatabase(t *testing.T) {
 	st := openTemp(t, "2026-11-25")
-	made, err := st.DailyBackup(context.Background(), at("2026-11-25"))
+	made, err := st.DailyBackup(context.Background(), time.Now())
 	if err != nil || made != "" {
 		t.Fatalf("backup of a database created just now: %q, %v", made, err)
 	}
@@ -114,6 +116,10 @@ func TestNoDailyBackupOfANewDatabase(t *testing.T) {
 	}
 	if last, err := LastBackup(st.Path()); err != nil || last.Path != "" {
 		t.Errorf("LastBackup with no backups = %+v, %v", last, err)
+	}
+	tomorrow := time.Now().AddDate(0, 0, 1)
+	if made, err := st.DailyBackup(context.Background(), tomorrow); err != nil || made == "" {
+		t.Errorf("the next day: %q, %v; want a backup", made, err)
 	}
 }
 

@@ -84,7 +84,7 @@ func openScratch(path, from string, ms []migration) (*Store, error) {
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
-	st.path, st.readOnly, st.scratch, st.created = path, true, dir, false
+	st.path, st.readOnly, st.scratch = path, true, dir
 	return st, nil
 }
 

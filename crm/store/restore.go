@@ -93,7 +93,7 @@ func (s *Store) Restore(ctx context.Context, file string, now time.Time) (Restor
 		s.gate.open(oerr)
 		return res, errors.Join(err, oerr)
 	}
-	s.rw, s.ro, s.snap, s.created = ns.rw, ns.ro, ns.snap, false
+	s.rw, s.ro, s.snap, s.created = ns.rw, ns.ro, ns.snap, crm.Date{}
 	s.gate.open(nil)
 	return res, err
 }

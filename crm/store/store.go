@@ -30,8 +30,9 @@ type Store struct {
 	// connections are busy with the window's work, and the reading pool is
 	// query-only, which VACUUM INTO counts as writing.
 	snap string
-	// created says Open made the file just now, so there is nothing to back up yet.
-	created bool
+	// created is the local day Open made the file, zero for a file that was
+	// there: that day there is nothing worth a daily backup yet.
+	created crm.Date
 	// readOnly says the store was opened by OpenReadOnly: Update refuses.
 	readOnly bool
 	// scratch is a private folder removed on Close: a read-only store of
@@ -92,7 +93,10 @@ func open(path string, ms []migration) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	rw.SetMaxOpenConns(1)
-	s := &Store{path: path, rw: rw, snap: dsn(path, ""), created: created, now: time.Now}
+	s := &Store{path: path, rw: rw, snap: dsn(path, ""), now: time.Now}
+	if created {
+		s.created = crm.DateOf(time.Now())
+	}
 	if err := s.migrate(context.Background(), ms); err != nil {
 		rw.Close()
 		return nil, err
