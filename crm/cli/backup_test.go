@@ -140,8 +140,13 @@ func TestRestoreCommand(t *testing.T) {
 	mustKith(t, db, "backup", backup)
 	mustKith(t, db, "--today", today, "contact", "add", "Added After The Backup")
 
+	backups := filepath.Join(filepath.Dir(db), "backups")
+	before, _ := os.ReadDir(backups)
 	var res map[string]any
 	kithJSON(t, db, &res, "restore", backup, "--json")
+	if after, _ := os.ReadDir(backups); len(after) != len(before)+1 {
+		t.Errorf("a restore should add just the database it replaced to %v, it went from %d to %d files", backups, len(before), len(after))
+	}
 	prev, _ := res["previous"].(string)
 	if res["database"] != db || res["restored_from"] != backup || res["people"] != float64(5) || res["schema"] == nil ||
 		!strings.HasPrefix(filepath.Base(prev), "kith-before-restore-2") || filepath.Dir(prev) != filepath.Join(filepath.Dir(db), "backups") {

@@ -191,6 +191,9 @@ type env struct {
 	// read-only for a command that only reads (see reader).
 	st *store.Store
 	ro *store.Store
+	// noDaily spares a command the daily backup: restore keeps the
+	// database it replaces itself.
+	noDaily bool
 	// cal is the calendar settings as the last write left them, read in
 	// its transaction; calSet says a write committed (see refreshCalendars).
 	cal    calendar.Settings

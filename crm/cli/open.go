@@ -42,6 +42,9 @@ var backupClock = time.Now
 // before the command changes it. A failed backup is a warning on stderr:
 // the command itself goes on.
 func (e *env) dailyBackup() {
+	if e.noDaily {
+		return
+	}
 	if _, err := e.st.DailyBackup(e.ctx(), backupClock()); err != nil {
 		fmt.Fprintf(e.errOut, "kith: warning: the daily backup failed (your command goes on): %v\n", err)
 	}

@@ -42,6 +42,8 @@ func runRestore(e *env, pos []string) error {
 	}
 	// Open the restored file as every write does: an older one is upgraded
 	// (a copy kept first), and the live calendar follows the restored data.
+	// The database as it was is kept already: no daily backup on top.
+	e.noDaily = true
 	if err := e.update(func(*store.Tx) error { return nil }); err != nil {
 		return fmt.Errorf("restored %s from %s, but it does not open: %w", res.Database, res.From.Path, err)
 	}
