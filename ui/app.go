@@ -33,7 +33,7 @@ const (
 	prefTheme  = "theme"
 )
 
-// The screens, in sidebar order; Ctrl/Cmd+1..6 switch to them.
+// The screens the code opens by name, as indexes into screenTable.
 const (
 	screenToday = iota
 	screenPeople
@@ -42,6 +42,34 @@ const (
 	screenReview
 	screenSettings
 )
+
+// screenRow is one screen of the window: its name in the sidebar and the Go
+// menu, its icon, the key that with Ctrl/Cmd switches to it ("" for none),
+// and how to make it, keeping the typed view in Main for the code that
+// calls it directly.
+type screenRow struct {
+	name string
+	// icon is read from the theme when asked, not at start-up, so it
+	// follows a theme change.
+	icon    func() fyne.Resource
+	key     fyne.KeyName
+	newView func(m *Main) screen
+}
+
+// screenTable lists the screens in sidebar order. The sidebar, the Go menu,
+// the shortcuts and Show all read it, so a new screen is one row here. It is
+// a function, not a variable, because the screens it makes rebuild the
+// window (a theme change), which reads it again.
+func screenTable() []screenRow {
+	return []screenRow{
+		screenToday:    {"Today", theme.HomeIcon, fyne.Key1, func(m *Main) screen { m.today = newTodayView(m); return m.today }},
+		screenPeople:   {"People", theme.AccountIcon, fyne.Key2, func(m *Main) screen { m.people = newPeopleView(m); return m.people }},
+		screenCircles:  {"Circles", theme.GridIcon, fyne.Key3, func(m *Main) screen { m.circles = newCirclesView(m); return m.circles }},
+		screenGoals:    {"Goals", theme.ConfirmIcon, fyne.Key4, func(m *Main) screen { m.goals = newGoalsView(m); return m.goals }},
+		screenReview:   {"Review", theme.HistoryIcon, fyne.Key5, func(m *Main) screen { m.review = newReviewView(m); return m.review }},
+		screenSettings: {"Settings", theme.SettingsIcon, fyne.Key6, func(m *Main) screen { m.settings = newSettingsView(m); return m.settings }},
+	}
+}
 
 // Run opens the main window on st and blocks until it is closed.
 func Run(st *store.Store) {
@@ -98,15 +126,6 @@ type Main struct {
 	cal      *calendarSync // keeps the live calendar file and CalDAV current
 }
 
-var screenNames = []string{"Today", "People", "Circles", "Goals", "Review", "Settings"}
-
-// screenIcons are read from the theme when asked, not at start-up, so they
-// follow a theme change.
-func screenIcons() []fyne.Resource {
-	return []fyne.Resource{theme.HomeIcon(), theme.AccountIcon(), theme.GridIcon(),
-		theme.ConfirmIcon(), theme.HistoryIcon(), theme.SettingsIcon()}
-}
-
 // NewMain builds the main window's content over st.
 func NewMain(st *store.Store, w fyne.Window) *Main {
 	m := &Main{st: st, win: w, run: func(f func()) { go f() }}
@@ -125,22 +144,20 @@ func NewMain(st *store.Store, w fyne.Window) *Main {
 // colour follows the new theme.
 func (m *Main) build() {
 	m.bar = newUndoBar(m)
-	m.today = newTodayView(m)
-	m.people = newPeopleView(m)
-	m.circles = newCirclesView(m)
-	m.goals = newGoalsView(m)
-	m.review = newReviewView(m)
-	m.settings = newSettingsView(m)
-	m.screens = []screen{m.today, m.people, m.circles, m.goals, m.review, m.settings}
+	table := screenTable()
+	m.screens = make([]screen, len(table))
+	for i, row := range table {
+		m.screens[i] = row.newView(m)
+	}
 	m.body = container.NewStack()
-	m.nav = widget.NewList(func() int { return len(screenNames) },
+	m.nav = widget.NewList(func() int { return len(table) },
 		func() fyne.CanvasObject {
 			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Settings"))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
-			row.Objects[0].(*widget.Icon).SetResource(screenIcons()[i])
-			row.Objects[1].(*widget.Label).SetText(screenNames[i])
+			row.Objects[0].(*widget.Icon).SetResource(table[i].icon())
+			row.Objects[1].(*widget.Label).SetText(table[i].name)
 		})
 	m.nav.OnSelected = func(i widget.ListItemID) { m.Show(i) }
 }
@@ -173,8 +190,9 @@ func (m *Main) Content() fyne.CanvasObject {
 	return container.NewBorder(nil, nil, sidebar, nil, main)
 }
 
-// Show switches to screen i (0 Today … 5 Settings) and reloads it, so it
-// also catches up with writes made while it was off screen.
+// Show switches to screen i (an index into screenTable(); Today when out of
+// range) and reloads it, so it also catches up with writes made while it
+// was off screen.
 func (m *Main) Show(i int) {
 	if i < 0 || i >= len(m.screens) {
 		i = screenToday
@@ -334,10 +352,9 @@ func (m *Main) menu() *fyne.MainMenu {
 		// Looked up at click time: a theme change builds a new settings view.
 		item("Back up now", "", func() { m.settings.backup() }),
 	)
-	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6}
 	var goItems []*fyne.MenuItem
-	for i, name := range screenNames {
-		goItems = append(goItems, item(name, keys[i], func() { m.Show(i) }))
+	for i, row := range screenTable() {
+		goItems = append(goItems, item(row.name, row.key, func() { m.Show(i) }))
 	}
 	goItems = append(goItems, fyne.NewMenuItemSeparator(), item("Find person", fyne.KeyF, m.FocusSearch))
 	return fyne.NewMainMenu(file, fyne.NewMenu("Go", goItems...))

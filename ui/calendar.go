@@ -59,8 +59,7 @@ type calendarSection struct {
 const notesWarning = "Calendars are often synced to a cloud: with this on, the notes you keep on people and conversations leave this computer."
 
 func newCalendarSection(m *Main) *calendarSection {
-	c := &calendarSection{m: m, reason: canvas.NewText("", theme.Color(theme.ColorNameError))}
-	c.reason.TextSize = theme.CaptionTextSize() + 1
+	c := &calendarSection{m: m, reason: newReason()}
 	c.save = widget.NewButtonWithIcon("Save calendar settings", theme.DocumentSaveIcon(), c.onSave)
 	c.content = container.NewVBox(
 		muted("Check-ins become all-day events, with the quarterly review and each circle's meetings. File › Export calendar… writes a copy once."),
@@ -226,15 +225,14 @@ func (c *calendarSection) fill(s calendar.Settings) {
 }
 
 func (c *calendarSection) showLiveFile() {
-	if c.saved.LiveFile == "" {
+	chosen := c.saved.LiveFile != ""
+	enableIf(c.liveWrite, chosen)
+	enableIf(c.liveStop, chosen)
+	if !chosen {
 		c.livePath.SetText("None chosen")
-		c.liveWrite.Disable()
-		c.liveStop.Disable()
 		return
 	}
 	c.livePath.SetText(c.saved.LiveFile)
-	c.liveWrite.Enable()
-	c.liveStop.Enable()
 }
 
 // form reads the fields into settings, keeping what they don't show (the
@@ -278,13 +276,7 @@ func (c *calendarSection) dirty() bool {
 // the fields are right, and says when the review would fall.
 func (c *calendarSection) revalidate() {
 	_, why := c.form()
-	c.reason.Text = why
-	c.reason.Refresh()
-	if why != "" {
-		c.save.Disable()
-	} else {
-		c.save.Enable()
-	}
+	explain(c.reason, c.save, why)
 	days, err := calendar.ReviewDates(c.rule.Text, c.m.st.Today(), 3)
 	if err != nil {
 		c.nextReviews.SetText("—")
@@ -343,12 +335,11 @@ func keychainError(err error) error {
 // come from; asking the keychain can take a moment.
 func (c *calendarSection) checkPassword() {
 	url, user := c.saved.CalDAVURL, c.saved.CalDAVUser
+	enableIf(c.forget, url != "")
 	if url == "" {
 		say(c.passwordState, widget.MediumImportance, "")
-		c.forget.Disable()
 		return
 	}
-	c.forget.Enable()
 	c.m.run(func() {
 		msg := passwordSource(url, user)
 		fyne.Do(func() { say(c.passwordState, widget.MediumImportance, msg) })

@@ -136,12 +136,12 @@ func (c *calendarSync) showDetails() {
 }
 
 // showSync tells the Calendar settings how the last refresh went.
-func (cs *calendarSection) showSync(what string, err error, at time.Time) {
+func (c *calendarSection) showSync(what string, err error, at time.Time) {
 	if err != nil {
-		say(cs.liveStatus, widget.DangerImportance, fmt.Sprintf("Couldn't update %s %s: %v", what, clock(at), err))
+		say(c.liveStatus, widget.DangerImportance, fmt.Sprintf("Couldn't update %s %s: %v", what, clock(at), err))
 		return
 	}
-	say(cs.liveStatus, widget.MediumImportance, fmt.Sprintf("Updated %s %s.", what, clock(at)))
+	say(c.liveStatus, widget.MediumImportance, fmt.Sprintf("Updated %s %s.", what, clock(at)))
 }
 
 // exportFileName is the name the export dialog suggests.

@@ -11,10 +11,13 @@ import (
 )
 
 // cardScreen is the shape Circles and Goals share: a title, a line of help
-// and an add button over a scrolling column of cards. Cards are built as
-// the column scrolls towards them: a big circle's card takes milliseconds,
-// and fifty of them at once held the window up for a quarter of a second.
-type cardScreen struct {
+// and an add button over a scrolling column of cards, one for each record
+// (a circle, a goal) with its latest interactions. Cards are built as the
+// column scrolls towards them: a big circle's card takes milliseconds, and
+// fifty of them at once held the window up for a quarter of a second.
+type cardScreen[T any] struct {
+	cards[T]
+	m       *Main
 	root    *fyne.Container
 	list    *fyne.Container
 	scroll  *container.Scroll
@@ -22,25 +25,37 @@ type cardScreen struct {
 	pending []func() fyne.CanvasObject // the cards not built yet, in order
 }
 
+// cards says what a card screen shows and how it reads it.
+type cards[T any] struct {
+	title, help string
+	addLabel    string
+	add         func()
+	// read reads the records, and recent the interactions each card lists.
+	read   func(tx *store.Tx) ([]T, error)
+	recent func(tx *store.Tx, it T) ([]*crm.Interaction, error)
+	cardOf func(it T, recent []*crm.Interaction) fyne.CanvasObject
+	empty  string // what the one card says when there are no records
+}
+
 // minAhead is the least height of cards kept built below the top of the
 // view, so a window taller than the one measured still shows full cards.
 const minAhead = 1200
 
-func newCardScreen(title, help, addLabel string, add func()) *cardScreen {
-	s := &cardScreen{list: container.NewVBox()}
-	addBtn := widget.NewButtonWithIcon(addLabel, theme.ContentAddIcon(), add)
-	header := container.NewBorder(nil, nil, container.NewVBox(screenTitle(title), muted(help)), container.NewCenter(addBtn))
+func newCardScreen[T any](m *Main, c cards[T]) *cardScreen[T] {
+	s := &cardScreen[T]{cards: c, m: m, list: container.NewVBox()}
+	addBtn := widget.NewButtonWithIcon(c.addLabel, theme.ContentAddIcon(), c.add)
+	header := container.NewBorder(nil, nil, container.NewVBox(screenTitle(c.title), muted(c.help)), container.NewCenter(addBtn))
 	s.scroll = container.NewVScroll(container.NewPadded(s.list))
 	s.scroll.OnScrolled = func(fyne.Position) { s.fill() }
 	s.root = container.NewBorder(container.NewPadded(header), nil, nil, nil, s.scroll)
 	return s
 }
 
-func (s *cardScreen) view() fyne.CanvasObject { return s.root }
+func (s *cardScreen[T]) view() fyne.CanvasObject { return s.root }
 
 // fill builds the pending cards that reach within two views of the one
 // shown, and lays the column out again when it built any.
-func (s *cardScreen) fill() {
+func (s *cardScreen[T]) fill() {
 	ahead := 2 * max(s.scroll.Size().Height, minAhead)
 	var cards []fyne.CanvasObject
 	height := s.list.MinSize().Height
@@ -59,25 +74,47 @@ func (s *cardScreen) fill() {
 	s.scroll.Refresh() // the list may be filled while on show: lay the scroll out again
 }
 
-// loadCards reads the items off the UI goroutine, then shows one card each,
-// built as the column scrolls to it, or the empty text when there are none.
-func loadCards[T any](m *Main, s *cardScreen, load func(tx *store.Tx) ([]T, error), cardOf func(T) fyne.CanvasObject, empty string) {
+// reload reads the records and their interactions off the UI goroutine,
+// then shows one card each, built as the column scrolls to it, or the empty
+// text when there are none.
+func (s *cardScreen[T]) reload() {
 	var items []T
+	var recent [][]*crm.Interaction
 	var today crm.Date
-	m.load(func(tx *store.Tx) (err error) {
+	s.m.load(func(tx *store.Tx) (err error) {
 		today = tx.Today()
-		items, err = load(tx)
-		return err
+		if items, err = s.read(tx); err != nil {
+			return err
+		}
+		recent = make([][]*crm.Interaction, len(items))
+		for i, it := range items {
+			if recent[i], err = s.recent(tx, it); err != nil {
+				return err
+			}
+		}
+		return nil
 	}, func() {
 		s.today = today
 		s.pending = make([]func() fyne.CanvasObject, 0, len(items))
-		for _, it := range items {
-			s.pending = append(s.pending, func() fyne.CanvasObject { return cardOf(it) })
+		for i, it := range items {
+			s.pending = append(s.pending, func() fyne.CanvasObject { return s.cardOf(it, recent[i]) })
 		}
 		if len(items) == 0 {
-			s.pending = append(s.pending, func() fyne.CanvasObject { return card(wrapped(empty)) })
+			s.pending = append(s.pending, func() fyne.CanvasObject { return card(wrapped(s.empty)) })
 		}
 		s.list.Objects = nil
 		s.fill()
 	})
+}
+
+// addInteractions lists interactions under a heading on a card, when there
+// are any.
+func addInteractions(box *fyne.Container, title string, ins []*crm.Interaction, today crm.Date) {
+	if len(ins) == 0 {
+		return
+	}
+	box.Add(bold(title))
+	for _, in := range ins {
+		box.Add(interactionRow(in, 0, today))
+	}
 }

@@ -18,43 +18,30 @@ import (
 // and recent meetings.
 type circlesView struct {
 	m *Main
-	*cardScreen
+	*cardScreen[*crm.Circle]
 }
 
 // memberLimit bounds the member chips on a circle's card; a big circle
 // lists the rest in a dialog.
 const memberLimit = 8
 
-type circleItem struct {
-	*crm.Circle
-	meetings []*crm.Interaction
-}
-
 func newCirclesView(m *Main) *circlesView {
-	return &circlesView{m: m, cardScreen: newCardScreen("Circles",
-		"Peers who meet and trade lessons. Log a meeting once for everyone who came.", "New circle", func() { newCircleForm(m).show() })}
+	v := &circlesView{m: m}
+	v.cardScreen = newCardScreen(m, cards[*crm.Circle]{
+		title:    "Circles",
+		help:     "Peers who meet and trade lessons. Log a meeting once for everyone who came.",
+		addLabel: "New circle", add: func() { newCircleForm(m).show() },
+		read: (*store.Tx).Circles,
+		recent: func(tx *store.Tx, c *crm.Circle) ([]*crm.Interaction, error) {
+			return tx.CircleMeetings(c.ID, 3)
+		},
+		cardOf: v.circleCard,
+		empty:  "No circles yet. A circle is a group of peers with shared interests who meet and trade lessons: add one with New circle.",
+	})
+	return v
 }
 
-func (v *circlesView) reload() {
-	loadCards(v.m, v.cardScreen, func(tx *store.Tx) ([]circleItem, error) {
-		circles, err := tx.Circles()
-		if err != nil {
-			return nil, err
-		}
-		var items []circleItem
-		for _, c := range circles {
-			it := circleItem{Circle: c}
-			if it.meetings, err = tx.CircleMeetings(c.ID, 3); err != nil {
-				return nil, err
-			}
-			items = append(items, it)
-		}
-		return items, nil
-	}, v.circleCard, "No circles yet. A circle is a group of peers with shared interests who meet and trade lessons: add one with New circle.")
-}
-
-func (v *circlesView) circleCard(it circleItem) fyne.CanvasObject {
-	c := it.Circle
+func (v *circlesView) circleCard(c *crm.Circle, meetings []*crm.Interaction) fyne.CanvasObject {
 	rhythm := "meets irregularly"
 	if c.CadenceDays > 0 {
 		rhythm = "meets every " + crm.FormatDays(c.CadenceDays)
@@ -78,12 +65,7 @@ func (v *circlesView) circleCard(it circleItem) fyne.CanvasObject {
 		bold(plural(len(c.CurrentMembers()), "member", "members")),
 		members,
 	)
-	if len(it.meetings) > 0 {
-		box.Add(bold("Recent meetings"))
-		for _, in := range it.meetings {
-			box.Add(interactionRow(in, 0, v.today))
-		}
-	}
+	addInteractions(box, "Recent meetings", meetings, v.today)
 	return card(box)
 }
 
@@ -167,31 +149,47 @@ func (v *circlesView) addMember(c *crm.Circle) {
 	f.show()
 }
 
-// newCircleForm adds a circle.
-func newCircleForm(m *Main) *formDialog {
-	name, purpose, cadence := m.entry("Circle name"), m.entry("What it is for"), m.entry("e.g. 4w; empty when irregular")
-	form := widget.NewForm(widget.NewFormItem("Name", name), widget.NewFormItem("Purpose", purpose),
-		widget.NewFormItem("Meets every", cadence))
-	f := newFormDialog(m, "New circle", "Add", form, fyne.NewSize(480, 300))
+// circleFields names the circle form's field for each field
+// crm.Circle.Validate names in its errors.
+var circleFields = map[string]string{"name": "Name", "cadence": "Meets every"}
+
+// circleForm adds a circle. What a circle must have is
+// crm.Circle.Validate's to say.
+type circleForm struct {
+	*formDialog
+	name, purpose, cadence *field
+}
+
+func newCircleForm(m *Main) *circleForm {
+	f := &circleForm{name: m.entry("Circle name"), purpose: m.entry("What it is for"), cadence: m.entry("e.g. 4w; empty when irregular")}
+	form := widget.NewForm(widget.NewFormItem("Name", f.name), widget.NewFormItem("Purpose", f.purpose),
+		widget.NewFormItem("Meets every", f.cadence))
+	f.formDialog = newFormDialog(m, "New circle", "Add", form, fyne.NewSize(480, 300))
 	f.check = func() string {
-		if strings.TrimSpace(name.Text) == "" {
-			return "Name: a circle needs a name"
-		}
-		if s := strings.TrimSpace(cadence.Text); s != "" {
-			if _, err := crm.ParseSpan(s); err != nil {
-				return "Meets every: want Nd, Nw, Nm or Ny"
-			}
-		}
-		return ""
+		_, why := f.circle()
+		return why
 	}
-	name.OnChanged = func(string) { f.revalidate() }
-	cadence.OnChanged = func(string) { f.revalidate() }
-	f.onSave = func() {
-		c := &crm.Circle{Name: name.Text, Purpose: purpose.Text}
-		if span, err := crm.ParseSpan(strings.TrimSpace(cadence.Text)); err == nil {
-			c.CadenceDays = span.Days()
-		}
-		m.save(func(tx *store.Tx) error { return tx.AddCircle(c) }, f.close)
-	}
+	f.name.OnChanged = func(string) { f.revalidate() }
+	f.cadence.OnChanged = func(string) { f.revalidate() }
+	f.onSave = f.submit
 	return f
+}
+
+// circle builds the circle the form describes, and says why it cannot be
+// saved when it cannot.
+func (f *circleForm) circle() (*crm.Circle, string) {
+	c := &crm.Circle{Name: f.name.Text, Purpose: f.purpose.Text}
+	days, err := optionalSpanDays(f.cadence.Text)
+	c.CadenceDays = days
+	unreadable := ""
+	if err != nil {
+		unreadable = "Meets every: " + err.Error()
+	}
+	return c, formProblem(c.Validate(), circleFields, unreadable)
+}
+
+func (f *circleForm) submit() {
+	if c, why := f.circle(); why == "" {
+		f.m.save(func(tx *store.Tx) error { return tx.AddCircle(c) }, f.close)
+	}
 }

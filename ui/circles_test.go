@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -96,17 +97,7 @@ func TestCirclesBuildCardsAsTheyScrollIntoView(t *testing.T) {
 	}
 }
 
-// showsText says whether o or an object inside it is text reading s.
+// showsText says whether o or an object inside it shows the text s.
 func showsText(o fyne.CanvasObject, s string) bool {
-	switch x := o.(type) {
-	case *canvas.Text:
-		return x.Text == s
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			if showsText(c, s) {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.Contains(shownTexts(o), s)
 }

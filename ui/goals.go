@@ -17,42 +17,29 @@ import (
 // and the interactions that served each goal.
 type goalsView struct {
 	m *Main
-	*cardScreen
-}
-
-type goalItem struct {
-	*crm.Goal
-	served []*crm.Interaction
+	*cardScreen[*crm.Goal]
 }
 
 func newGoalsView(m *Main) *goalsView {
-	return &goalsView{m: m, cardScreen: newCardScreen("Goals",
-		"Short- and long-term goals, the people who help with each, and what moved them forward.", "New goal", func() { newGoalForm(m, nil).show() })}
-}
-
-func (v *goalsView) reload() {
-	loadCards(v.m, v.cardScreen, func(tx *store.Tx) ([]goalItem, error) {
-		goals, err := tx.Goals()
-		if err != nil {
-			return nil, err
-		}
-		var items []goalItem
-		for _, g := range goals {
-			it := goalItem{Goal: g}
-			if it.served, err = tx.GoalInteractions(g.ID, 4); err != nil {
-				return nil, err
-			}
-			items = append(items, it)
-		}
-		return items, nil
-	}, v.goalCard, "No goals yet. Add one, name who helps with it, and link interactions to it when you log them.")
+	v := &goalsView{m: m}
+	v.cardScreen = newCardScreen(m, cards[*crm.Goal]{
+		title:    "Goals",
+		help:     "Short- and long-term goals, the people who help with each, and what moved them forward.",
+		addLabel: "New goal", add: func() { newGoalForm(m, nil).show() },
+		read: (*store.Tx).Goals,
+		recent: func(tx *store.Tx, g *crm.Goal) ([]*crm.Interaction, error) {
+			return tx.GoalInteractions(g.ID, 4)
+		},
+		cardOf: v.goalCard,
+		empty:  "No goals yet. Add one, name who helps with it, and link interactions to it when you log them.",
+	})
+	return v
 }
 
 var statusColors = map[crm.GoalStatus]fyne.ThemeColorName{crm.GoalActive: theme.ColorNamePrimary,
 	crm.GoalAchieved: colorSoon, crm.GoalDropped: colorMuted}
 
-func (v *goalsView) goalCard(it goalItem) fyne.CanvasObject {
-	g := it.Goal
+func (v *goalsView) goalCard(g *crm.Goal, served []*crm.Interaction) fyne.CanvasObject {
 	horizon := "short-term"
 	if g.Horizon == crm.LongTerm {
 		horizon = "long-term"
@@ -77,13 +64,10 @@ func (v *goalsView) goalCard(it goalItem) fyne.CanvasObject {
 	if len(helpers) > 0 {
 		box.Add(container.NewHBox(bold("Helped by"), widget.NewLabel(strings.Join(helpers, ", "))))
 	}
-	if len(it.served) > 0 {
+	if len(served) > 0 {
 		box.Add(widget.NewSeparator())
-		box.Add(bold("Interactions that served it"))
-		for _, in := range it.served {
-			box.Add(interactionRow(in, 0, v.today))
-		}
 	}
+	addInteractions(box, "Interactions that served it", served, v.today)
 	return card(box)
 }
 
@@ -104,11 +88,7 @@ func newGoalForm(m *Main, g *crm.Goal) *goalForm {
 	f.horizon = widget.NewRadioGroup([]string{"short-term", "long-term"}, nil)
 	f.horizon.Horizontal = true
 	f.horizon.SetSelected("short-term")
-	var statuses []string
-	for _, s := range crm.GoalStatuses {
-		statuses = append(statuses, string(s))
-	}
-	f.status = widget.NewSelect(statuses, nil)
+	f.status = widget.NewSelect(stringsOf(crm.GoalStatuses), nil)
 	f.status.SetSelected(string(crm.GoalActive))
 	f.target = m.dateEntry(crm.Date{}, true)
 	var helpers []crm.Participant
@@ -130,13 +110,8 @@ func newGoalForm(m *Main, g *crm.Goal) *goalForm {
 		widget.NewFormItem("Helped by", f.helpers.box), widget.NewFormItem("Notes", f.notes))
 	f.formDialog = newFormDialog(m, title, "Save", form, fyne.NewSize(600, 520))
 	f.check = func() string {
-		if strings.TrimSpace(f.title.Text) == "" {
-			return "Goal: a goal needs a title"
-		}
-		if _, err := f.target.date(); err != nil {
-			return "Target date: " + err.Error()
-		}
-		return ""
+		_, why := f.goal()
+		return why
 	}
 	f.title.OnChanged = func(string) { f.revalidate() }
 	f.target.OnChanged = func(string) { f.revalidate() }
@@ -144,13 +119,32 @@ func newGoalForm(m *Main, g *crm.Goal) *goalForm {
 	return f
 }
 
-func (f *goalForm) submit() {
+// goalFields names the goal form's field for each field crm.Goal.Validate
+// names in its errors.
+var goalFields = map[string]string{"title": "Goal", "horizon": "Horizon", "status": "Status"}
+
+// goal builds the goal the form describes, and says why it cannot be saved
+// when it cannot: what crm.Goal.Validate refuses, or a target that is not a
+// day.
+func (f *goalForm) goal() (*crm.Goal, string) {
 	g := &crm.Goal{Title: strings.TrimSpace(f.title.Text), Horizon: crm.ShortTerm, Status: crm.GoalStatus(f.status.Selected),
 		Notes: f.notes.Text, Helpers: f.helpers.people}
 	if f.horizon.Selected == "long-term" {
 		g.Horizon = crm.LongTerm
 	}
-	g.Target, _ = f.target.date()
+	var err error
+	unreadable := ""
+	if g.Target, err = f.target.date(); err != nil {
+		unreadable = "Target date: " + err.Error()
+	}
+	return g, formProblem(g.Validate(), goalFields, unreadable)
+}
+
+func (f *goalForm) submit() {
+	g, why := f.goal()
+	if why != "" {
+		return
+	}
 	m := f.m
 	if f.orig == nil {
 		m.save(func(tx *store.Tx) error { return tx.AddGoal(g) }, func() {

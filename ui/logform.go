@@ -60,11 +60,7 @@ func newLogForm(m *Main, with []crm.Participant, circleID int64) *logForm {
 	f.circle = widget.NewSelect([]string{noneChoice}, f.onCircle)
 	f.members = widget.NewCheckGroup(nil, func([]string) { f.revalidate() })
 	f.members.Horizontal = true
-	var kinds []string
-	for _, k := range crm.InteractionKinds {
-		kinds = append(kinds, string(k))
-	}
-	f.kind = widget.NewSelect(kinds, nil)
+	f.kind = widget.NewSelect(stringsOf(crm.InteractionKinds), nil)
 	f.kind.SetSelected(string(crm.KindMeeting))
 	f.date = m.dateEntry(m.st.Today(), false)
 	f.minutes = m.entry("minutes")
@@ -210,11 +206,7 @@ func (f *logForm) addLine(m *Main, dir crm.Direction) {
 	l := &exchangeLine{}
 	l.dir = widget.NewSelect([]string{string(crm.Gave), string(crm.Received)}, nil)
 	l.dir.SetSelected(string(dir))
-	var kinds []string
-	for _, k := range crm.ExchangeKinds {
-		kinds = append(kinds, string(k))
-	}
-	l.kind = widget.NewSelect(kinds, nil)
+	l.kind = widget.NewSelect(stringsOf(crm.ExchangeKinds), nil)
 	l.kind.SetSelected(string(crm.ExAdvice))
 	l.with = widget.NewSelect([]string{everyone}, func(label string) { l.withID = l.withIDs[label] })
 	l.with.SetSelected(everyone)

@@ -31,14 +31,10 @@ type peopleView struct {
 	countRow *fyne.Container
 	list     *widget.List
 	page     *personPage
+	*pager[crm.ContactSummary]
 
-	filter  crm.ContactFilter
-	gen     int // bumped on every filter change; stale pages are dropped
-	total   int
-	pages   map[int][]crm.ContactSummary
-	loading map[int]bool
-	today   crm.Date
-	chosen  int64
+	filter crm.ContactFilter
+	chosen int64
 }
 
 var filterNames = []string{"all", "coach", "mentor", "circle", "coachee", "mentee", "archived"}
@@ -46,7 +42,8 @@ var filterNames = []string{"all", "coach", "mentor", "circle", "coachee", "mente
 var sortNames = map[string]crm.SortOrder{"Name": crm.SortByName, "Next check-in": crm.SortByNextDue, "Last contact": crm.SortByLastContact}
 
 func newPeopleView(m *Main) *peopleView {
-	v := &peopleView{m: m, filter: crm.ContactFilter{Sort: crm.SortByName}, pages: map[int][]crm.ContactSummary{}, loading: map[int]bool{}, count: muted("")}
+	v := &peopleView{m: m, filter: crm.ContactFilter{Sort: crm.SortByName}, count: muted("")}
+	v.pager = newPager[crm.ContactSummary](m, pageSize, keepPages, func() { v.list.Refresh() })
 	v.search = m.entry("Search name, company, title, email, notes")
 	v.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	v.search.OnChanged = func(string) { m.debounce(v.applySearch) }
@@ -112,15 +109,7 @@ func (v *peopleView) setFilter(name string) {
 	v.refilter()
 }
 
-func (v *peopleView) markFilter(name string) {
-	for n, b := range v.filters {
-		b.Importance = widget.LowImportance
-		if n == name {
-			b.Importance = widget.HighImportance
-		}
-		b.Refresh()
-	}
-}
+func (v *peopleView) markFilter(name string) { highlight(v.filters, name, widget.LowImportance) }
 
 // sortBy switches the list's order.
 func (v *peopleView) sortBy(o crm.SortOrder) {
@@ -134,72 +123,21 @@ func (v *peopleView) sortBy(o crm.SortOrder) {
 // refilter counts the people the filter selects and loads the first page,
 // in one background read; results of an older filter are dropped.
 func (v *peopleView) refilter() {
-	v.gen++
-	gen, f := v.gen, v.filter
-	var total int
-	var first []crm.ContactSummary
-	var today crm.Date
-	v.m.load(func(tx *store.Tx) error {
-		today = tx.Today()
-		var err error
-		if total, err = tx.CountContacts(f); err != nil {
-			return err
-		}
-		f.Limit, f.Offset = pageSize, 0
-		first, err = tx.ListContacts(f)
-		return err
-	}, func() {
-		if gen != v.gen {
-			return
-		}
-		v.today, v.total = today, total
-		v.pages = map[int][]crm.ContactSummary{0: first}
-		v.loading = map[int]bool{}
-		v.count.Text = plural(total, "person", "people")
-		if f.Archived {
-			v.count.Text += " archived"
-		}
-		v.countRow.Refresh() // lay out again: the count's width changed
-		v.list.UnselectAll()
-		v.list.Refresh()
-	})
-}
-
-// row returns the summary at index i when its page is loaded, and asks for
-// the page otherwise.
-func (v *peopleView) row(i int) (crm.ContactSummary, bool) {
-	p := i / pageSize
-	if rows, ok := v.pages[p]; ok && i%pageSize < len(rows) {
-		return rows[i%pageSize], true
-	}
-	if !v.loading[p] {
-		v.loading[p] = true
-		v.loadPage(p)
-	}
-	return crm.ContactSummary{}, false
-}
-
-func (v *peopleView) loadPage(p int) {
-	gen, f := v.gen, v.filter
-	f.Limit, f.Offset = pageSize, p*pageSize
-	var rows []crm.ContactSummary
-	v.m.load(func(tx *store.Tx) error {
-		var err error
-		rows, err = tx.ListContacts(f)
-		return err
-	}, func() {
-		if gen != v.gen {
-			return
-		}
-		for q := range v.pages {
-			if q-p > keepPages || p-q > keepPages {
-				delete(v.pages, q)
+	f := v.filter
+	v.pager.reload(func(tx *store.Tx) (int, error) { return tx.CountContacts(f) },
+		func(tx *store.Tx, limit, offset int) ([]crm.ContactSummary, error) {
+			page := f
+			page.Limit, page.Offset = limit, offset
+			return tx.ListContacts(page)
+		}, func() {
+			v.count.Text = plural(v.total, "person", "people")
+			if f.Archived {
+				v.count.Text += " archived"
 			}
-		}
-		v.pages[p] = rows
-		delete(v.loading, p)
-		v.list.Refresh()
-	})
+			v.countRow.Refresh() // lay out again: the count's width changed
+			v.list.UnselectAll()
+			v.list.Refresh()
+		})
 }
 
 // A list row: avatar, name with role chips, company and title, and when the
@@ -287,15 +225,4 @@ func (v *peopleView) onSelected(i widget.ListItemID) {
 func (v *peopleView) open(id int64) {
 	v.chosen = id
 	v.page.load(id)
-}
-
-// names returns the names on the loaded rows, for tests and diagnostics.
-func (v *peopleView) names() []string {
-	var out []string
-	for i := 0; i < v.total && i < pageSize; i++ {
-		if s, ok := v.row(i); ok {
-			out = append(out, s.Name)
-		}
-	}
-	return out
 }

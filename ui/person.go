@@ -151,10 +151,7 @@ func (p *personPage) metCard() fyne.CanvasObject {
 	if d.SourceDetail != "" {
 		box.Add(wrapped(d.SourceDetail))
 	}
-	if len(box.Objects) == 0 {
-		box.Add(muted("Not recorded. Edit to add how you met."))
-	}
-	return titledCard("How you met", box)
+	return titledCard("How you met", orNote(box, "Not recorded. Edit to add how you met."))
 }
 
 func (p *personPage) detailsCard() fyne.CanvasObject {
@@ -176,10 +173,7 @@ func (p *personPage) detailsCard() fyne.CanvasObject {
 	if d.Notes != "" {
 		box.Add(wrapped(d.Notes))
 	}
-	if len(box.Objects) == 0 {
-		box.Add(muted("No details yet."))
-	}
-	return titledCard("Details", box)
+	return titledCard("Details", orNote(box, "No details yet."))
 }
 
 func (p *personPage) rolesCard() fyne.CanvasObject {
@@ -194,10 +188,7 @@ func (p *personPage) rolesCard() fyne.CanvasObject {
 		}
 		box.Add(container.NewBorder(nil, nil, container.NewCenter(c), nil, widget.NewLabel(when)))
 	}
-	if len(box.Objects) == 0 {
-		box.Add(muted("No roles. Edit to add one."))
-	}
-	return titledCard("Roles", box)
+	return titledCard("Roles", orNote(box, "No roles. Edit to add one."))
 }
 
 func (p *personPage) commitmentsCard() fyne.CanvasObject {

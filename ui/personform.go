@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"fmt"
+	"errors"
 	"slices"
 	"strings"
 
@@ -12,8 +12,11 @@ import (
 	"github.com/kithcrm/kith/crm/store"
 )
 
-// personForm adds a person or edits one. Roles are saved as history: a role
-// unticked ends today, a role ticked starts today.
+// personForm adds a person or edits one: every field of crm.Contact a person
+// types. Roles are saved as history: a role unticked ends today, a role
+// ticked starts today. What a contact must have is crm.Contact.Validate's
+// to say; the form only reads its fields (dates, spans) and names the field
+// at fault.
 type personForm struct {
 	*formDialog
 	orig     *crm.Contact // nil when adding
@@ -25,54 +28,26 @@ type personForm struct {
 	phone    *field
 	url      *field
 	location *field
+	birthday *dateField
 	source   *widget.Select
 	how      *field
+	referrer *peoplePicker // who introduced them: one person at most
 	met      *dateField
 	cadence  *field
+	snoozed  *dateField
 	notes    *field
+}
+
+// personFields names the form's field for each field crm.Contact.Validate
+// and the store name in their errors.
+var personFields = map[string]string{
+	"name": "Name", "email": "Email", "phone": "Phone", "url": "LinkedIn / URL",
+	"cadence": "Check in every", "referred-by": "Introduced by",
 }
 
 func newPersonForm(m *Main, c *crm.Contact) *personForm {
 	f := &personForm{orig: c}
-	f.name = m.entry("Full name")
-	f.name.Validator = func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return fmt.Errorf("a name is needed")
-		}
-		return nil
-	}
-	var roleNames []string
-	for _, r := range crm.Roles {
-		roleNames = append(roleNames, string(r))
-	}
-	f.roles = widget.NewCheckGroup(roleNames, nil)
-	f.roles.Horizontal = true
-	f.company, f.title, f.location = m.entry("Company"), m.entry("Job title"), m.entry("City")
-	f.email, f.phone, f.url = m.entry("name@example.com"), m.entry("+44 …"), m.entry("https://www.linkedin.com/in/…")
-	f.email.Validator = func(s string) error {
-		if s = strings.TrimSpace(s); s != "" && !strings.Contains(s, "@") {
-			return fmt.Errorf("not an email address")
-		}
-		return nil
-	}
-	var sources []string
-	for _, s := range crm.Sources {
-		sources = append(sources, string(s))
-	}
-	f.source = widget.NewSelect(sources, nil)
-	f.source.PlaceHolder = "How you met"
-	f.how = m.entry("Where, through whom")
-	f.met = m.dateEntry(crm.Date{}, true)
-	f.cadence = m.entry("role default, or e.g. 3w, 2m")
-	f.cadence.Validator = func(s string) error {
-		if s = strings.TrimSpace(s); s != "" {
-			if _, err := crm.ParseSpan(s); err != nil {
-				return fmt.Errorf("want Nd, Nw, Nm or Ny")
-			}
-		}
-		return nil
-	}
-	f.notes = m.multiEntry("Anything worth remembering")
+	f.makeFields(m)
 	title := "New person"
 	if c != nil {
 		title = "Edit " + c.Name
@@ -87,34 +62,84 @@ func newPersonForm(m *Main, c *crm.Contact) *personForm {
 		widget.NewFormItem("Phone", f.phone),
 		widget.NewFormItem("LinkedIn / URL", f.url),
 		widget.NewFormItem("Location", f.location),
+		widget.NewFormItem("Birthday", f.birthday),
 		widget.NewFormItem("Met through", f.source),
 		widget.NewFormItem("How", f.how),
+		widget.NewFormItem("Introduced by", f.referrer.box),
 		widget.NewFormItem("Met on", f.met),
 		widget.NewFormItem("Check in every", f.cadence),
+		widget.NewFormItem("Snoozed until", f.snoozed),
 		widget.NewFormItem("Notes", f.notes),
 	)
-	f.formDialog = newFormDialog(m, title, "Save", form, fyne.NewSize(620, 640))
+	f.formDialog = newFormDialog(m, title, "Save", form, fyne.NewSize(620, 700))
 	f.check = f.problem
-	for _, e := range []*field{f.name, f.email, f.cadence, f.met.field} {
+	for _, e := range []*field{f.name, f.email, f.cadence, f.birthday.field, f.met.field, f.snoozed.field} {
 		e.OnChanged = func(string) { f.revalidate() }
 	}
 	f.onSave = f.submit
 	return f
 }
 
+// makeFields makes the form's fields, empty. The name and email turn red as
+// they are typed on what Validate refuses; the cadence and dates on what
+// does not read.
+func (f *personForm) makeFields(m *Main) {
+	f.name = m.entry("Full name")
+	f.name.Validator = contactCheck(func(c *crm.Contact, s string) { c.Name = s })
+	f.roles = widget.NewCheckGroup(stringsOf(crm.Roles), nil)
+	f.roles.Horizontal = true
+	f.company, f.title, f.location = m.entry("Company"), m.entry("Job title"), m.entry("City")
+	f.email, f.phone, f.url = m.entry("name@example.com"), m.entry("+44 …"), m.entry("https://www.linkedin.com/in/…")
+	f.email.Validator = contactCheck(func(c *crm.Contact, s string) {
+		c.Channels = setChannel(nil, crm.ChannelEmail, "work", s)
+	})
+	f.birthday = m.dateEntry(crm.Date{}, true)
+	f.source = widget.NewSelect(stringsOf(crm.Sources), nil)
+	f.source.PlaceHolder = "How you met"
+	f.how = m.entry("Where, through whom")
+	f.referrer = newPeoplePicker(m, nil, func() {
+		if f.formDialog != nil { // not while the form is being built
+			f.revalidate()
+		}
+	})
+	f.referrer.one = true
+	f.referrer.find.PlaceHolder = "Type the name of who introduced you"
+	f.met = m.dateEntry(crm.Date{}, true)
+	f.cadence = m.entry("role default, or e.g. 3w, 2m")
+	f.cadence.Validator = func(s string) error {
+		_, err := optionalSpanDays(s)
+		return err
+	}
+	f.snoozed = m.dateEntry(crm.Date{}, true)
+	f.notes = m.multiEntry("Anything worth remembering")
+}
+
+// contactCheck validates one field's text as crm.Contact.Validate does, on
+// a contact that is otherwise valid, so a field turns red on exactly what
+// saving refuses. The error leaves out the field's name, which the form
+// shows beside it.
+func contactCheck(set func(c *crm.Contact, s string)) func(string) error {
+	return func(s string) error {
+		c := crm.Contact{Name: "valid"}
+		set(&c, strings.TrimSpace(s))
+		if err := c.Validate(); err != nil {
+			_, why := splitField(err)
+			return errors.New(why)
+		}
+		return nil
+	}
+}
+
 func (f *personForm) fill(c *crm.Contact) {
 	f.name.SetText(c.Name)
-	var held []string
-	for _, r := range c.CurrentRoles() {
-		held = append(held, string(r))
-	}
-	f.roles.SetSelected(held)
+	f.roles.SetSelected(stringsOf(c.CurrentRoles()))
 	f.company.SetText(c.Company)
 	f.title.SetText(c.Title)
 	f.email.SetText(c.PrimaryChannel(crm.ChannelEmail))
 	f.phone.SetText(c.PrimaryChannel(crm.ChannelPhone))
 	f.url.SetText(c.PrimaryChannel(crm.ChannelURL))
 	f.location.SetText(c.Location)
+	f.birthday.SetText(c.Birthday.String())
 	if c.Source != "" {
 		f.source.SetSelected(string(c.Source))
 	}
@@ -123,31 +148,39 @@ func (f *personForm) fill(c *crm.Contact) {
 	if c.CadenceDays > 0 {
 		f.cadence.SetText(crm.FormatDays(c.CadenceDays))
 	}
+	f.snoozed.SetText(c.SnoozedUntil.String())
 	f.notes.SetText(c.Notes)
+	if c.ReferredBy != 0 {
+		f.loadReferrer(c.ReferredBy)
+	}
+}
+
+// loadReferrer shows who introduced the person; the contact holds only
+// their id.
+func (f *personForm) loadReferrer(id int64) {
+	var who *crm.Contact
+	f.referrer.m.load(func(tx *store.Tx) (err error) {
+		who, err = tx.Contact(id)
+		if crm.ErrorCode(err) == crm.ENotFound {
+			return nil // they are gone: the field shows nobody
+		}
+		return err
+	}, func() {
+		if who != nil {
+			f.referrer.add(who.ID, who.Name)
+		}
+	})
 }
 
 // problem says why the form cannot be saved, naming the field.
 func (f *personForm) problem() string {
-	if strings.TrimSpace(f.name.Text) == "" {
-		return "Name: a name is needed"
-	}
-	if strings.HasPrefix(strings.TrimSpace(f.name.Text), "#") {
-		return "Name: cannot start with #"
-	}
-	if err := f.email.Validator(f.email.Text); err != nil {
-		return "Email: " + err.Error()
-	}
-	if _, err := f.met.date(); err != nil {
-		return "Met on: " + err.Error()
-	}
-	if err := f.cadence.Validator(f.cadence.Text); err != nil {
-		return "Check in every: " + err.Error()
-	}
-	return ""
+	c, unreadable := f.contact()
+	return formProblem(c.Validate(), personFields, unreadable)
 }
 
-// contact builds the record the form describes, on top of the original.
-func (f *personForm) contact() *crm.Contact {
+// contact builds the record the form describes, on top of the original. A
+// field that does not read is left empty, and named in the second result.
+func (f *personForm) contact() (*crm.Contact, string) {
 	c := &crm.Contact{}
 	if f.orig != nil {
 		cp := *f.orig
@@ -156,10 +189,9 @@ func (f *personForm) contact() *crm.Contact {
 	c.Name = strings.TrimSpace(f.name.Text)
 	c.Company, c.Title, c.Location = strings.TrimSpace(f.company.Text), strings.TrimSpace(f.title.Text), strings.TrimSpace(f.location.Text)
 	c.Source, c.SourceDetail = crm.Source(f.source.Selected), strings.TrimSpace(f.how.Text)
-	c.MetOn, _ = f.met.date()
-	c.CadenceDays = 0
-	if span, err := crm.ParseSpan(strings.TrimSpace(f.cadence.Text)); err == nil {
-		c.CadenceDays = span.Days()
+	c.ReferredBy = 0
+	if len(f.referrer.people) > 0 {
+		c.ReferredBy = f.referrer.people[0].ContactID
 	}
 	c.Notes = f.notes.Text
 	for _, ch := range []struct {
@@ -169,7 +201,24 @@ func (f *personForm) contact() *crm.Contact {
 	}{{crm.ChannelEmail, "work", f.email.Text}, {crm.ChannelPhone, "mobile", f.phone.Text}, {crm.ChannelURL, "linkedin", f.url.Text}} {
 		c.Channels = setChannel(c.Channels, ch.kind, ch.label, strings.TrimSpace(ch.value))
 	}
-	return c
+	var unreadable string
+	note := func(label string, err error) {
+		if err != nil && unreadable == "" {
+			unreadable = label + ": " + err.Error()
+		}
+	}
+	var err error
+	c.CadenceDays, err = optionalSpanDays(f.cadence.Text)
+	note("Check in every", err)
+	for _, d := range []struct {
+		label string
+		field *dateField
+		day   *crm.Date
+	}{{"Birthday", f.birthday, &c.Birthday}, {"Met on", f.met, &c.MetOn}, {"Snoozed until", f.snoozed, &c.SnoozedUntil}} {
+		*d.day, err = d.field.date()
+		note(d.label, err)
+	}
+	return c, unreadable
 }
 
 // setChannel applies what the form shows for one kind: the primary channel
@@ -196,28 +245,44 @@ func setChannel(chs []crm.Channel, kind crm.ChannelKind, label, value string) []
 	return out
 }
 
+// submit saves the person. A field that does not read would be saved
+// empty, so nothing is saved then; the store validates the rest.
 func (f *personForm) submit() {
-	c := f.contact()
+	c, unreadable := f.contact()
+	if unreadable != "" {
+		return
+	}
 	var want []crm.RoleKind
 	for _, r := range f.roles.Selected {
 		want = append(want, crm.RoleKind(r))
 	}
-	m := f.m
 	if f.orig == nil {
-		for _, r := range want {
-			c.Roles = append(c.Roles, crm.Role{Kind: r})
-		}
-		m.save(func(tx *store.Tx) error { return tx.AddContact(c) }, func() {
-			f.close()
-			m.bar.show("Added "+c.Name+".", func() {
-				m.save(func(tx *store.Tx) error { return tx.DeleteContact(c.ID) }, nil)
-			})
-			m.OpenPerson(c.ID)
-		})
+		f.add(c, want)
 		return
 	}
+	f.update(c, want)
+}
+
+// add stores a new person with the roles ticked, and opens their page.
+func (f *personForm) add(c *crm.Contact, roles []crm.RoleKind) {
+	m := f.m
+	for _, r := range roles {
+		c.Roles = append(c.Roles, crm.Role{Kind: r})
+	}
+	m.save(func(tx *store.Tx) error { return tx.AddContact(c) }, func() {
+		f.close()
+		m.bar.show("Added "+c.Name+".", func() {
+			m.save(func(tx *store.Tx) error { return tx.DeleteContact(c.ID) }, nil)
+		})
+		m.OpenPerson(c.ID)
+	})
+}
+
+// update saves an edited person, starting the roles newly ticked and
+// ending those unticked, in one transaction.
+func (f *personForm) update(c *crm.Contact, want []crm.RoleKind) {
 	had := f.orig.CurrentRoles()
-	m.save(func(tx *store.Tx) error {
+	f.m.save(func(tx *store.Tx) error {
 		if err := tx.UpdateContact(c); err != nil {
 			return err
 		}
@@ -238,6 +303,6 @@ func (f *personForm) submit() {
 		return nil
 	}, func() {
 		f.close()
-		m.bar.show("Saved "+c.Name+".", nil)
+		f.m.bar.show("Saved "+c.Name+".", nil)
 	})
 }

@@ -3,9 +3,11 @@ package ui
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/store"
@@ -13,14 +15,7 @@ import (
 
 func savedChannels(t *testing.T, st *store.Store, id int64) []crm.Channel {
 	t.Helper()
-	var c *crm.Contact
-	if err := st.View(context.Background(), func(tx *store.Tx) (err error) {
-		c, err = tx.Contact(id)
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
-	return c.Channels
+	return savedContact(t, st, id).Channels
 }
 
 // Editing a person in the window keeps the labels set elsewhere (such as
@@ -75,4 +70,103 @@ func TestPersonFormKeepsChannelLabels(t *testing.T) {
 			t.Errorf("an emptied URL stays: %+v", ch)
 		}
 	}
+}
+
+func savedContact(t *testing.T, st *store.Store, id int64) *crm.Contact {
+	t.Helper()
+	var c *crm.Contact
+	if err := st.View(context.Background(), func(tx *store.Tx) (err error) {
+		c, err = tx.Contact(id)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// A birthday typed into the form is saved, read back from the database and
+// shown again when the person is edited; so are the other fields the form
+// gained with it.
+func TestPersonFormSavesBirthday(t *testing.T) {
+	m, st := newTestMain(t)
+	priya := addPerson(t, st, "Priya Raman", "Fabrikam", crm.RoleMentor, "2026-01-10")
+	f := newPersonForm(m, nil)
+	f.show()
+	test.Type(f.name, "Ana Silva")
+	test.Type(f.location, "Lisbon")
+	test.Type(f.birthday, "1990-03-14")
+	test.Type(f.snoozed, "2026-12-24")
+	pick(t, f.referrer, "pri", "Priya Raman")
+	if f.save.Disabled() {
+		t.Fatalf("filled form: save disabled: %q", f.reason.Text)
+	}
+	test.Tap(f.save)
+	if m.people.page.d == nil || m.people.page.d.Name != "Ana Silva" {
+		t.Fatal("after adding, the window should show Ana's page")
+	}
+	ana := m.people.page.d.ID
+	got := savedContact(t, st, ana)
+	if got.Birthday != crm.MustParseDate("1990-03-14") || got.Location != "Lisbon" ||
+		got.SnoozedUntil != crm.MustParseDate("2026-12-24") || got.ReferredBy != priya {
+		t.Fatalf("saved birthday %q, location %q, snoozed %q, referred by #%d; want 1990-03-14, Lisbon, 2026-12-24, #%d",
+			got.Birthday, got.Location, got.SnoozedUntil, got.ReferredBy, priya)
+	}
+	assertPairs(t, m.people.page.root, "Birthday", "14 March", "Introduced by", "Priya Raman")
+
+	edit := newPersonForm(m, got)
+	edit.show()
+	if edit.birthday.Text != "1990-03-14" || edit.location.Text != "Lisbon" || edit.snoozed.Text != "2026-12-24" {
+		t.Errorf("editing shows birthday %q, location %q, snoozed %q", edit.birthday.Text, edit.location.Text, edit.snoozed.Text)
+	}
+	if len(edit.referrer.people) != 1 || edit.referrer.people[0].Name != "Priya Raman" {
+		t.Errorf("editing shows introduced by %+v, want Priya Raman", edit.referrer.people)
+	}
+	edit.birthday.SetText("")
+	test.Type(edit.birthday, "1990-03-15")
+	edit.snoozed.SetText("")
+	test.Tap(edit.referrer.chosen.Objects[0].(*widget.Button)) // unpick Priya
+	test.Tap(edit.save)
+	got = savedContact(t, st, ana)
+	if got.Birthday != crm.MustParseDate("1990-03-15") || !got.SnoozedUntil.IsZero() || got.ReferredBy != 0 {
+		t.Errorf("after editing: birthday %q, snoozed %q, referred by #%d; want 1990-03-15, none, none",
+			got.Birthday, got.SnoozedUntil, got.ReferredBy)
+	}
+}
+
+// The form refuses what crm.Contact.Validate refuses, naming the field, and
+// a birthday that is not a day; nothing is written while it does.
+func TestPersonFormRefusesWhatTheDomainRefuses(t *testing.T) {
+	m, st := newTestMain(t)
+	f := newPersonForm(m, nil)
+	f.show()
+	for _, c := range []struct {
+		field *field
+		text  string
+		want  string
+	}{
+		{f.name, "#7", "Name: "},
+		{f.email, "ana.example", "Email: "},
+		{f.birthday.field, "1990-02-30", "Birthday: "},
+	} {
+		f.name.SetText("Ana Silva")
+		c.field.SetText("")
+		test.Type(c.field, c.text)
+		if !f.save.Disabled() || !strings.HasPrefix(f.reason.Text, c.want) {
+			t.Errorf("%q: save disabled=%v, reason %q; want disabled, starting %q", c.text, f.save.Disabled(), f.reason.Text, c.want)
+		}
+		if c.field != f.birthday.field && c.field.Validate() == nil {
+			t.Errorf("the field holding %q is not marked wrong as it is typed", c.text)
+		}
+		f.submit() // even forced, a refused form must not write
+		c.field.SetText("")
+	}
+	if f.save.Disabled() {
+		t.Errorf("with every field put right, save is disabled: %q", f.reason.Text)
+	}
+	_ = st.View(context.Background(), func(tx *store.Tx) error {
+		if n, _ := tx.CountAllContacts(); n != 0 {
+			t.Errorf("a refused form added %d people", n)
+		}
+		return nil
+	})
 }

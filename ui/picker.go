@@ -24,6 +24,8 @@ type peoplePicker struct {
 	box     *fyne.Container
 	changed func()
 	gen     int
+	// one keeps a single person: picking another replaces them.
+	one bool
 }
 
 func newPeoplePicker(m *Main, initial []crm.Participant, changed func()) *peoplePicker {
@@ -73,6 +75,9 @@ func (p *peoplePicker) add(id int64, name string) {
 		if x.ContactID == id {
 			return
 		}
+	}
+	if p.one {
+		p.people = nil
 	}
 	p.people = append(p.people, crm.Participant{ContactID: id, Name: name})
 	p.find.SetText("")

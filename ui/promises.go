@@ -21,14 +21,9 @@ const promisePage = 100
 // loads only the pages scrolled to: Today shows the oldest few, and a big
 // book has thousands.
 type promiseList struct {
-	m       *Main
-	list    *widget.List
-	count   *widget.Label
-	total   int
-	today   crm.Date
-	pages   map[int][]crm.Exchange
-	loading map[int]bool
-	gen     int // bumped on every reload; older pages are dropped
+	*pager[crm.Exchange]
+	list  *widget.List
+	count *widget.Label
 }
 
 func promiseMeta(x crm.Exchange, today crm.Date) string {
@@ -47,7 +42,8 @@ func keepPromise(m *Main, x crm.Exchange, after func()) {
 
 // showPromises opens the list of every open promise.
 func showPromises(m *Main) *promiseList {
-	p := &promiseList{m: m, count: widget.NewLabel("")}
+	p := &promiseList{count: widget.NewLabel("")}
+	p.pager = newPager[crm.Exchange](m, promisePage, 0, func() { p.list.Refresh() })
 	p.list = widget.NewList(func() int { return p.total }, p.newRow, p.updateRow)
 	p.reload()
 	d := dialog.NewCustom("Open commitments", "Close", container.NewBorder(p.count, nil, nil, nil, p.list), m.win)
@@ -58,26 +54,8 @@ func showPromises(m *Main) *promiseList {
 
 // reload counts the promises again and drops the loaded pages.
 func (p *promiseList) reload() {
-	p.gen++
-	gen := p.gen
-	var total int
-	var first []crm.Exchange
-	var today crm.Date
-	p.m.load(func(tx *store.Tx) error {
-		today = tx.Today()
-		var err error
-		if total, err = tx.CountOpenCommitments(); err != nil {
-			return err
-		}
-		first, err = tx.OpenCommitmentPage(promisePage, 0)
-		return err
-	}, func() {
-		if gen != p.gen {
-			return
-		}
-		p.total, p.today = total, today
-		p.pages, p.loading = map[int][]crm.Exchange{0: first}, map[int]bool{}
-		p.count.SetText(plural(total, "promise", "promises") + " not kept yet, oldest first")
+	p.pager.reload((*store.Tx).CountOpenCommitments, (*store.Tx).OpenCommitmentPage, func() {
+		p.count.SetText(plural(p.total, "promise", "promises") + " not kept yet, oldest first")
 		p.list.Refresh()
 	})
 }
@@ -113,28 +91,4 @@ func (p *promiseList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 
 // item is promise i when its page has loaded; otherwise it starts loading
 // the page.
-func (p *promiseList) item(i int) (crm.Exchange, bool) {
-	n := i / promisePage
-	if page, ok := p.pages[n]; ok {
-		if j := i % promisePage; j < len(page) {
-			return page[j], true
-		}
-		return crm.Exchange{}, false
-	}
-	if !p.loading[n] {
-		p.loading[n] = true
-		gen := p.gen
-		var page []crm.Exchange
-		p.m.load(func(tx *store.Tx) (err error) {
-			page, err = tx.OpenCommitmentPage(promisePage, n*promisePage)
-			return err
-		}, func() {
-			if gen == p.gen {
-				p.pages[n] = page
-				delete(p.loading, n)
-				p.list.Refresh()
-			}
-		})
-	}
-	return crm.Exchange{}, false
-}
+func (p *promiseList) item(i int) (crm.Exchange, bool) { return p.row(i) }

@@ -196,13 +196,8 @@ func (v *reviewView) apply(q review.Quarter, d reviewData) {
 }
 
 func (v *reviewView) setEnabled(on bool) {
-	for _, b := range []*widget.Button{v.export, v.saveBtn} {
-		if on {
-			b.Enable()
-		} else {
-			b.Disable()
-		}
-	}
+	enableIf(v.export, on)
+	enableIf(v.saveBtn, on)
 }
 
 // fillPicker offers the recent quarters and every saved one, newest first,
@@ -234,11 +229,7 @@ func (v *reviewView) fillPicker(saved []review.Quarter) {
 	}
 	v.picker.Options = opts
 	v.picker.Refresh()
-	if v.quarter.Next().Start().After(v.today) {
-		v.next.Disable()
-	} else {
-		v.next.Enable()
-	}
+	enableIf(v.next, !v.quarter.Next().Start().After(v.today))
 }
 
 // quarterOption names a quarter in the list, marking those with a saved

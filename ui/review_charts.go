@@ -41,24 +41,26 @@ func (c *chart) CreateRenderer() fyne.WidgetRenderer {
 type chartRenderer struct {
 	c    *chart
 	objs []fyne.CanvasObject
-	size fyne.Size
 }
 
-func (r *chartRenderer) Layout(s fyne.Size) {
-	r.size = s
-	r.c.place(s)
-}
+// Layout places the chart's pieces in the size it was given.
+func (r *chartRenderer) Layout(s fyne.Size) { r.c.place(s) }
 
+// MinSize is the size the chart was made to need.
 func (r *chartRenderer) MinSize() fyne.Size { return r.c.min }
 
+// Refresh redraws every piece, as after a theme change.
 func (r *chartRenderer) Refresh() {
 	for _, o := range r.objs {
 		o.Refresh()
 	}
 }
 
+// Objects are the chart's pieces, made once from its data.
 func (r *chartRenderer) Objects() []fyne.CanvasObject { return r.objs }
-func (r *chartRenderer) Destroy()                     {}
+
+// Destroy has nothing to release.
+func (r *chartRenderer) Destroy() {}
 
 // chartText is a small label inside a chart.
 func chartText(s string, c color.Color, align fyne.TextAlign) *canvas.Text {

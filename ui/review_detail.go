@@ -35,9 +35,7 @@ func (p *reviewPeople) showDetail(c *review.Relationship) {
 	addItems(items, fmt.Sprintf("Gave (%d)", c.Gave), c.GaveItems)
 	addItems(items, fmt.Sprintf("Received (%d)", c.Received), c.ReceivedItems)
 	addItems(items, fmt.Sprintf("Open promises (%d)", len(c.OpenCommitments)), c.OpenCommitments)
-	if len(items.Objects) == 0 {
-		items.Add(muted("Nothing given or received this quarter, and no open promises."))
-	}
+	orNote(items, "Nothing given or received this quarter, and no open promises.")
 	cols := container.NewBorder(nil, nil, fixedWidth(card(container.NewVScroll(left)), 300),
 		fixedWidth(card(p.decisionPanel(c)), 350), card(container.NewVScroll(items)))
 	p.detail.Objects = []fyne.CanvasObject{cols}
@@ -98,13 +96,10 @@ func (p *reviewPeople) updateHint(d review.Decision) {
 	switch {
 	case d.Decision == "":
 		p.hint.Text = "Deepen, keep, pause or end: what next for this relationship?"
-		p.note.Disable()
 	case !d.AppliedOn.IsZero():
 		p.hint.Text = fmt.Sprintf("Carried out on %s: %s", longDate(d.AppliedOn), d.Decision)
-		p.note.Enable()
-	default:
-		p.note.Enable()
 	}
+	enableIf(p.note, d.Decision != "")
 	p.hint.Refresh()
 }
 
@@ -123,13 +118,7 @@ func (p *reviewPeople) newDecisionButtons() {
 // markDecision highlights the chosen decision's button.
 func (p *reviewPeople) markDecision(k review.DecisionKind) {
 	p.selected = k
-	for kind, b := range p.choice {
-		b.Importance = widget.MediumImportance
-		if kind == k {
-			b.Importance = widget.HighImportance
-		}
-		b.Refresh()
-	}
+	highlight(p.choice, k, widget.MediumImportance)
 }
 
 func (p *reviewPeople) onDecision(k review.DecisionKind) {

@@ -96,10 +96,7 @@ func (v *reviewView) roleChanges() fyne.CanvasObject {
 		}
 		box.Add(container.NewBorder(nil, nil, change, container.NewCenter(muted(shortDate(c.On, v.today)))))
 	}
-	if len(box.Objects) == 0 {
-		box.Add(muted("No roles changed this quarter."))
-	}
-	return box
+	return orNote(box, "No roles changed this quarter.")
 }
 
 func (v *reviewView) circles() fyne.CanvasObject {
@@ -124,10 +121,7 @@ func (v *reviewView) circles() fyne.CanvasObject {
 			box.Add(note("Attended: " + moreNames(who, len(c.Attendance), " · ")))
 		}
 	}
-	if len(box.Objects) == 0 {
-		box.Add(muted("No circles met or had members this quarter."))
-	}
-	return box
+	return orNote(box, "No circles met or had members this quarter.")
 }
 
 func (v *reviewView) goalList() fyne.CanvasObject {
@@ -178,10 +172,7 @@ func (v *reviewView) gapList() fyne.CanvasObject {
 		cover.Wrapping = fyne.TextWrapWord
 		box.Add(container.NewBorder(nil, nil, fixedWidth(bold(g.Gap), 150), nil, cover))
 	}
-	if len(box.Objects) == 0 {
-		box.Add(muted("No gaps in your profile. Name them in your profile to see who covers them."))
-	}
-	return box
+	return orNote(box, "No gaps in your profile. Name them in your profile to see who covers them.")
 }
 
 // nameLimit bounds the names a line lists: a circle of hundreds reads as

@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/kithcrm/kith/crm"
-	"github.com/kithcrm/kith/crm/demo"
 	"github.com/kithcrm/kith/crm/review"
 	"github.com/kithcrm/kith/crm/review/reviewtest"
 	"github.com/kithcrm/kith/crm/store"
@@ -335,23 +334,6 @@ func TestNiceScale(t *testing.T) {
 			t.Errorf("niceScale(%d) = %d, %d; want %d, %d", c.peak, top, step, c.top, c.step)
 		}
 	}
-}
-
-// TestReviewTabsRender compares the review's other tabs, on the sample data
-// with one decision taken, against their markup masters in testdata.
-func TestReviewTabsRender(t *testing.T) {
-	m, st := newTestMain(t)
-	if _, err := demo.Load(context.Background(), st); err != nil {
-		t.Fatal(err)
-	}
-	m.changed()
-	m.Show(screenReview)
-	decideAbout(t, m, st, "Marcus Chen", review.Keep, "worth every session")
-	test.AssertRendersToMarkup(t, "review_relationships.xml", m.win.Canvas())
-	m.review.tabs.SelectIndex(2)
-	test.AssertRendersToMarkup(t, "review_network.xml", m.win.Canvas())
-	m.review.tabs.SelectIndex(3)
-	test.AssertRendersToMarkup(t, "review_reflection.xml", m.win.Canvas())
 }
 
 func TestReviewAsksBeforeLeavingUnsavedEdits(t *testing.T) {

@@ -35,8 +35,7 @@ type settingsView struct {
 var cadenceRoles = append(append([]crm.RoleKind{}, crm.Roles...), crm.RoleNone)
 
 func newSettingsView(m *Main) *settingsView {
-	v := &settingsView{m: m, sections: container.NewVBox(), cadences: map[crm.RoleKind]*field{},
-		cadWhy: canvas.NewText("", theme.Color(theme.ColorNameError))}
+	v := &settingsView{m: m, sections: container.NewVBox(), cadences: map[crm.RoleKind]*field{}, cadWhy: newReason()}
 	v.addSection("Check-in cadence", v.cadenceSection())
 	v.addSection("Database", v.databaseSection())
 	v.addSection("Appearance", v.themeSection())
@@ -67,7 +66,6 @@ func (v *settingsView) cadenceSection() fyne.CanvasObject {
 		grid.Add(container.NewBorder(nil, nil, fixedWidth(container.NewHBox(label), 90), nil, e))
 	}
 	v.saveCad = widget.NewButtonWithIcon("Save cadences", theme.DocumentSaveIcon(), v.saveCadences)
-	v.cadWhy.TextSize = theme.CaptionTextSize() + 1
 	return container.NewVBox(
 		muted("How often to check in with someone in each role, unless their page says otherwise (e.g. 10d, 2w, 3m)."),
 		grid, container.NewHBox(v.saveCad, container.NewCenter(v.cadWhy)))
@@ -92,24 +90,18 @@ func (v *settingsView) reload() {
 func (v *settingsView) parseCadences() (map[crm.RoleKind]int, string) {
 	out := map[crm.RoleKind]int{}
 	for _, r := range cadenceRoles {
-		span, err := crm.ParseSpan(strings.TrimSpace(v.cadences[r].Text))
+		days, err := spanDays(v.cadences[r].Text)
 		if err != nil {
-			return nil, fmt.Sprintf("%s: want Nd, Nw, Nm or Ny", r)
+			return nil, fmt.Sprintf("%s: %v", r, err)
 		}
-		out[r] = span.Days()
+		out[r] = days
 	}
 	return out, ""
 }
 
 func (v *settingsView) checkCadences() {
 	_, why := v.parseCadences()
-	v.cadWhy.Text = why
-	v.cadWhy.Refresh()
-	if why != "" {
-		v.saveCad.Disable()
-	} else {
-		v.saveCad.Enable()
-	}
+	explain(v.cadWhy, v.saveCad, why)
 }
 
 func (v *settingsView) saveCadences() {

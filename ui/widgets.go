@@ -45,11 +45,13 @@ func (c *chip) CreateRenderer() fyne.WidgetRenderer { return &chipRenderer{c} }
 
 type chipRenderer struct{ c *chip }
 
+// MinSize fits the label with a margin round it.
 func (r *chipRenderer) MinSize() fyne.Size {
 	s := r.c.text.MinSize()
 	return fyne.NewSize(s.Width+16, s.Height+4)
 }
 
+// Layout centres the pill and its label in the space given.
 func (r *chipRenderer) Layout(size fyne.Size) {
 	h := r.MinSize().Height
 	y := (size.Height - h) / 2
@@ -60,13 +62,37 @@ func (r *chipRenderer) Layout(size fyne.Size) {
 	r.c.text.Resize(ts)
 }
 
+// Refresh redraws the pill and its label.
 func (r *chipRenderer) Refresh() {
 	r.c.rect.Refresh()
 	r.c.text.Refresh()
 }
 
+// Objects are the pill and its label.
 func (r *chipRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.c.rect, r.c.text} }
-func (r *chipRenderer) Destroy()                     {}
+
+// Destroy has nothing to release.
+func (r *chipRenderer) Destroy() {}
+
+// highlight marks the chosen button of a set, and gives the others the
+// importance rest.
+func highlight[K comparable](buttons map[K]*widget.Button, chosen K, rest widget.Importance) {
+	for k, b := range buttons {
+		b.Importance = rest
+		if k == chosen {
+			b.Importance = widget.HighImportance
+		}
+		b.Refresh()
+	}
+}
+
+// orNote returns box, holding a muted note when nothing was put in it.
+func orNote(box *fyne.Container, note string) *fyne.Container {
+	if len(box.Objects) == 0 {
+		box.Add(muted(note))
+	}
+	return box
+}
 
 // roleChips lays out the chips of a list of roles.
 func roleChips(roles []crm.RoleKind) *fyne.Container {
@@ -253,6 +279,15 @@ func exchangeSentence(e crm.Exchange) string {
 		}
 	}
 	return s
+}
+
+// stringsOf turns a list of named values, such as roles, into their names.
+func stringsOf[T ~string](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
 }
 
 // spacer is a fixed gap.

@@ -1,0 +1,55 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// The sidebar, the Go menu and its shortcuts all come from the screen table:
+// each screen has one sidebar row and one menu item, and the item's action
+// and shortcut lead to that screen.
+func TestScreenTableDrivesSidebarAndMenu(t *testing.T) {
+	m, _ := newTestMain(t)
+	table := screenTable()
+	if got := m.nav.Length(); got != len(table) || len(m.screens) != len(table) {
+		t.Fatalf("sidebar rows %d, screens %d, table %d", got, len(m.screens), len(table))
+	}
+	var goMenu *fyne.Menu
+	for _, menu := range m.menu().Items {
+		if menu.Label == "Go" {
+			goMenu = menu
+		}
+	}
+	if goMenu == nil {
+		t.Fatal("no Go menu")
+	}
+	keys := map[fyne.KeyName]bool{}
+	for i, row := range table {
+		it := goMenu.Items[i]
+		if it.Label != row.name {
+			t.Errorf("Go menu item %d is %q, want %q", i, it.Label, row.name)
+		}
+		sc, ok := it.Shortcut.(*desktop.CustomShortcut)
+		if !ok || sc.KeyName != row.key || keys[sc.KeyName] {
+			t.Errorf("%s has shortcut %#v, want its own key %q", row.name, it.Shortcut, row.key)
+		} else {
+			keys[sc.KeyName] = true
+		}
+		it.Action()
+		if m.Current() != i {
+			t.Errorf("the %s item shows screen %d", row.name, m.Current())
+		}
+	}
+	for name, i := range map[string]int{"Today": screenToday, "People": screenPeople, "Circles": screenCircles,
+		"Goals": screenGoals, "Review": screenReview, "Settings": screenSettings} {
+		if table[i].name != name {
+			t.Errorf("screen constant for %s indexes %q", name, table[i].name)
+		}
+	}
+	m.Show(len(table))
+	if m.Current() != screenToday {
+		t.Errorf("showing a screen past the end shows %d, want Today", m.Current())
+	}
+}
