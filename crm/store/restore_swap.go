@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"github.com/mattn/go-sqlite3"
@@ -75,6 +76,11 @@ func (p *prepared) replace(ctx context.Context, now time.Time) (Restored, error)
 		return res, err
 	}
 	l.leaveWAL(ctx)
+	if runtime.GOOS == "windows" {
+		// Windows neither renames over nor deletes a file that is open, so
+		// the lock ends here, a moment before the rename, not after it.
+		l.close()
+	}
 	return res, p.swap()
 }
 
