@@ -77,25 +77,32 @@ func (s *Store) Restore(ctx context.Context, file string, now time.Time) (Restor
 	if !s.gate.shut() {
 		return Restored{}, errRestoring
 	}
-	err = s.closePools()
 	var res Restored
-	if err == nil {
+	if err = s.closePools(); err == nil {
 		res, err = p.replace(ctx, now)
 	}
-	// Whether or not it was replaced, the store opens what is there now.
-	ms, lerr := loadMigrations()
-	ns, oerr := (*Store)(nil), lerr
-	if lerr == nil {
-		ns, oerr = open(s.path, ms)
-	}
-	if oerr != nil {
-		oerr = fmt.Errorf("reopen %s after a restore: %w", s.path, oerr)
+	// Replaced or not, the store opens what is there now.
+	if oerr := s.reopen(); oerr != nil {
 		s.gate.open(oerr)
 		return res, errors.Join(err, oerr)
 	}
-	s.rw, s.ro, s.snap, s.created = ns.rw, ns.ro, ns.snap, crm.Date{}
 	s.gate.open(nil)
 	return res, err
+}
+
+// reopen opens the store's pools again on the file at its path, upgrading
+// a restored file from an older Kith.
+func (s *Store) reopen() error {
+	ms, err := loadMigrations()
+	if err != nil {
+		return err
+	}
+	ns, err := open(s.path, ms)
+	if err != nil {
+		return fmt.Errorf("reopen %s after a restore: %w", s.path, err)
+	}
+	s.rw, s.ro, s.snap, s.created = ns.rw, ns.ro, ns.snap, crm.Date{}
+	return nil
 }
 
 // refuse is a restore's refusal of file, naming it and the reason.

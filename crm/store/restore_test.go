@@ -341,3 +341,26 @@ func TestGateTurnsAwayWhileRestoring(t *testing.T) {
 	}
 	g.leave()
 }
+
+// A backup from an older Kith is accepted, and upgraded as the store reopens it.
+func TestRestoreAnOlderBackupUpgradesIt(t *testing.T) {
+	ms, err := loadMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := reopened(t, t.TempDir())
+	old := filepath.Join(t.TempDir(), "old.db")
+	closedWithAContact(t, old, ms[:len(ms)-1])
+	res, err := st.Restore(context.Background(), old, restoreNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.From.Schema != len(ms)-1 {
+		t.Errorf("the backup's schema read as %d, want %d", res.From.Schema, len(ms)-1)
+	}
+	var v int
+	if err := st.rw.QueryRow("SELECT max(version) FROM schema_migrations").Scan(&v); err != nil || v != len(ms) {
+		t.Errorf("after restoring, the schema is %d (%v), want %d", v, err, len(ms))
+	}
+	addContact(t, st, crm.Contact{Name: "After The Upgrade"})
+}
