@@ -139,3 +139,23 @@ func NameKey(name string) string {
 
 // stripMarks decomposes letters and drops their combining accents.
 var stripMarks = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+
+// NamesakeNote tells the user that the person just added shares a name
+// with others already in the book, naming each with their id so they can
+// be told apart ("Ana Lopez (#4) is already in the book; added another Ana
+// Lopez (#9)"); "" when there are none. Adding still goes ahead: two
+// people may share a name.
+func NamesakeNote(added Participant, others []Participant) string {
+	if len(others) == 0 {
+		return ""
+	}
+	names := make([]string, len(others))
+	for i, o := range others {
+		names[i] = fmt.Sprintf("%s (#%d)", o.Name, o.ContactID)
+	}
+	who, verb := names[0], "is"
+	if n := len(names); n > 1 {
+		who, verb = strings.Join(names[:n-1], ", ")+" and "+names[n-1], "are"
+	}
+	return fmt.Sprintf("%s %s already in the book; added another %s (#%d)", who, verb, added.Name, added.ContactID)
+}

@@ -41,6 +41,7 @@ type undoBar struct {
 
 func newUndoBar(m *Main) *undoBar {
 	b := &undoBar{m: m, label: widget.NewLabel(""), ttl: 10 * time.Second}
+	b.label.Wrapping = fyne.TextWrapWord // it names people: a long name must not widen the window
 	b.undo = widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), b.onUndo)
 	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), b.hide)
 	closeBtn.Importance = widget.LowImportance

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/store"
 )
 
@@ -24,7 +25,7 @@ func bookAt(t *testing.T, path string, people ...string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st.SetToday(crm.MustParseDate(testToday))
+	st.SetToday(crmtest.Date(testToday))
 	for _, name := range people {
 		addPerson(t, st, name, "", crm.RoleMentor, "2026-01-10")
 	}
@@ -45,7 +46,7 @@ func newMainOnBook(t *testing.T, people ...string) (*Main, *store.Store) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	st.SetToday(crm.MustParseDate(testToday))
+	st.SetToday(crmtest.Date(testToday))
 	w := test.NewTempWindow(t, nil)
 	m := NewMain(st, w)
 	m.run = func(f func()) { f() }

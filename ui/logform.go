@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -293,8 +294,31 @@ func (f *logForm) interaction() *crm.Interaction {
 	return in
 }
 
+// submit logs the interaction. A date after today is most often a slip
+// (2027 for 2026), so it asks first, as the command line asks for --future;
+// "Change the date" leaves the form open.
 func (f *logForm) submit() {
 	in := f.interaction()
+	today := f.m.st.Today()
+	if !in.Date.After(today) {
+		f.record(in)
+		return
+	}
+	d := dialog.NewConfirm("Log on a later day?",
+		fmt.Sprintf("%s is after today (%s). An interaction logged ahead counts as contact once its day comes.",
+			in.Date, today),
+		func(ok bool) {
+			if ok {
+				f.record(in)
+			}
+		}, f.m.win)
+	d.SetConfirmText("Log ahead")
+	d.SetDismissText("Change the date")
+	f.m.showDialog(d)
+}
+
+// record saves the interaction, closes the form and offers to undo.
+func (f *logForm) record(in *crm.Interaction) {
 	m := f.m
 	m.save(func(tx *store.Tx) error { return tx.LogInteraction(in) }, func() {
 		f.close()

@@ -263,15 +263,29 @@ func (f *personForm) submit() {
 	f.update(c, want)
 }
 
-// add stores a new person with the roles ticked, and opens their page.
+// add stores a new person with the roles ticked, and opens their page. The
+// bar that confirms it names anyone already in the book by that name, with
+// their #id: two people may share a name, but the user should know.
 func (f *personForm) add(c *crm.Contact, roles []crm.RoleKind) {
 	m := f.m
 	for _, r := range roles {
 		c.Roles = append(c.Roles, crm.Role{Kind: r})
 	}
-	m.save(func(tx *store.Tx) error { return tx.AddContact(c) }, func() {
+	var namesakes []crm.Participant
+	m.save(func(tx *store.Tx) error {
+		if err := tx.AddContact(c); err != nil {
+			return err
+		}
+		var err error
+		namesakes, err = tx.Namesakes(c.ID)
+		return err
+	}, func() {
 		f.close()
-		m.bar.show("Added "+c.Name+".", func() {
+		msg := "Added " + c.Name + "."
+		if note := crm.NamesakeNote(crm.Participant{ContactID: c.ID, Name: c.Name}, namesakes); note != "" {
+			msg = note + "."
+		}
+		m.bar.show(msg, func() {
 			m.save(func(tx *store.Tx) error { return tx.DeleteContact(c.ID) }, nil)
 		})
 		m.OpenPerson(c.ID)

@@ -36,7 +36,8 @@ func ParseGlobal(args []string, getenv func(string) string) (Options, []string, 
 		if errors.Is(err, flag.ErrHelp) {
 			return o, []string{"help"}, nil
 		}
-		return o, nil, usageError{fmt.Errorf("%w (global flags are --db PATH and --today YYYY-MM-DD, before the command)", err)}
+		return o, nil, usageError{fmt.Errorf("%w (global flags are --db PATH and --today YYYY-MM-DD, before the command)",
+			unknownFlag(err, fs, "kith help"))}
 	}
 	if *today != "" {
 		d, err := crm.ParseDate(*today)

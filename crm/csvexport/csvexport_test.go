@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 )
 
 // book is a Source over fixed rows.
@@ -57,9 +58,9 @@ func TestPeopleReadBack(t *testing.T) {
 		Name: `Ana "Ani" López, PhD`, Roles: []crm.RoleKind{crm.RoleCoach, crm.RoleMentor},
 		Emails: []string{"ana@work.example", "ana@home.example"}, Phones: []string{"+44 20 7946 0000"},
 		URLs: []string{"https://www.linkedin.com/in/ana"}, Company: "Fabrikam", Title: "VP\nProduct",
-		Location: "London", Birthday: crm.MustParseDate("1980-02-29"), Source: crm.SourceEvent,
-		SourceDetail: "ProductCon", MetOn: crm.MustParseDate("2025-03-10"), AddedOn: crm.MustParseDate("2025-03-11"),
-		NextCheckIn: crm.MustParseDate("2026-12-01"),
+		Location: "London", Birthday: crmtest.Date("1980-02-29"), Source: crm.SourceEvent,
+		SourceDetail: "ProductCon", MetOn: crmtest.Date("2025-03-10"), AddedOn: crmtest.Date("2025-03-11"),
+		NextCheckIn: crmtest.Date("2026-12-01"),
 	}, {Name: "Ben", Archived: true}}}
 	recs := readBack(t, b, People)
 	if strings.Join(recs[0], ",") != strings.Join(PeopleHeader, ",") {
@@ -77,7 +78,7 @@ func TestPeopleReadBack(t *testing.T) {
 }
 
 func TestInteractionsReadBack(t *testing.T) {
-	b := book{interactions: []Interaction{{Date: crm.MustParseDate("2026-11-20"), Kind: crm.KindVideo, Minutes: 45,
+	b := book{interactions: []Interaction{{Date: crmtest.Date("2026-11-20"), Kind: crm.KindVideo, Minutes: 45,
 		Summary: "promotion case", Participants: []string{"Ana López", "Ben"}, Circle: "Aspiring PMs", Goal: "Staff PM"}}}
 	recs := readBack(t, b, Interactions)
 	want := "2026-11-20|video|45|promotion case|Ana López; Ben|Aspiring PMs|Staff PM"

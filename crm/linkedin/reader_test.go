@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 )
 
 // want is what one row must read as.
@@ -61,7 +62,7 @@ func checkRow(t *testing.T, what string, r Row, w want) {
 	want := crm.Contact{Name: w.name, Company: w.company, Title: w.title, Source: crm.SourceOnline,
 		SourceDetail: "LinkedIn", Channels: chs}
 	if w.metOn != "" {
-		want.MetOn = crm.MustParseDate(w.metOn)
+		want.MetOn = crmtest.Date(w.metOn)
 	}
 	eq(t, what+" line", r.Line, w.line)
 	eq(t, what+" contact", r.Contact, want)

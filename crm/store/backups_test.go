@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 )
 
 // reopened makes a database at dir/kith.db holding one contact, closes it
@@ -35,7 +36,7 @@ func reopened(t *testing.T, dir string) *Store {
 
 // at is noon, local time, on day.
 func at(day string) time.Time {
-	d := crm.MustParseDate(day).Time()
+	d := crmtest.Date(day).Time()
 	return time.Date(d.Year(), d.Month(), d.Day(), 12, 0, 0, 0, time.Local)
 }
 
@@ -149,8 +150,8 @@ func TestRotationKeepsSevenDaysAndFourWeeks(t *testing.T) {
 	fresh := at("2026-03-04").Add(-time.Hour)
 	os.Chtimes(filepath.Join(bdir, ".kith-fresh.tmp"), fresh, fresh)
 
-	day := crm.MustParseDate("2026-01-04")
-	for ; !day.After(crm.MustParseDate("2026-03-04")); day = day.AddDays(1) {
+	day := crmtest.Date("2026-01-04")
+	for ; !day.After(crmtest.Date("2026-03-04")); day = day.AddDays(1) {
 		if _, err := st.DailyBackup(context.Background(), at(day.String())); err != nil {
 			t.Fatalf("%s: %v", day, err)
 		}
@@ -171,7 +172,7 @@ func TestKeepDaysSparseUse(t *testing.T) {
 	var days []crm.Date
 	for _, s := range []string{"2026-01-05", "2026-01-07", "2026-01-09", "2026-01-20", "2026-01-21", "2026-02-02",
 		"2026-02-16", "2026-02-18", "2026-03-02", "2026-03-09", "2026-03-10", "2026-03-20", "2026-04-01", "2026-04-02", "2026-04-03"} {
-		days = append(days, crm.MustParseDate(s))
+		days = append(days, crmtest.Date(s))
 	}
 	keep := keepDays(days)
 	var got []string
@@ -199,7 +200,7 @@ func TestBackupDuringConcurrentWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer writer.Close()
-	writer.SetToday(crm.MustParseDate("2026-11-25"))
+	writer.SetToday(crmtest.Date("2026-11-25"))
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	var written int

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/csvexport"
 )
 
@@ -29,7 +30,7 @@ func exportCSV(t *testing.T, st *Store, table csvexport.Table) ([][]string, stri
 func TestExportCSVFromSQLite(t *testing.T) {
 	st := openTemp(t, "2026-11-25")
 	ana := addContact(t, st, crm.Contact{Name: "Ana Lopez", Company: "Fabrikam", Notes: "PRIVATE-NOTE-ana",
-		MetOn: crm.MustParseDate("2026-11-01"), Source: crm.SourceEvent, SourceDetail: "=cmd()",
+		MetOn: crmtest.Date("2026-11-01"), Source: crm.SourceEvent, SourceDetail: "=cmd()",
 		Channels: []crm.Channel{{Kind: crm.ChannelEmail, Value: "ana@home.example"},
 			{Kind: crm.ChannelEmail, Label: "work", Value: "ana@work.example", Primary: true},
 			{Kind: crm.ChannelPhone, Value: "+44 20 7946 0000"}}}, crm.RoleMentor, crm.RoleCoach)
@@ -44,7 +45,7 @@ func TestExportCSVFromSQLite(t *testing.T) {
 		return tx.AddGoal(goal)
 	})
 	update(t, st, func(tx *Tx) error {
-		return tx.LogInteraction(&crm.Interaction{Date: crm.MustParseDate("2026-11-20"), Kind: crm.KindVideo, Minutes: 45,
+		return tx.LogInteraction(&crm.Interaction{Date: crmtest.Date("2026-11-20"), Kind: crm.KindVideo, Minutes: 45,
 			Summary: "@promotion case", Notes: "PRIVATE-NOTE-talk", CircleID: circle.ID, GoalID: goal.ID,
 			Participants: []crm.Participant{{ContactID: ben}, {ContactID: ana}}})
 	})

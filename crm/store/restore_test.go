@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 )
 
 // tree reads every file under dir, by path relative to it.
@@ -40,7 +41,7 @@ func closedBook(t *testing.T, path string, people ...string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st.SetToday(crm.MustParseDate("2026-11-25"))
+	st.SetToday(crmtest.Date("2026-11-25"))
 	for _, name := range people {
 		addContact(t, st, crm.Contact{Name: name, Notes: strings.Repeat("a long note ", 200)})
 	}
@@ -172,7 +173,7 @@ func crashed(t *testing.T, dir string) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	st.SetToday(crm.MustParseDate("2026-11-25"))
+	st.SetToday(crmtest.Date("2026-11-25"))
 	addContact(t, st, crm.Contact{Name: "Only In The WAL"})
 	for _, suffix := range []string{"", "-wal"} {
 		if err := copyFile(live+suffix, filepath.Join(dir, "kith.db"+suffix)); err != nil {
@@ -226,7 +227,7 @@ func TestRestoreNextToAStaleWAL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st.SetToday(crm.MustParseDate("2026-11-25"))
+	st.SetToday(crmtest.Date("2026-11-25"))
 	addContact(t, st, crm.Contact{Name: "After The Restore"})
 	st.Close()
 	mustBeKith(t, db, 3)
@@ -264,7 +265,7 @@ func TestRestoreRefusesADatabaseInUse(t *testing.T) {
 func TestStoreRestoreReopens(t *testing.T) {
 	dir := t.TempDir()
 	st := reopened(t, dir)
-	st.SetToday(crm.MustParseDate("2026-11-25"))
+	st.SetToday(crmtest.Date("2026-11-25"))
 	addContact(t, st, crm.Contact{Name: "Unsaved Elsewhere"})
 	backup := filepath.Join(t.TempDir(), "b.db")
 	closedBook(t, backup, "Restored Person")
