@@ -45,3 +45,7 @@ func joinNames[T ~string](vs []T, sep string) string {
 	}
 	return strings.Join(s, sep)
 }
+
+// ParseEnum is parseEnum for packages beside crm that name their own
+// choices (the tables of a CSV export), so those read like every other.
+func ParseEnum[T ~string](field, s string, valid []T) (T, error) { return parseEnum(field, s, valid) }
