@@ -105,15 +105,6 @@ func ordinal(n int) string {
 	return fmt.Sprintf("%d%s", n, suffix)
 }
 
-// MustParseDate is ParseDate for literals in tests and fixtures; it panics on a bad date.
-func MustParseDate(s string) Date {
-	d, err := ParseDate(s)
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
-
 // IsZero reports whether the date is unset.
 func (d Date) IsZero() bool { return d.t.IsZero() }
 

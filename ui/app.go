@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"image/color"
+	"net/url"
 	"slices"
 	"time"
 
@@ -85,6 +86,7 @@ func Run(st *store.Store) {
 		float32(a.Preferences().FloatWithFallback(prefHeight, 770))))
 	w.SetOnClosed(m.remember)
 	m.Show(a.Preferences().IntWithFallback(prefScreen, screenToday))
+	m.startBackups()
 	w.ShowAndRun()
 }
 
@@ -126,11 +128,18 @@ type Main struct {
 	settings *settingsView
 	screens  []screen
 	cal      *calendarSync // keeps the live calendar file and CalDAV current
+
+	// backupErr is why the day's backup failed, nil when it did not.
+	backupErr error
+	// openURL opens a URL with the system (the backups folder in its file
+	// manager); tests replace it.
+	openURL func(*url.URL) error
 }
 
 // NewMain builds the main window's content over st.
 func NewMain(st *store.Store, w fyne.Window) *Main {
-	m := &Main{st: st, win: w, run: func(f func()) { go f() }}
+	m := &Main{st: st, win: w, run: func(f func()) { go f() },
+		openURL: func(u *url.URL) error { return fyne.CurrentApp().OpenURL(u) }}
 	m.cal = newCalendarSync(m)
 	m.debounce = newDebouncer(250 * time.Millisecond)
 	m.build()
@@ -376,9 +385,10 @@ func (m *Main) menu() *fyne.MainMenu {
 		item("Log interaction…", fyne.KeyL, func() { m.LogInteraction(nil, 0) }),
 		fyne.NewMenuItemSeparator(),
 		item("Export calendar…", fyne.KeyE, m.ExportCalendar),
+		item("Export people as CSV…", "", m.ExportPeopleCSV),
 		m.sample,
 		// Looked up at click time: a theme change builds a new settings view.
-		item("Back up now", "", func() { m.settings.backup() }),
+		item("Back up now", "", func() { m.settings.db.backupNow() }),
 	)
 	var goItems []*fyne.MenuItem
 	for i, row := range screenTable() {

@@ -26,6 +26,9 @@ type formDialog struct {
 	reason  *canvas.Text
 	check   func() string // "" when the form can be saved, else why not
 	onSave  func()
+	// left holds buttons apart from Save, at the other end of the row:
+	// Delete, when the form edits something that can be deleted.
+	left *fyne.Container
 	// first is the field the cursor starts in.
 	first fyne.Focusable
 	// clean is what the form held when it opened, to tell on Esc whether
@@ -34,7 +37,7 @@ type formDialog struct {
 }
 
 func newFormDialog(m *Main, title, saveLabel string, content fyne.CanvasObject, size fyne.Size) *formDialog {
-	f := &formDialog{m: m, content: content, reason: newReason()}
+	f := &formDialog{m: m, content: content, reason: newReason(), left: container.NewHBox()}
 	f.save = widget.NewButtonWithIcon(saveLabel, theme.DocumentSaveIcon(), func() {
 		if f.revalidate() && f.onSave != nil {
 			f.onSave()
@@ -42,7 +45,7 @@ func newFormDialog(m *Main, title, saveLabel string, content fyne.CanvasObject, 
 	})
 	f.save.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() { f.dlg.Hide() })
-	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(cancel, f.save), container.NewCenter(f.reason))
+	buttons := container.NewBorder(nil, nil, f.left, container.NewHBox(cancel, f.save), container.NewCenter(f.reason))
 	body := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), buttons), nil, nil,
 		container.NewVScroll(content))
 	f.dlg = dialog.NewCustomWithoutButtons(title, body, m.win)

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
+	"github.com/kithcrm/kith/crm/store"
 )
 
 // press sends a key as the window does: to the focused widget, or to the
@@ -207,5 +209,32 @@ func TestEscInTheDatePickerClosesOnlyThePicker(t *testing.T) {
 	press(m, fyne.KeyEscape)
 	if overlays(m) != base {
 		t.Errorf("the next Esc left %d overlays", overlays(m)-base)
+	}
+}
+
+// The form that edits a logged interaction opens filled and untouched:
+// Esc closes it without asking until something is changed.
+func TestEscOnAnUnchangedEditClosesIt(t *testing.T) {
+	m, st := newTestMain(t)
+	ana := addPerson(t, st, "Ana", "", "", "2026-01-10")
+	in := &crm.Interaction{Kind: crm.KindCall, Date: crmtest.Date("2026-11-20"), Summary: "Roadmaps",
+		Participants: []crm.Participant{{ContactID: ana}},
+		Exchanges:    []crm.Exchange{{Direction: crm.Gave, Kind: crm.ExAdvice, Description: "Slides"}}}
+	mustUpdate(t, st, func(tx *store.Tx) error { return tx.LogInteraction(in) })
+	base := overlays(m)
+	var f *logForm
+	editInteraction(m, in.ID, func(opened *logForm) { f = opened })
+	if f == nil || f.summary.Text != "Roadmaps" {
+		t.Fatal("the edit form did not open filled")
+	}
+	press(m, fyne.KeyEscape)
+	if overlays(m) != base {
+		t.Fatalf("Esc on an unchanged edit left %d overlays", overlays(m)-base)
+	}
+	editInteraction(m, in.ID, func(opened *logForm) { f = opened })
+	test.Type(f.summary, " and hiring")
+	press(m, fyne.KeyEscape)
+	if !showsText(m.win.Canvas().Overlays().Top(), "Discard what you typed?") {
+		t.Error("Esc on a changed edit did not ask")
 	}
 }

@@ -30,6 +30,8 @@ type personPage struct {
 	older  *widget.Button  // loads the next page of the timeline
 	// olderLeft says the timeline has interactions older than those shown.
 	olderLeft bool
+	// editor is the form a timeline entry last opened.
+	editor *logForm
 }
 
 func newPersonPage(m *Main) *personPage {
@@ -205,9 +207,7 @@ func (p *personPage) rolesCard() fyne.CanvasObject {
 func (p *personPage) commitmentsCard() fyne.CanvasObject {
 	box := container.NewVBox()
 	for _, x := range p.d.OpenCommitments {
-		done := widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() {
-			p.m.save(func(tx *store.Tx) error { return tx.CompleteCommitment(x.ID, crm.Date{}) }, nil)
-		})
+		done := widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() { keepPromise(p.m, x, nil) })
 		box.Add(container.NewBorder(nil, nil, nil, done,
 			container.NewVBox(widget.NewLabel(x.Description), muted(string(x.Kind)+" · promised "+relDay(x.Date, p.today)))))
 	}
@@ -244,7 +244,7 @@ func splitPage(page []*crm.Interaction) ([]*crm.Interaction, bool) {
 func (p *personPage) showRows(ins []*crm.Interaction) {
 	rows := make([]fyne.CanvasObject, 0, len(ins))
 	for _, in := range ins {
-		rows = append(rows, interactionRow(in, p.d.ID, p.today))
+		rows = append(rows, p.timelineEntry(in))
 	}
 	// Set at once: each Add would lay the column out again.
 	p.events.Objects = append(p.events.Objects, rows...)
@@ -255,6 +255,15 @@ func (p *personPage) showRows(ins []*crm.Interaction) {
 	} else {
 		p.older.Hide()
 	}
+}
+
+// timelineEntry is one interaction of the timeline: tapping it, or its
+// edit button, opens the interaction to correct or delete.
+func (p *personPage) timelineEntry(in *crm.Interaction) fyne.CanvasObject {
+	open := func() { editInteraction(p.m, in.ID, func(f *logForm) { p.editor = f }) }
+	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), open)
+	edit.Importance = widget.LowImportance
+	return newTapArea(container.NewBorder(nil, nil, nil, container.NewVBox(edit), interactionRow(in, p.d.ID, p.today)), open)
 }
 
 // loadOlder reads the page after the interactions shown, off the UI
