@@ -238,3 +238,27 @@ func TestEscOnAnUnchangedEditClosesIt(t *testing.T) {
 		t.Error("Esc on a changed edit did not ask")
 	}
 }
+
+// Enter straight after typing picks even though the lookup the last
+// keystroke scheduled fires while Enter's is still reading.
+func TestEnterPicksBeforeTheTypingPauseEnds(t *testing.T) {
+	m, st := newTestMain(t)
+	addPerson(t, st, "Priyanka Das", "Contoso", "", "2026-01-10")
+	f := newLogForm(m, nil, 0)
+	f.show()
+	var reads []func()
+	var pending func()
+	m.run = func(fn func()) { reads = append(reads, fn) }
+	m.debounce = func(fn func()) { pending = fn }
+	test.Type(f.picker.find, "Priyanka")
+	press(m, fyne.KeyReturn)
+	pending() // the pause after the last keystroke ends before Enter's read lands
+	for len(reads) > 0 {
+		next := reads[0]
+		reads = reads[1:]
+		next()
+	}
+	if len(f.picker.people) != 1 {
+		t.Errorf("Enter picked %v, want Priyanka", f.picker.people)
+	}
+}
