@@ -6,7 +6,7 @@ import (
 )
 
 func TestMergePeriodsJoinsOverlapsAndKeepsGaps(t *testing.T) {
-	d := MustParseDate
+	d := mustDate
 	open := Date{}
 	for _, c := range []struct {
 		name     string
@@ -75,7 +75,7 @@ func TestMergeChannelsAddsWhatKeepLacks(t *testing.T) {
 }
 
 func TestMergeFieldsFillsOnlyWhatIsEmpty(t *testing.T) {
-	d := MustParseDate
+	d := mustDate
 	keep := Contact{ID: 1, Name: "Ana", Company: "Contoso", AddedOn: d("2026-01-01"), Notes: "keep's"}
 	other := Contact{ID: 2, Name: "Ana S", Company: "Fabrikam", Title: "VP", AddedOn: d("2025-01-01"),
 		Source: SourceEvent, SnoozedUntil: d("2026-12-01"), ReferredBy: 1, Notes: "other's"}

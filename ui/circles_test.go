@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/store"
 )
 
@@ -25,10 +26,10 @@ func TestBigCircleCardIsBounded(t *testing.T) {
 	var who []crm.Participant
 	for i := range n {
 		id := addPerson(t, st, fmt.Sprintf("Member %02d", i), "", "", "2026-01-10")
-		mustUpdate(t, st, func(tx *store.Tx) error { return tx.Join(circle.ID, id, crm.MustParseDate("2026-02-01")) })
+		mustUpdate(t, st, func(tx *store.Tx) error { return tx.Join(circle.ID, id, crmtest.Date("2026-02-01")) })
 		who = append(who, crm.Participant{ContactID: id})
 	}
-	in := &crm.Interaction{Kind: crm.KindMeeting, Date: crm.MustParseDate("2026-11-01"), CircleID: circle.ID,
+	in := &crm.Interaction{Kind: crm.KindMeeting, Date: crmtest.Date("2026-11-01"), CircleID: circle.ID,
 		Summary: "All hands", Participants: who}
 	mustUpdate(t, st, func(tx *store.Tx) error { return tx.LogInteraction(in) })
 	var c *crm.Circle

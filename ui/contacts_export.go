@@ -7,10 +7,8 @@ import (
 	"io"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/kithcrm/kith/crm/atomicfile"
 	"github.com/kithcrm/kith/crm/store"
@@ -61,11 +59,7 @@ func (m *Main) writeContacts(w fyne.URIWriteCloser) {
 			return atomicfile.Write(where, export)
 		}
 	}
-	bar := widget.NewProgressBarInfinite()
-	busy := dialog.NewCustomWithoutButtons("Exporting contacts", container.NewVBox(
-		wrapped("Writing your contacts to "+where+"…"), bar), m.win)
-	busy.Resize(fyne.NewSize(480, 0)) // room for a long path, which wraps
-	busy.Show()
+	hide := m.busy("Exporting contacts", "Writing your contacts to "+where+"…")
 	m.run(func() {
 		n := 0
 		err := write(func(out io.Writer) error {
@@ -75,8 +69,7 @@ func (m *Main) writeContacts(w fyne.URIWriteCloser) {
 			})
 		})
 		fyne.Do(func() {
-			bar.Stop()
-			busy.Hide()
+			hide()
 			if err != nil {
 				m.showError(fmt.Errorf("export contacts to %s: %w", where, err))
 				return

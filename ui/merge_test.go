@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/store"
 	"github.com/kithcrm/kith/crm/vcard"
 )
@@ -20,14 +21,14 @@ import (
 func twoAnas(t *testing.T, st *store.Store) (ana, dup int64) {
 	t.Helper()
 	add := func(name, email string) int64 {
-		c := &crm.Contact{Name: name, MetOn: crm.MustParseDate("2026-01-10"),
+		c := &crm.Contact{Name: name, MetOn: crmtest.Date("2026-01-10"),
 			Channels: []crm.Channel{{Kind: crm.ChannelEmail, Value: email}}, Roles: []crm.Role{{Kind: crm.RoleMentor}}}
 		mustUpdate(t, st, func(tx *store.Tx) error { return tx.AddContact(c) })
 		return c.ID
 	}
 	ana, dup = add("Ana Silva", "ana@contoso.example"), add("Ana Silva-Lopez", "ANA@contoso.example")
 	for i, id := range []int64{ana, dup} {
-		in := &crm.Interaction{Kind: crm.KindCall, Date: crm.MustParseDate("2026-11-0" + string(rune('1'+i))),
+		in := &crm.Interaction{Kind: crm.KindCall, Date: crmtest.Date("2026-11-0" + string(rune('1'+i))),
 			Summary: "call", Participants: []crm.Participant{{ContactID: id}}}
 		mustUpdate(t, st, func(tx *store.Tx) error { return tx.LogInteraction(in) })
 	}

@@ -44,7 +44,7 @@ func (f *exportVCard) run(e *env, _ []string) error {
 		}
 		opts.Role = r
 	}
-	st, err := e.store()
+	st, err := e.reader() // reads only: no daily backup, a backup file left byte for byte
 	if err != nil {
 		return err
 	}

@@ -21,12 +21,12 @@ type mergePlan struct {
 	keep, other *crm.Contact
 	merged      crm.Contact // keep with other's fields and channels folded in
 	roles       []crm.Role
-	members     []membership
+	members     []circlePeriod
 	sum         crm.MergeSummary
 }
 
-// membership is one row of circle_members.
-type membership struct {
+// circlePeriod is one stretch of a contact in a circle, as a merge joins them.
+type circlePeriod struct {
 	circle int64
 	crm.Period
 }
@@ -116,7 +116,7 @@ func mergeRoles(keep, other []crm.Role) []crm.Role {
 
 // mergeMemberships joins both records' circle memberships, circle by
 // circle, and counts other's.
-func (tx *Tx) mergeMemberships(keep, other int64) ([]membership, int, error) {
+func (tx *Tx) mergeMemberships(keep, other int64) ([]circlePeriod, int, error) {
 	rows, err := tx.query(`SELECT contact_id, circle_id, joined_on, left_on FROM circle_members
 		WHERE contact_id IN (?, ?) ORDER BY circle_id, joined_on, id`, keep, other)
 	byCircle := map[int64][]crm.Period{}
@@ -140,10 +140,10 @@ func (tx *Tx) mergeMemberships(keep, other int64) ([]membership, int, error) {
 	if err != nil {
 		return nil, 0, fmt.Errorf("load circle memberships: %w", err)
 	}
-	var out []membership
+	var out []circlePeriod
 	for _, c := range circles {
 		for _, p := range crm.MergePeriods(byCircle[c]) {
-			out = append(out, membership{circle: c, Period: p})
+			out = append(out, circlePeriod{circle: c, Period: p})
 		}
 	}
 	return out, n, nil

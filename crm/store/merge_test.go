@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 )
 
 // mergeBook is a book with one person entered twice (Ana Silva, kept, and
@@ -21,7 +22,7 @@ type mergeBook struct {
 	circleBoth, circleOth int64
 }
 
-func day(s string) crm.Date { return crm.MustParseDate(s) }
+func day(s string) crm.Date { return crmtest.Date(s) }
 
 func newMergeBook(t *testing.T) *mergeBook {
 	t.Helper()
