@@ -19,12 +19,11 @@ import (
 // merge is one transaction, and the bar after it offers an exact undo.
 type mergeForm struct {
 	*formDialog
-	m       *Main
-	first   crm.PersonRef
+	start   crm.PersonRef // the person the form opened on
 	other   *peoplePicker // the second record: one person
 	keep    *widget.RadioGroup
 	preview *widget.Label
-	content *fyne.Container // laid out again when the choice of records changes
+	body    *fyne.Container // laid out again when the choice of records changes
 	// sum is the preview of the current choice, nil while it loads or
 	// when it failed; gen drops a preview of an older choice.
 	sum     *crm.MergeSummary
@@ -34,7 +33,7 @@ type mergeForm struct {
 
 // newMergeForm opens on first, with second picked already when given.
 func newMergeForm(m *Main, first crm.PersonRef, second *crm.PersonRef) *mergeForm {
-	f := &mergeForm{m: m, first: first}
+	f := &mergeForm{start: first}
 	var initial []crm.Participant
 	if second != nil {
 		initial = []crm.Participant{{ContactID: second.ID, Name: second.Name}}
@@ -49,11 +48,12 @@ func newMergeForm(m *Main, first crm.PersonRef, second *crm.PersonRef) *mergeFor
 		widget.NewFormItem("with", f.other.box),
 		widget.NewFormItem("Keep", f.keep),
 	)
-	f.content = container.NewVBox(
+	f.body = container.NewVBox(
 		small("Two records of the same person become one. Everything the other record has moves to the one you keep, "+
 			"and its empty fields are filled in; then the other record is removed."),
 		form, widget.NewSeparator(), f.preview)
-	f.formDialog = newFormDialog(m, "Merge "+shorten(first.Name, 40)+" with…", "Merge", f.content, fyne.NewSize(620, 560))
+	f.formDialog = newFormDialog(m, "Merge "+shorten(first.Name, 40)+" with…", "Merge", f.body, fyne.NewSize(620, 560))
+	f.first = f.other.find
 	f.check = func() string { return f.problem }
 	f.onSave = f.submit
 	f.picked()
@@ -85,18 +85,18 @@ func (f *mergeForm) picked() {
 		return
 	}
 	b, ok := f.second()
-	if !ok || b.ID == f.first.ID {
+	if !ok || b.ID == f.start.ID {
 		f.keep.Options = nil
 		f.keep.Selected = ""
 		f.keep.Refresh()
-		f.content.Refresh()
-		f.setPreview(nil, "Pick the other record of "+f.first.Name)
+		f.body.Refresh()
+		f.setPreview(nil, "Pick the other record of "+f.start.Name)
 		return
 	}
-	f.keep.Options = []string{keepOption(f.first), keepOption(b)}
+	f.keep.Options = []string{keepOption(f.start), keepOption(b)}
 	f.keep.Selected = f.keep.Options[0]
 	f.keep.Refresh()
-	f.content.Refresh()
+	f.body.Refresh()
 	f.loadPreview()
 }
 
@@ -107,9 +107,9 @@ func (f *mergeForm) pair() (keep, other crm.PersonRef, ok bool) {
 		return keep, other, false
 	}
 	if f.keep.Selected == keepOption(b) {
-		return b, f.first, true
+		return b, f.start, true
 	}
-	return f.first, b, true
+	return f.start, b, true
 }
 
 // loadPreview reads what merging the chosen pair would move, off the UI
@@ -150,7 +150,7 @@ func (f *mergeForm) setPreview(sum *crm.MergeSummary, problem string) {
 	} else {
 		f.preview.SetText(mergeText(*sum))
 	}
-	f.content.Refresh()
+	f.body.Refresh()
 	f.revalidate()
 }
 

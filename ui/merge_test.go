@@ -192,7 +192,26 @@ func TestLongNamesKeepDuplicatesAndMergeFormNarrow(t *testing.T) {
 	}
 	f := newMergeForm(m, crm.PersonRef{ID: a, Name: long}, &crm.PersonRef{ID: b, Name: long})
 	f.show()
-	if w := f.content.MinSize().Width; w > 700 {
+	if w := f.body.MinSize().Width; w > 700 {
 		t.Errorf("the merge form is %v wide with a long name", w)
+	}
+}
+
+// Undo after the merged person changed is refused, in words, and the
+// merge stays.
+func TestMergeUndoRefusedAfterAChange(t *testing.T) {
+	m, st := newTestMain(t)
+	ana, dup := twoAnas(t, st)
+	f := newMergeForm(m, crm.PersonRef{ID: ana, Name: "Ana Silva"}, &crm.PersonRef{ID: dup, Name: "Ana Silva-Lopez"})
+	f.show()
+	test.Tap(f.save)
+	in := &crm.Interaction{Kind: crm.KindCall, Date: crmtest.Date(testToday), Participants: []crm.Participant{{ContactID: ana}}}
+	mustUpdate(t, st, func(tx *store.Tx) error { return tx.LogInteraction(in) })
+	test.Tap(m.bar.undo)
+	if n := peopleCount(t, st); n != 1 {
+		t.Errorf("%d people after a refused undo, want the merged one", n)
+	}
+	if m.bar.box.Visible() && strings.HasPrefix(m.bar.label.Text, "Restored") {
+		t.Errorf("the bar claims a restore: %q", m.bar.label.Text)
 	}
 }
