@@ -40,7 +40,7 @@ type undoBar struct {
 }
 
 func newUndoBar(m *Main) *undoBar {
-	b := &undoBar{m: m, label: widget.NewLabel(""), ttl: 10 * time.Second}
+	b := &undoBar{m: m, label: cutLabel(""), ttl: 10 * time.Second}
 	b.undo = widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), b.onUndo)
 	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), b.hide)
 	closeBtn.Importance = widget.LowImportance

@@ -161,13 +161,13 @@ func plural(n int, one, many string) string {
 
 func (v *todayView) dueCard(it dueItem) fyne.CanvasObject {
 	today := v.data.today
-	name := bold(it.Name)
+	name := wrappedBold(it.Name)
 	late := canvas.NewText(lateness(it.DaysOverdue), themed(colorSoon))
 	if it.DaysOverdue > 0 {
 		late.Color = themed(colorLate)
 	}
 	late.TextStyle.Bold = true
-	top := container.NewBorder(nil, nil, container.NewHBox(name, roleChips(it.Roles)), late)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewCenter(roleChips(it.Roles)), container.NewCenter(late)), name)
 	last := "Never talked yet"
 	if !it.LastContact.IsZero() {
 		last = "Last talked " + relDay(it.LastContact, today)
@@ -175,13 +175,15 @@ func (v *todayView) dueCard(it dueItem) fyne.CanvasObject {
 			last += ": " + it.LastSummary
 		}
 	}
-	lines := container.NewVBox(top, muted(last))
+	// A card previews the last talk and exchanges on a line each.
+	recent := cutLines(muted(last))
 	if len(it.gave) > 0 {
-		lines.Add(muted("You gave: " + string(it.gave[0].Kind) + ", " + it.gave[0].Description))
+		recent.Add(muted("You gave: " + string(it.gave[0].Kind) + ", " + it.gave[0].Description))
 	}
 	if len(it.got) > 0 {
-		lines.Add(muted("You received: " + string(it.got[0].Kind) + ", " + it.got[0].Description))
+		recent.Add(muted("You received: " + string(it.got[0].Kind) + ", " + it.got[0].Description))
 	}
+	lines := container.NewVBox(top, recent)
 	who := []crm.Participant{{ContactID: it.ContactID, Name: it.Name}}
 	logBtn := widget.NewButtonWithIcon("Log check-in", theme.ContentAddIcon(), func() {
 		f := newLogForm(v.m, who, 0)
@@ -226,7 +228,7 @@ func (v *todayView) snooze(id int64, name string, until crm.Date) {
 
 func (v *todayView) pickSnooze(id int64, name string) {
 	f := v.m.dateEntry(v.data.today.AddDays(21), false)
-	d := dialog.NewForm("Snooze "+name, "Snooze", "Cancel",
+	d := dialog.NewForm("Snooze "+shorten(name, titleRunes), "Snooze", "Cancel",
 		[]*widget.FormItem{widget.NewFormItem("Until", f)}, func(ok bool) {
 			if !ok {
 				return
@@ -240,7 +242,7 @@ func (v *todayView) pickSnooze(id int64, name string) {
 
 func (v *todayView) promiseRow(x crm.Exchange) fyne.CanvasObject {
 	text := wrapped(x.Description)
-	meta := muted(promiseMeta(x, v.data.today))
+	meta := cutLines(muted(promiseMeta(x, v.data.today)))
 	done := widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() { keepPromise(v.m, x, nil) })
 	done.Importance = widget.LowImportance
 	return container.NewBorder(nil, widget.NewSeparator(), nil, done, container.NewVBox(text, meta))
