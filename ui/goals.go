@@ -55,7 +55,7 @@ func (v *goalsView) goalCard(g *crm.Goal, served []*crm.Interaction) fyne.Canvas
 	}
 	edit := widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { newGoalForm(v.m, g).show() })
 	box := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(container.NewCenter(status), edit), tight(wrappedHeading(g.Title))),
+		container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(container.NewCenter(status), edit)), tight(wrappedHeading(g.Title))),
 		muted(strings.Join(facts, "  ·  ")),
 	)
 	if g.Notes != "" {

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -99,7 +100,12 @@ func (p *personPage) header() fyne.CanvasObject {
 func kv(k, v string) fyne.CanvasObject {
 	value := widget.NewLabelWithStyle(v, fyne.TextAlignTrailing, fyne.TextStyle{})
 	value.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(nil, nil, container.NewVBox(muted(shorten(k, kvLabelRunes))), nil, value)
+	key := muted(shorten(k, kvLabelRunes))
+	// Level with the value's first line, however many lines it wraps to.
+	line := fyne.MeasureText("M", theme.TextSize(), fyne.TextStyle{}).Height
+	top := theme.InnerPadding() + (line-key.MinSize().Height)/2
+	left := container.New(layout.NewCustomPaddedLayout(top, 0, 0, 0), container.NewVBox(key))
+	return container.NewBorder(nil, nil, left, nil, value)
 }
 
 // kvLabelRunes bounds the label of a kv line.
@@ -205,7 +211,7 @@ func (p *personPage) commitmentsCard() fyne.CanvasObject {
 		done := widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() {
 			p.m.save(func(tx *store.Tx) error { return tx.CompleteCommitment(x.ID, crm.Date{}) }, nil)
 		})
-		box.Add(container.NewBorder(nil, nil, nil, done,
+		box.Add(container.NewBorder(nil, nil, nil, container.NewVBox(done), // at the top of a long description
 			container.NewVBox(wrapped(x.Description), muted(string(x.Kind)+" · promised "+relDay(x.Date, p.today)))))
 	}
 	return titledCard("Open commitments", box)

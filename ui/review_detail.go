@@ -50,7 +50,7 @@ func (p *reviewPeople) personHeader(c *review.Relationship) fyne.CanvasObject {
 	id := c.ID
 	open := widget.NewButtonWithIcon("Open page", theme.NavigateNextIcon(), func() { p.v.m.OpenPerson(id) })
 	open.Importance = widget.LowImportance
-	return container.NewBorder(nil, nil, avatar(c.Name, c.Roles, 36), container.NewCenter(open),
+	return container.NewBorder(nil, nil, container.NewVBox(avatar(c.Name, c.Roles, 36)), container.NewVBox(open),
 		container.NewVBox(wrappedBold(c.Name), chips))
 }
 

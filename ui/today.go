@@ -23,6 +23,9 @@ const dueLimit = 20
 // holds thousands, and the rest are a click away in a scrolling list.
 const promiseLimit = 15
 
+// promiseRunes bounds a promise's description on Today.
+const promiseRunes = 160
+
 // todayView is the Today screen: who is due, what was promised, and a
 // summary line.
 type todayView struct {
@@ -167,7 +170,8 @@ func (v *todayView) dueCard(it dueItem) fyne.CanvasObject {
 		late.Color = themed(colorLate)
 	}
 	late.TextStyle.Bold = true
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewCenter(roleChips(it.Roles)), container.NewCenter(late)), name)
+	// The chips and lateness stay level with the first line of a long name.
+	top := container.NewBorder(nil, nil, nil, besideFirstLine(container.NewHBox(container.NewCenter(roleChips(it.Roles)), container.NewCenter(late))), name)
 	last := "Never talked yet"
 	if !it.LastContact.IsZero() {
 		last = "Last talked " + relDay(it.LastContact, today)
@@ -241,9 +245,10 @@ func (v *todayView) pickSnooze(id int64, name string) {
 }
 
 func (v *todayView) promiseRow(x crm.Exchange) fyne.CanvasObject {
-	text := wrapped(x.Description)
+	// Whole on the person's page; here a reminder of a few lines.
+	text := wrapped(shorten(x.Description, promiseRunes))
 	meta := cutLines(muted(promiseMeta(x, v.data.today)))
 	done := widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() { keepPromise(v.m, x, nil) })
 	done.Importance = widget.LowImportance
-	return container.NewBorder(nil, widget.NewSeparator(), nil, done, container.NewVBox(text, meta))
+	return container.NewBorder(nil, widget.NewSeparator(), nil, container.NewVBox(done), container.NewVBox(text, meta))
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -210,4 +211,13 @@ func (tightLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	p := theme.InnerPadding()
 	objs[0].Move(fyne.NewPos(-p, -p))
 	objs[0].Resize(size.AddWidthHeight(2*p, 2*p))
+}
+
+// besideFirstLine keeps o (chips, a date) level with the first line of a
+// label beside it that may wrap to many: centred on a line's height, at
+// the top.
+func besideFirstLine(o fyne.CanvasObject) fyne.CanvasObject {
+	line := canvas.NewRectangle(color.Transparent)
+	line.SetMinSize(fyne.NewSize(0, widget.NewLabel("").MinSize().Height))
+	return container.NewVBox(container.NewStack(line, container.NewCenter(o)))
 }
