@@ -119,10 +119,30 @@ func (v *circlesView) showMembers(c *crm.Circle) {
 	v.m.showDialog(d)
 }
 
+// leave ends a membership, and the circle role with their last circle.
+// Undo puts their memberships and roles back as they were.
 func (v *circlesView) leave(c *crm.Circle, mb crm.Member) {
-	v.m.save(func(tx *store.Tx) error { return tx.Leave(c.ID, mb.ContactID, crm.Date{}) }, func() {
-		v.m.bar.show(fmt.Sprintf("%s left %s.", mb.Name, c.Name), nil)
+	var before *store.Standing
+	v.m.save(func(tx *store.Tx) (err error) {
+		if before, err = tx.Standing(mb.ContactID); err != nil {
+			return err
+		}
+		return tx.Leave(c.ID, mb.ContactID, crm.Date{})
+	}, func() {
+		v.m.bar.show(fmt.Sprintf("%s left %s.", mb.Name, c.Name), func() { restoreStandings(v.m, before) })
 	})
+}
+
+// restoreStandings is the undo of a change to people's roles and circles.
+func restoreStandings(m *Main, before ...*store.Standing) {
+	m.save(func(tx *store.Tx) error {
+		for _, s := range before {
+			if err := tx.RestoreStanding(s); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, nil)
 }
 
 func (v *circlesView) addMember(c *crm.Circle) {
@@ -133,6 +153,7 @@ func (v *circlesView) addMember(c *crm.Circle) {
 		}
 	})
 	f = newFormDialog(v.m, "Add to "+shorten(c.Name, titleRunes), "Add", picker.box, fyne.NewSize(480, 360))
+	f.first = picker.find
 	f.check = func() string {
 		if len(picker.people) == 0 {
 			return "Pick at least one person"
@@ -140,14 +161,25 @@ func (v *circlesView) addMember(c *crm.Circle) {
 		return ""
 	}
 	f.onSave = func() {
+		var before []*store.Standing
 		v.m.save(func(tx *store.Tx) error {
+			before = nil
 			for _, p := range picker.people {
+				s, err := tx.Standing(p.ContactID)
+				if err != nil {
+					return err
+				}
+				before = append(before, s)
 				if err := tx.Join(c.ID, p.ContactID, crm.Date{}); err != nil {
 					return err
 				}
 			}
 			return nil
-		}, f.close)
+		}, func() {
+			f.close()
+			v.m.bar.show(fmt.Sprintf("Added %s to %s.", plural(len(before), "person", "people"), c.Name),
+				func() { restoreStandings(v.m, before...) })
+		})
 	}
 	f.show()
 }
@@ -168,6 +200,7 @@ func newCircleForm(m *Main) *circleForm {
 	form := widget.NewForm(widget.NewFormItem("Name", f.name), widget.NewFormItem("Purpose", f.purpose),
 		widget.NewFormItem("Meets every", f.cadence))
 	f.formDialog = newFormDialog(m, "New circle", "Add", form, fyne.NewSize(480, 300))
+	f.first = f.name
 	f.check = func() string {
 		_, why := f.circle()
 		return why

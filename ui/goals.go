@@ -109,6 +109,7 @@ func newGoalForm(m *Main, g *crm.Goal) *goalForm {
 		widget.NewFormItem("Status", f.status), widget.NewFormItem("Target date", f.target),
 		widget.NewFormItem("Helped by", f.helpers.box), widget.NewFormItem("Notes", f.notes))
 	f.formDialog = newFormDialog(m, title, "Save", form, fyne.NewSize(600, 520))
+	f.first = f.title
 	f.check = func() string {
 		_, why := f.goal()
 		return why

@@ -209,7 +209,7 @@ func TestLongTextKeepsDialogsNarrow(t *testing.T) {
 	pf.close()
 	m.people.page.confirmArchive()
 	fits(t, m, "the archive question", topDialog(t, m))
-	m.closeTopDialog()
+	m.escape()
 
 	m.Show(screenGoals)
 	gf := newGoalForm(m, firstGoal(t, m))
@@ -220,19 +220,19 @@ func TestLongTextKeepsDialogsNarrow(t *testing.T) {
 	m.Show(screenToday)
 	m.today.pickSnooze(b.person, b.name)
 	fits(t, m, "the snooze dialog", topDialog(t, m))
-	m.closeTopDialog()
+	m.escape()
 	showPromises(m)
 	fits(t, m, "the list of promises", topDialog(t, m))
-	m.closeTopDialog()
+	m.escape()
 
 	m.Show(screenCircles)
 	m.circles.addMember(b.circle)
 	fits(t, m, "adding to a circle", topDialog(t, m))
-	m.closeTopDialog()
+	m.escape()
 	b.circle.Members = []crm.Member{{ContactID: b.person, Name: b.name}}
 	m.circles.showMembers(b.circle)
 	fits(t, m, "a circle's members", topDialog(t, m))
-	m.closeTopDialog()
+	m.escape()
 }
 
 // firstGoal reads the first goal of the book.

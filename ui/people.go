@@ -48,6 +48,7 @@ func newPeopleView(m *Main) *peopleView {
 	v.search = m.entry("Search name, company, title, email, notes")
 	v.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	v.search.OnChanged = func(string) { m.debounce(v.applySearch) }
+	v.search.OnSubmitted = func(string) { v.openOnly() }
 	v.filters = map[string]*widget.Button{}
 	chips := container.NewGridWithColumns(4)
 	for _, name := range filterNames {
@@ -97,6 +98,17 @@ func (v *peopleView) applySearch() {
 	}
 }
 
+// openOnly searches at once, on Enter, not after the typing pause, and
+// opens the person found when there is exactly one.
+func (v *peopleView) openOnly() {
+	v.filter.Search = v.search.Text
+	v.refilterThen(func() {
+		if v.total == 1 {
+			v.list.Select(0)
+		}
+	})
+}
+
 func (v *peopleView) setFilter(name string) {
 	v.filter.Role, v.filter.Archived = "", false
 	switch name {
@@ -123,7 +135,11 @@ func (v *peopleView) sortBy(o crm.SortOrder) {
 
 // refilter counts the people the filter selects and loads the first page,
 // in one background read; results of an older filter are dropped.
-func (v *peopleView) refilter() {
+func (v *peopleView) refilter() { v.refilterThen(nil) }
+
+// refilterThen is refilter, running then (when given) once the first page
+// is in.
+func (v *peopleView) refilterThen(then func()) {
 	f := v.filter
 	v.pager.reload(func(tx *store.Tx) (int, error) { return tx.CountContacts(f) },
 		func(tx *store.Tx, limit, offset int) ([]crm.ContactSummary, error) {
@@ -138,6 +154,9 @@ func (v *peopleView) refilter() {
 			v.countRow.Refresh() // lay out again: the count's width changed
 			v.list.UnselectAll()
 			v.list.Refresh()
+			if then != nil {
+				then()
+			}
 		})
 }
 

@@ -31,6 +31,8 @@ type personPage struct {
 	older  *widget.Button  // loads the next page of the timeline
 	// olderLeft says the timeline has interactions older than those shown.
 	olderLeft bool
+	// editor is the form a timeline entry last opened.
+	editor *logForm
 }
 
 func newPersonPage(m *Main) *personPage {
@@ -130,24 +132,35 @@ func (p *personPage) checkInCard() fyne.CanvasObject {
 
 func (p *personPage) balanceCard() fyne.CanvasObject {
 	d := p.d
-	big := func(n int, label string, c fyne.ThemeColorName) fyne.CanvasObject {
-		t := canvas.NewText(fmt.Sprint(n), theme.Color(c))
+	big := func(n int, label string, dir crm.Direction) fyne.CanvasObject {
+		t := canvas.NewText(fmt.Sprint(n), directionColor(dir))
 		t.TextSize = 28
 		t.TextStyle.Bold = true
 		return container.NewVBox(container.NewCenter(t), container.NewCenter(muted(label)))
 	}
-	note := "Balanced"
-	switch {
-	case d.Gave12m == 0 && d.Received12m == 0:
-		note = "Nothing exchanged yet"
-	case d.Gave12m > 2*d.Received12m+1:
-		note = "You give much more than you receive"
-	case d.Received12m > 2*d.Gave12m+1:
-		note = "Time to give something back?"
-	}
 	return titledCard("Give & receive · 12 months", container.NewVBox(
-		container.NewGridWithColumns(2, big(d.Gave12m, "given", theme.ColorNamePrimary), big(d.Received12m, "received", colorSoon)),
-		container.NewCenter(muted(note))))
+		container.NewGridWithColumns(2, big(d.Gave12m, "given", crm.Gave), big(d.Received12m, "received", crm.Received)),
+		container.NewCenter(muted(balanceNote(d.Gave12m, d.Received12m)))))
+}
+
+// balanceNote says who gave more. There is no tolerance: "Balanced" is
+// said only of equal counts, since with the few exchanges a year most
+// relationships have, one more either way is worth seeing. Twice as much
+// and more besides is called out more strongly.
+func balanceNote(gave, received int) string {
+	switch {
+	case gave == 0 && received == 0:
+		return "Nothing exchanged yet"
+	case gave == received:
+		return "Balanced"
+	case gave > 2*received+1:
+		return "You give much more than you receive"
+	case gave > received:
+		return "You gave more"
+	case received > 2*gave+1:
+		return "Time to give something back?"
+	}
+	return "They gave more"
 }
 
 func (p *personPage) metCard() fyne.CanvasObject {
@@ -208,9 +221,7 @@ func (p *personPage) rolesCard() fyne.CanvasObject {
 func (p *personPage) commitmentsCard() fyne.CanvasObject {
 	box := container.NewVBox()
 	for _, x := range p.d.OpenCommitments {
-		done := widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() {
-			p.m.save(func(tx *store.Tx) error { return tx.CompleteCommitment(x.ID, crm.Date{}) }, nil)
-		})
+		done := widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() { keepPromise(p.m, x, nil) })
 		box.Add(container.NewBorder(nil, nil, nil, container.NewVBox(done), // at the top of a long description
 			container.NewVBox(wrapped(x.Description), muted(string(x.Kind)+" · promised "+relDay(x.Date, p.today)))))
 	}
@@ -247,7 +258,7 @@ func splitPage(page []*crm.Interaction) ([]*crm.Interaction, bool) {
 func (p *personPage) showRows(ins []*crm.Interaction) {
 	rows := make([]fyne.CanvasObject, 0, len(ins))
 	for _, in := range ins {
-		rows = append(rows, interactionRow(in, p.d.ID, p.today))
+		rows = append(rows, p.timelineEntry(in))
 	}
 	// Set at once: each Add would lay the column out again.
 	p.events.Objects = append(p.events.Objects, rows...)
@@ -258,6 +269,15 @@ func (p *personPage) showRows(ins []*crm.Interaction) {
 	} else {
 		p.older.Hide()
 	}
+}
+
+// timelineEntry is one interaction of the timeline: tapping it, or its
+// edit button, opens the interaction to correct or delete.
+func (p *personPage) timelineEntry(in *crm.Interaction) fyne.CanvasObject {
+	open := func() { editInteraction(p.m, in.ID, func(f *logForm) { p.editor = f }) }
+	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), open)
+	edit.Importance = widget.LowImportance
+	return newTapArea(container.NewBorder(nil, nil, nil, container.NewVBox(edit), interactionRow(in, p.d.ID, p.today)), open)
 }
 
 // loadOlder reads the page after the interactions shown, off the UI
@@ -332,9 +352,9 @@ func interactionRow(in *crm.Interaction, self int64, today crm.Date) fyne.Canvas
 // exchangeText is an exchange's sentence in the colour of its direction;
 // it wraps, as its description is the user's.
 func exchangeText(x crm.Exchange) fyne.CanvasObject {
-	c := theme.ColorNamePrimary
+	c := colorGave
 	if x.Direction == crm.Received {
-		c = colorSoon
+		c = colorReceived
 	}
 	return tight(wrappedRich(exchangeSentence(x), widget.RichTextStyle{ColorName: c, SizeName: theme.SizeNameText}))
 }

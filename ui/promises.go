@@ -30,10 +30,13 @@ func promiseMeta(x crm.Exchange, today crm.Date) string {
 	return fmt.Sprintf("%s · %s · %s", x.Contact, x.Kind, relDay(x.Date, today))
 }
 
-// keepPromise marks x kept, then runs after (when given).
+// keepPromise marks x kept, then runs after (when given). Undo opens the
+// promise again, wherever Done was tapped.
 func keepPromise(m *Main, x crm.Exchange, after func()) {
 	m.save(func(tx *store.Tx) error { return tx.CompleteCommitment(x.ID, crm.Date{}) }, func() {
-		m.bar.show("Marked kept: "+x.Description, nil)
+		m.bar.show("Marked kept: "+x.Description, func() {
+			m.save(func(tx *store.Tx) error { return tx.ReopenCommitment(x.ID) }, after)
+		})
 		if after != nil {
 			after()
 		}

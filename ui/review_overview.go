@@ -42,7 +42,7 @@ func (v *reviewView) overviewTab() fyne.CanvasObject {
 	roleNames, roleCols := chartRoles()
 	activity := card(container.NewBorder(container.NewVBox(heading("Interactions per month by role"), legend(roleNames, roleCols)),
 		nil, nil, nil, stackedBars(labels, values, roleCols)))
-	gaveC, gotC := themed(colorSoon), themed(theme.ColorNamePrimary)
+	gaveC, gotC := directionColor(crm.Gave), directionColor(crm.Received)
 	keptC, missedC := themed(colorSoon), themed(theme.ColorNameError)
 	balance := titledCard("Given and received", container.NewVBox(
 		note(fmt.Sprintf("The %d people you traded most with: received to the left, gave to the right.", review.ChartLimit)),

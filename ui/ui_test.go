@@ -51,7 +51,9 @@ func mustUpdate(t *testing.T, st *store.Store, fn func(tx *store.Tx) error) {
 
 func addPerson(t *testing.T, st *store.Store, name, company string, role crm.RoleKind, met string) int64 {
 	t.Helper()
-	c := &crm.Contact{Name: name, Company: company, MetOn: crmtest.Date(met)}
+	// Added the day they were met, so someone never contacted is due a
+	// cadence after that day (see store's checkinStart).
+	c := &crm.Contact{Name: name, Company: company, MetOn: crmtest.Date(met), AddedOn: crmtest.Date(met)}
 	if role != "" {
 		c.Roles = []crm.Role{{Kind: role}}
 	}

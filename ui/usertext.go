@@ -25,13 +25,6 @@ func wrappedBold(s string) *widget.Label {
 	return l
 }
 
-// cutLabel is a label on one line, cut with an ellipsis when too wide.
-func cutLabel(s string) *widget.Label {
-	l := widget.NewLabel(s)
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
-}
-
 // wrappedHeading is a section title that wraps, for a circle's name or a
 // goal's title.
 func wrappedHeading(s string) *widget.RichText {

@@ -293,6 +293,19 @@ func (tx *Tx) FindContact(ref string) (int64, error) {
 		"SELECT id, name FROM contacts WHERE name_key = ? ORDER BY archived, id")
 }
 
+// Namesakes returns the other contacts whose name is contact id's as
+// FindContact matches names (any case, accents optional), archived ones
+// too, oldest first. A second Ana Lopez may be added (two people can share
+// a name), but the user should hear of the first.
+func (tx *Tx) Namesakes(id int64) ([]crm.Participant, error) {
+	out, err := tx.participants(`SELECT o.id, o.name FROM contacts c
+		JOIN contacts o ON o.name_key = c.name_key AND o.id <> c.id WHERE c.id = ? ORDER BY o.id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("find namesakes of #%d: %w", id, err)
+	}
+	return out, nil
+}
+
 // candidate is one row a name may refer to.
 type candidate struct {
 	id   int64

@@ -9,6 +9,7 @@ import (
 
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/crmtest"
+	"github.com/kithcrm/kith/crm/internal/formattest"
 )
 
 // people are the contacts the writer tests export: every kind of channel
@@ -174,7 +175,7 @@ func TestNewPerson(t *testing.T) {
 
 type failingWriter struct{}
 
-func (failingWriter) Write([]byte) (int, error) { return 0, errDisk }
+func (failingWriter) Write([]byte) (int, error) { return 0, formattest.ErrDisk }
 
 func TestWriteFailure(t *testing.T) {
 	ps := people()
