@@ -207,6 +207,10 @@ func TestLongTextKeepsDialogsNarrow(t *testing.T) {
 	}
 	fits(t, m, "the person form refusing a long name", topDialog(t, m))
 	pf.close()
+	var ef *logForm
+	editInteraction(m, m.people.page.d.Interactions[0].ID, func(f *logForm) { ef = f })
+	fits(t, m, "the form editing an interaction", topDialog(t, m))
+	ef.close()
 	m.people.page.confirmArchive()
 	fits(t, m, "the archive question", topDialog(t, m))
 	m.escape()
