@@ -81,9 +81,7 @@ func Run(st *store.Store) {
 	m := NewMain(st, w)
 	w.SetContent(m.Content())
 	w.SetMainMenu(m.menu())
-	w.Resize(fyne.NewSize(
-		float32(a.Preferences().FloatWithFallback(prefWidth, 1240)),
-		float32(a.Preferences().FloatWithFallback(prefHeight, 770))))
+	w.Resize(windowSize(savedWindowSize(a.Preferences()), screenSize(a)))
 	w.SetOnClosed(m.remember)
 	m.Show(a.Preferences().IntWithFallback(prefScreen, screenToday))
 	m.startBackups()

@@ -59,7 +59,8 @@ func (v *circlesView) circleCard(c *crm.Circle, meetings []*crm.Interaction) fyn
 	addBtn := widget.NewButtonWithIcon("Add member", theme.AccountIcon(), func() { v.addMember(c) })
 	members := container.NewGridWrap(fyne.NewSize(190, 36), v.memberChips(c)...)
 	box := container.NewVBox(
-		container.NewBorder(nil, nil, container.NewVBox(heading(c.Name), muted(c.Purpose)), container.NewCenter(container.NewHBox(addBtn, logBtn))),
+		container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(addBtn, logBtn)),
+			container.NewVBox(tight(wrappedHeading(c.Name)), tight(note(c.Purpose)))),
 		muted(strings.Join(facts, "  ·  ")),
 		widget.NewSeparator(),
 		bold(plural(len(c.CurrentMembers()), "member", "members")),
@@ -92,7 +93,7 @@ func (v *circlesView) memberChip(c *crm.Circle, mb crm.Member) fyne.CanvasObject
 	open.Importance = widget.LowImportance
 	leave := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { v.leave(c, mb) })
 	leave.Importance = widget.LowImportance
-	return container.NewBorder(nil, nil, avatar(mb.Name, []crm.RoleKind{crm.RoleCircle}, 26), leave, open)
+	return container.NewBorder(nil, nil, avatar(mb.Name, []crm.RoleKind{crm.RoleCircle}, 26), leave, cutLines(open))
 }
 
 // showMembers lists every current member of c, for circles too big to
@@ -105,13 +106,15 @@ func (v *circlesView) showMembers(c *crm.Circle) {
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
 			mb := current[i]
-			open := row.Objects[0].(*widget.Button)
+			name := row.Objects[0].(*fyne.Container)
+			open := name.Objects[0].(*widget.Button)
 			open.SetText(mb.Name)
+			name.Refresh() // cuts the new name to the row's width
 			open.OnTapped = func() { d.Hide(); v.m.OpenPerson(mb.ContactID) }
 			setAvatar(row.Objects[1].(*fyne.Container), mb.Name, []crm.RoleKind{crm.RoleCircle})
 			row.Objects[2].(*widget.Button).OnTapped = func() { d.Hide(); v.leave(c, mb) }
 		})
-	d = dialog.NewCustom(c.Name+": "+plural(len(current), "member", "members"), "Close", list, v.m.win)
+	d = dialog.NewCustom(shorten(c.Name, titleRunes)+": "+plural(len(current), "member", "members"), "Close", list, v.m.win)
 	d.Resize(fyne.NewSize(420, 520))
 	v.m.showDialog(d)
 }
@@ -149,7 +152,7 @@ func (v *circlesView) addMember(c *crm.Circle) {
 			f.revalidate()
 		}
 	})
-	f = newFormDialog(v.m, "Add to "+c.Name, "Add", picker.box, fyne.NewSize(480, 360))
+	f = newFormDialog(v.m, "Add to "+shorten(c.Name, titleRunes), "Add", picker.box, fyne.NewSize(480, 360))
 	f.first = picker.find
 	f.check = func() string {
 		if len(picker.people) == 0 {

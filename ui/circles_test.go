@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/kithcrm/kith/crm"
@@ -50,9 +49,9 @@ func TestBigCircleCardIsBounded(t *testing.T) {
 	}
 	row := interactionRow(meetings[0], 0, m.st.Today()).(*fyne.Container)
 	var meta string
-	for _, o := range row.Objects {
-		if x, ok := o.(*canvas.Text); ok && strings.Contains(x.Text, " · with ") {
-			meta = x.Text
+	for _, s := range shownTexts(row) {
+		if strings.Contains(s, " · with ") {
+			meta = s
 		}
 	}
 	if !strings.HasSuffix(meta, fmt.Sprintf(", %d others", n-withNames)) || strings.Count(meta, "Member") != withNames {

@@ -34,6 +34,10 @@ type formDialog struct {
 	// clean is what the form held when it opened, to tell on Esc whether
 	// anything was typed; nil until it is shown.
 	clean []string
+
+	// reasonLine cuts the reason to the room beside the buttons: it may
+	// quote what the user typed, a 200-character name.
+	reasonLine *fyne.Container
 }
 
 func newFormDialog(m *Main, title, saveLabel string, content fyne.CanvasObject, size fyne.Size) *formDialog {
@@ -45,7 +49,9 @@ func newFormDialog(m *Main, title, saveLabel string, content fyne.CanvasObject, 
 	})
 	f.save.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() { f.dlg.Hide() })
-	buttons := container.NewBorder(nil, nil, f.left, container.NewHBox(cancel, f.save), container.NewCenter(f.reason))
+	f.reason.Alignment = fyne.TextAlignCenter
+	f.reasonLine = cutLines(f.reason)
+	buttons := container.NewBorder(nil, nil, f.left, container.NewHBox(cancel, f.save), vcenter(f.reasonLine))
 	body := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), buttons), nil, nil,
 		container.NewVScroll(content))
 	f.dlg = dialog.NewCustomWithoutButtons(title, body, m.win)
@@ -59,7 +65,9 @@ func (f *formDialog) revalidate() bool {
 	if f.check != nil {
 		why = f.check()
 	}
-	return explain(f.reason, f.save, why)
+	ok := explain(f.reason, f.save, why)
+	f.reasonLine.Refresh() // cut the new reason to its room
+	return ok
 }
 
 // newReason makes the line beside a Save button that says why it is off.

@@ -55,14 +55,14 @@ func (v *goalsView) goalCard(g *crm.Goal, served []*crm.Interaction) fyne.Canvas
 	}
 	edit := widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { newGoalForm(v.m, g).show() })
 	box := container.NewVBox(
-		container.NewBorder(nil, nil, container.NewHBox(heading(g.Title), container.NewCenter(status)), edit),
+		container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(container.NewCenter(status), edit)), tight(wrappedHeading(g.Title))),
 		muted(strings.Join(facts, "  ·  ")),
 	)
 	if g.Notes != "" {
 		box.Add(wrapped(g.Notes))
 	}
 	if len(helpers) > 0 {
-		box.Add(container.NewHBox(bold("Helped by"), widget.NewLabel(strings.Join(helpers, ", "))))
+		box.Add(container.NewBorder(nil, nil, container.NewVBox(bold("Helped by")), nil, wrapped(strings.Join(helpers, ", "))))
 	}
 	if len(served) > 0 {
 		box.Add(widget.NewSeparator())

@@ -72,8 +72,9 @@ func buildLogForm(m *Main, with []crm.Participant, circleID int64, editing *crm.
 		}
 	})
 	f.circle = widget.NewSelect([]string{noneChoice}, f.onCircle)
+	// One member a line: side by side, a big circle's members would make
+	// the form thousands of pixels wide.
 	f.members = widget.NewCheckGroup(nil, func([]string) { f.revalidate() })
-	f.members.Horizontal = true
 	f.kind = widget.NewSelect(stringsOf(crm.InteractionKinds), nil)
 	f.kind.SetSelected(string(crm.KindMeeting))
 	f.date = m.dateEntry(m.st.Today(), false)
@@ -167,18 +168,19 @@ func circleLabels(cs []*crm.Circle) []string {
 	return personLabels(ps)
 }
 
-// personLabels names each person for a picker, adding " (#id)" to names
-// that appear more than once, so two "Alex Kim"s stay two choices.
+// personLabels names each person for a picker, cut to labelRunes, adding
+// " (#id)" to names that read the same more than once, so two "Alex Kim"s
+// stay two choices.
 func personLabels(ps []crm.Participant) []string {
 	count := map[string]int{}
-	for _, p := range ps {
-		count[p.Name]++
-	}
 	out := make([]string, len(ps))
 	for i, p := range ps {
-		out[i] = p.Name
-		if count[p.Name] > 1 {
-			out[i] = fmt.Sprintf("%s (#%d)", p.Name, p.ContactID)
+		out[i] = shorten(p.Name, labelRunes)
+		count[out[i]]++
+	}
+	for i, p := range ps {
+		if count[out[i]] > 1 {
+			out[i] = fmt.Sprintf("%s (#%d)", out[i], p.ContactID)
 		}
 	}
 	return out

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -196,20 +197,25 @@ func (v *peopleView) newRow() fyne.CanvasObject {
 		chips.Add(newChip("", archivedColor))
 	}
 	name := bold("Name")
+	name.Truncation = fyne.TextTruncateEllipsis
 	sub := muted("")
 	due := muted("")
-	text := container.NewVBox(container.NewHBox(name, chips), sub)
-	return container.NewBorder(nil, nil, container.NewCenter(avatar("", nil, 34)), container.NewCenter(due), text)
+	text := container.NewVBox(container.NewBorder(nil, nil, nil, chips, name), cutLines(sub))
+	row := container.NewBorder(nil, nil, container.NewCenter(avatar("", nil, 34)), container.NewCenter(due), text)
+	// The list's scroll bar is drawn over the right edge of its rows: keep
+	// the due text clear of it.
+	return container.New(layout.NewCustomPaddedLayout(0, 0, 0, theme.ScrollBarSize()), row)
 }
 
 func (v *peopleView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	s, ok := v.row(i)
-	b := o.(*fyne.Container)
+	b := o.(*fyne.Container).Objects[0].(*fyne.Container)
 	text := b.Objects[0].(*fyne.Container)
 	line := text.Objects[0].(*fyne.Container)
 	name := line.Objects[0].(*widget.Label)
 	chips := line.Objects[1].(*fyne.Container)
-	sub := text.Objects[1].(*canvas.Text)
+	subLine := text.Objects[1].(*fyne.Container)
+	sub := subLine.Objects[0].(*canvas.Text)
 	av := b.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container)
 	due := b.Objects[2].(*fyne.Container).Objects[0].(*canvas.Text)
 	if !ok {
@@ -223,7 +229,7 @@ func (v *peopleView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	name.SetText(s.Name)
 	setAvatar(av, s.Name, s.Roles)
 	sub.Text = joinNonEmpty(" · ", s.Title, s.Company)
-	sub.Refresh()
+	subLine.Refresh() // cuts the new text to the row's width
 	for j, c := range chips.Objects {
 		ch := c.(*chip)
 		switch {

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -25,7 +26,7 @@ type personPage struct {
 	root   *fyne.Container
 	d      *crm.ContactDetail
 	today  crm.Date
-	name   *canvas.Text
+	name   *widget.RichText
 	events *fyne.Container // the timeline, for tests
 	older  *widget.Button  // loads the next page of the timeline
 	merge  *widget.Button  // opens the merge form
@@ -61,8 +62,10 @@ func (p *personPage) load(id int64) {
 
 func (p *personPage) render() {
 	d := p.d
-	body := container.NewVBox(p.header(), container.NewGridWithColumns(2, p.checkInCard(), p.balanceCard()),
-		container.NewGridWithColumns(2, p.metCard(), p.rolesCard()), p.detailsCard())
+	// Two columns of cards when there is room, one under the other when the
+	// window is narrow.
+	body := container.NewVBox(p.header(), columns(2, p.checkInCard(), p.balanceCard(), p.metCard(), p.rolesCard()),
+		p.detailsCard())
 	if len(d.OpenCommitments) > 0 {
 		body.Add(p.commitmentsCard())
 	}
@@ -76,12 +79,12 @@ func (p *personPage) render() {
 
 func (p *personPage) header() fyne.CanvasObject {
 	d := p.d
-	p.name = screenTitle(d.Name)
+	p.name = wrappedTitle(d.Name)
 	chips := roleChips(d.CurrentRoles())
 	if d.Archived {
 		chips.Add(newChip("archived", archivedColor))
 	}
-	sub := muted(joinNonEmpty(" · ", d.Title, d.Company, d.Location))
+	sub := note(joinNonEmpty(" · ", d.Title, d.Company, d.Location))
 	who := []crm.Participant{{ContactID: d.ID, Name: d.Name}}
 	logBtn := widget.NewButtonWithIcon("Log interaction", theme.ContentAddIcon(), func() { p.m.LogInteraction(who, 0) })
 	logBtn.Importance = widget.HighImportance
@@ -91,14 +94,25 @@ func (p *personPage) header() fyne.CanvasObject {
 		archive = widget.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), func() { p.setArchived(false) })
 	}
 	archive.Importance = widget.LowImportance
-	text := container.NewVBox(container.NewHBox(p.name, container.NewCenter(chips)), sub)
-	return card(container.NewBorder(nil, nil, avatar(d.Name, d.CurrentRoles(), 56),
-		container.NewCenter(container.NewHBox(logBtn, edit, archive)), text))
+	text := container.NewVBox(tight(p.name), container.NewHBox(chips), tight(sub), flow(logBtn, edit, archive))
+	return card(container.NewBorder(nil, nil, container.NewVBox(avatar(d.Name, d.CurrentRoles(), 56)), nil, text))
 }
 
+// kv is a label and its value on one line; a long value wraps under
+// itself, and a label of the user's (a channel's) is cut short.
 func kv(k, v string) fyne.CanvasObject {
-	return container.NewBorder(nil, nil, muted(k), nil, widget.NewLabelWithStyle(v, fyne.TextAlignTrailing, fyne.TextStyle{}))
+	value := widget.NewLabelWithStyle(v, fyne.TextAlignTrailing, fyne.TextStyle{})
+	value.Wrapping = fyne.TextWrapWord
+	key := muted(shorten(k, kvLabelRunes))
+	// Level with the value's first line, however many lines it wraps to.
+	line := fyne.MeasureText("M", theme.TextSize(), fyne.TextStyle{}).Height
+	top := theme.InnerPadding() + (line-key.MinSize().Height)/2
+	left := container.New(layout.NewCustomPaddedLayout(top, 0, 0, 0), container.NewVBox(key))
+	return container.NewBorder(nil, nil, left, nil, value)
 }
+
+// kvLabelRunes bounds the label of a kv line.
+const kvLabelRunes = 24
 
 func (p *personPage) checkInCard() fyne.CanvasObject {
 	d := p.d
@@ -214,8 +228,8 @@ func (p *personPage) commitmentsCard() fyne.CanvasObject {
 	box := container.NewVBox()
 	for _, x := range p.d.OpenCommitments {
 		done := widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() { keepPromise(p.m, x, nil) })
-		box.Add(container.NewBorder(nil, nil, nil, done,
-			container.NewVBox(widget.NewLabel(x.Description), muted(string(x.Kind)+" · promised "+relDay(x.Date, p.today)))))
+		box.Add(container.NewBorder(nil, nil, nil, container.NewVBox(done), // at the top of a long description
+			container.NewVBox(wrapped(x.Description), muted(string(x.Kind)+" · promised "+relDay(x.Date, p.today)))))
 	}
 	return titledCard("Open commitments", box)
 }
@@ -223,7 +237,7 @@ func (p *personPage) commitmentsCard() fyne.CanvasObject {
 func (p *personPage) goalsCard() fyne.CanvasObject {
 	box := container.NewVBox()
 	for _, g := range p.d.Goals {
-		box.Add(container.NewBorder(nil, nil, nil, muted(string(g.Status)), widget.NewLabel(g.Title)))
+		box.Add(container.NewBorder(nil, nil, nil, muted(string(g.Status)), wrapped(g.Title)))
 	}
 	return titledCard("Helps with", box)
 }
@@ -320,10 +334,11 @@ func interactionRow(in *crm.Interaction, self int64, today crm.Date) fyne.Canvas
 	if summary == "" {
 		summary = "(no summary)"
 	}
-	box := container.NewVBox(bold(summary), muted(meta))
+	facts := cutLines(muted(meta))
 	if in.Goal != "" {
-		box.Add(muted("Served: " + in.Goal))
+		facts.Add(muted("Served: " + in.Goal))
 	}
+	box := container.NewVBox(wrappedBold(summary), facts)
 	if in.Notes != "" {
 		box.Add(wrapped(in.Notes))
 	}
@@ -340,13 +355,19 @@ func interactionRow(in *crm.Interaction, self int64, today crm.Date) fyne.Canvas
 	return box
 }
 
+// exchangeText is an exchange's sentence in the colour of its direction;
+// it wraps, as its description is the user's.
 func exchangeText(x crm.Exchange) fyne.CanvasObject {
-	return canvas.NewText(exchangeSentence(x), directionColor(x.Direction))
+	c := colorGave
+	if x.Direction == crm.Received {
+		c = colorReceived
+	}
+	return tight(wrappedRich(exchangeSentence(x), widget.RichTextStyle{ColorName: c, SizeName: theme.SizeNameText}))
 }
 
 func (p *personPage) confirmArchive() {
 	d := p.d
-	dlg := dialog.NewConfirm("Archive "+d.Name+"?",
+	dlg := dialog.NewConfirm("Archive "+shorten(d.Name, titleRunes)+"?",
 		"They leave your lists and check-ins. Their history stays, and you can restore them from People › archived.",
 		func(ok bool) {
 			if ok {

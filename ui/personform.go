@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -50,7 +51,7 @@ func newPersonForm(m *Main, c *crm.Contact) *personForm {
 	f.makeFields(m)
 	title := "New person"
 	if c != nil {
-		title = "Edit " + c.Name
+		title = "Edit " + shorten(c.Name, titleRunes)
 		f.fill(c)
 	}
 	form := widget.NewForm(
@@ -125,7 +126,10 @@ func contactCheck(set func(c *crm.Contact, s string)) func(string) error {
 		set(&c, strings.TrimSpace(s))
 		if err := c.Validate(); err != nil {
 			_, why := splitField(err)
-			return errors.New(why)
+			// The form shows the error on one line under the field, which
+			// already shows the text: quote only the start of a long one.
+			s = strings.TrimSpace(s)
+			return errors.New(strings.ReplaceAll(why, strconv.Quote(s), strconv.Quote(shorten(s, titleRunes))))
 		}
 		return nil
 	}

@@ -33,7 +33,7 @@ type peoplePicker struct {
 
 func newPeoplePicker(m *Main, initial []crm.Participant, changed func()) *peoplePicker {
 	p := &peoplePicker{m: m, people: append([]crm.Participant{}, initial...), chosen: container.NewHBox(),
-		matches: container.NewVBox(), changed: changed}
+		matches: cutLines(), changed: changed}
 	p.find = m.entry("Type a name to add someone")
 	p.find.OnChanged = func(s string) {
 		p.submitted = false
@@ -109,7 +109,7 @@ func (p *peoplePicker) add(id int64, name string) {
 func (p *peoplePicker) show() {
 	p.chosen.Objects = nil
 	for i, x := range p.people {
-		b := widget.NewButtonWithIcon(x.Name, theme.CancelIcon(), func() {
+		b := widget.NewButtonWithIcon(shorten(x.Name, labelRunes), theme.CancelIcon(), func() {
 			p.people = append(p.people[:i:i], p.people[i+1:]...)
 			p.show()
 		})

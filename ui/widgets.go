@@ -319,7 +319,9 @@ type field struct {
 }
 
 func newField(placeholder string) *field {
-	f := &field{}
+	// Scrolled sideways as widget.NewEntry does: a field holding a long
+	// text (a 200-character name) would otherwise be as wide as the text.
+	f := &field{Entry: widget.Entry{Wrapping: fyne.TextWrap(fyne.TextTruncateClip)}}
 	f.ExtendBaseWidget(f)
 	f.PlaceHolder = placeholder
 	return f
