@@ -1,10 +1,5 @@
 package crm
 
-import (
-	"fmt"
-	"strings"
-)
-
 // Circle is a group of peers with shared interests that meets and trades
 // lessons: an aspiring-PM circle, an industry circle.
 type Circle struct {
@@ -46,15 +41,8 @@ func (c *Circle) CurrentMembers() []Member {
 
 // Validate checks a circle before it is stored.
 func (c *Circle) Validate() error {
-	c.Name = strings.TrimSpace(c.Name)
-	if c.Name == "" {
-		return Invalid("name", fmt.Errorf("a circle needs a name"))
+	if err := checkName(&c.Name, "name", "a circle", ""); err != nil {
+		return err
 	}
-	if strings.HasPrefix(c.Name, "#") {
-		return Invalid("name", fmt.Errorf("%q: a name cannot start with #", c.Name))
-	}
-	if c.CadenceDays < 0 {
-		return Invalid("cadence", fmt.Errorf("must be positive"))
-	}
-	return nil
+	return checkCadence(c.CadenceDays)
 }

@@ -104,15 +104,11 @@ func (c *Contact) CurrentRoles() []RoleKind {
 
 // Validate checks what a contact must have before it is stored.
 func (c *Contact) Validate() error {
-	c.Name = strings.TrimSpace(c.Name)
-	if c.Name == "" {
-		return Invalid("name", fmt.Errorf("a contact needs a name"))
+	if err := checkName(&c.Name, "name", "a contact", " (that is how ids are written)"); err != nil {
+		return err
 	}
-	if strings.HasPrefix(c.Name, "#") {
-		return Invalid("name", fmt.Errorf("%q: a name cannot start with # (that is how ids are written)", c.Name))
-	}
-	if c.CadenceDays < 0 {
-		return Invalid("cadence", fmt.Errorf("must be positive"))
+	if err := checkCadence(c.CadenceDays); err != nil {
+		return err
 	}
 	for _, ch := range c.Channels {
 		if strings.TrimSpace(ch.Value) == "" {
@@ -121,6 +117,29 @@ func (c *Contact) Validate() error {
 		if ch.Kind == ChannelEmail && !strings.Contains(ch.Value, "@") {
 			return Invalid("email", fmt.Errorf("%q is not an email address", ch.Value))
 		}
+	}
+	return nil
+}
+
+// checkName trims what names a contact, a circle or a goal and refuses it
+// empty, or starting with # (how ids are written on the command line, so
+// such a name could not be told from one). field names it in the error,
+// owner says what needs it ("a circle") and note ends the # message.
+func checkName(name *string, field, owner, note string) error {
+	*name = strings.TrimSpace(*name)
+	if *name == "" {
+		return Invalid(field, fmt.Errorf("%s needs a %s", owner, field))
+	}
+	if strings.HasPrefix(*name, "#") {
+		return Invalid(field, fmt.Errorf("%q: a %s cannot start with #%s", *name, field, note))
+	}
+	return nil
+}
+
+// checkCadence refuses a negative cadence; 0 means none of its own.
+func checkCadence(days int) error {
+	if days < 0 {
+		return Invalid("cadence", fmt.Errorf("must be positive"))
 	}
 	return nil
 }
@@ -139,3 +158,23 @@ func NameKey(name string) string {
 
 // stripMarks decomposes letters and drops their combining accents.
 var stripMarks = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+
+// NamesakeNote tells the user that the person just added shares a name
+// with others already in the book, naming each with their id so they can
+// be told apart ("Ana Lopez (#4) is already in the book; added another Ana
+// Lopez (#9)"); "" when there are none. Adding still goes ahead: two
+// people may share a name.
+func NamesakeNote(added Participant, others []Participant) string {
+	if len(others) == 0 {
+		return ""
+	}
+	names := make([]string, len(others))
+	for i, o := range others {
+		names[i] = fmt.Sprintf("%s (#%d)", o.Name, o.ContactID)
+	}
+	who, verb := names[0], "is"
+	if n := len(names); n > 1 {
+		who, verb = strings.Join(names[:n-1], ", ")+" and "+names[n-1], "are"
+	}
+	return fmt.Sprintf("%s %s already in the book; added another %s (#%d)", who, verb, added.Name, added.ContactID)
+}

@@ -33,22 +33,76 @@ func DateOf(t time.Time) Date {
 func Today() Date { return DateOf(time.Now()) }
 
 // ParseDate reads a YYYY-MM-DD day. Impossible days such as 2026-02-30 are
-// rejected rather than rolled into the next month.
+// rejected rather than rolled into the next month, with a *NoSuchDayError
+// that says so; text that is not YYYY-MM-DD at all gets the format.
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(DateLayout, s)
-	if err != nil {
-		return Date{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD, e.g. 2026-11-25)", s)
+	if err == nil {
+		return Date{t}, nil
 	}
-	return Date{t}, nil
+	if e := noSuchDay(s); e != nil {
+		return Date{}, e
+	}
+	return Date{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD, e.g. 2026-11-25)", s)
 }
 
-// MustParseDate is ParseDate for literals in tests and fixtures; it panics on a bad date.
-func MustParseDate(s string) Date {
-	d, err := ParseDate(s)
-	if err != nil {
-		panic(err)
+// NoSuchDayError is ParseDate's error for a well-formed day that its month
+// does not have, such as 2026-02-30: the user wrote a date, just not a real
+// one, so the message names the month rather than the format.
+type NoSuchDayError struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// Error reads "February 2026 has no 30th".
+func (e *NoSuchDayError) Error() string {
+	return fmt.Sprintf("%s %d has no %s", e.Month, e.Year, ordinal(e.Day))
+}
+
+// noSuchDay returns the error for s when it is YYYY-MM-DD with a real month
+// and a day that some month has (1 to 31) but this one does not, else nil.
+func noSuchDay(s string) *NoSuchDayError {
+	if len(s) != len(DateLayout) || s[4] != '-' || s[7] != '-' {
+		return nil
 	}
-	return d
+	y, okY := digits(s[:4])
+	m, okM := digits(s[5:7])
+	d, okD := digits(s[8:])
+	if !okY || !okM || !okD || m < 1 || m > 12 || d < 1 || d > 31 {
+		return nil
+	}
+	if last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day(); d <= last {
+		return nil
+	}
+	return &NoSuchDayError{Year: y, Month: time.Month(m), Day: d}
+}
+
+// digits reads a run of ASCII digits as a number.
+func digits(s string) (int, bool) {
+	n := 0
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return 0, false
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n, s != ""
+}
+
+// ordinal writes 1st, 2nd, 3rd, 4th, …, 11th, 12th, 13th, …, 21st, 30th, 31st.
+func ordinal(n int) string {
+	suffix := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
+	}
+	return fmt.Sprintf("%d%s", n, suffix)
 }
 
 // IsZero reports whether the date is unset.

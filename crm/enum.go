@@ -7,8 +7,9 @@ import (
 
 // parseEnum is the one parser behind ParseRole, ParseSource and the other
 // enum parsers: names are matched case-insensitively with surrounding space
-// ignored, and an unknown name is refused with the list of valid ones, so
-// every field reads the same way on the command line and in forms.
+// ignored, and an unknown name is refused with the list of valid ones and
+// the nearest of them when one is close (see Nearest), so every field reads
+// the same way on the command line and in forms.
 func parseEnum[T ~string](field, s string, valid []T) (T, error) {
 	for _, v := range valid {
 		if strings.EqualFold(strings.TrimSpace(s), string(v)) {
@@ -16,6 +17,13 @@ func parseEnum[T ~string](field, s string, valid []T) (T, error) {
 		}
 	}
 	var zero T
+	names := make([]string, len(valid))
+	for i, v := range valid {
+		names[i] = string(v)
+	}
+	if near, ok := Nearest(strings.TrimSpace(s), names); ok {
+		return zero, fmt.Errorf("unknown %s %q (want %s); did you mean %s?", field, s, oneOf(valid), near)
+	}
 	return zero, fmt.Errorf("unknown %s %q (want %s)", field, s, oneOf(valid))
 }
 
@@ -37,3 +45,7 @@ func joinNames[T ~string](vs []T, sep string) string {
 	}
 	return strings.Join(s, sep)
 }
+
+// ParseEnum is parseEnum for packages beside crm that name their own
+// choices (the tables of a CSV export), so those read like every other.
+func ParseEnum[T ~string](field, s string, valid []T) (T, error) { return parseEnum(field, s, valid) }

@@ -46,6 +46,8 @@ func TestParseEnums(t *testing.T) {
 		{str(ParseInteractionKind), "Video", "video", ""},
 		{str(ParseInteractionKind), "dinner", "", `unknown kind "dinner" (want one of meeting, call, video, message, email, event, other)`},
 		{str(ParseExchangeKind), "advice", "advice", ""},
+		{str(ParseExchangeKind), "advise", "", `unknown kind "advise" (want one of advice, feedback, introduction, referral, opportunity, resource, help, time, money, other); did you mean advice?`},
+		{str(ParseRole), "Mentr", "", `unknown role "Mentr" (want one of coach, mentor, circle, coachee, mentee); did you mean mentor?`},
 		{str(ParseExchangeKind), "gift", "", `unknown kind "gift" (want one of advice, feedback, introduction, referral, opportunity, resource, help, time, money, other)`},
 		{str(ParseGoalStatus), "Achieved", "achieved", ""},
 		{str(ParseGoalStatus), "paused", "", `unknown status "paused" (want one of active, achieved, dropped)`},

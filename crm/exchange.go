@@ -3,6 +3,7 @@ package crm
 import (
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // Direction says whether the user gave or received something.
@@ -58,22 +59,52 @@ type Exchange struct {
 // Open reports whether the exchange is a promise still to keep.
 func (e *Exchange) Open() bool { return e.Commitment && e.DoneOn.IsZero() }
 
-// ParseExchange reads the "KIND: description" form used on the command line
-// and in quick-entry fields. Text without a known kind before a colon is a
-// description of kind other, so "Re: the offsite" stays whole. The caller
-// names the field in its error, since the same text comes from several.
+// ParseExchange reads the "KIND: description" form used on the command
+// line. The text before the first colon is the kind when it names one, in
+// any case ("advice:slow down" too). Otherwise a first word of letters
+// alone, followed by a colon and a space or the end of the text, was meant
+// as a kind: one Kith does not know ("advise: ...") is refused, naming the
+// kinds and the nearest of them, rather than stored as kind other. Any
+// other colon belongs to the description, of kind other: "Intro to Sam:
+// great chat", "10:30 call", "https://example.com". To keep a colon after a
+// first word ("Re: the offsite"), write the kind first: "other: Re: the
+// offsite". The caller names the field in its error, since the same text
+// comes from several.
 func ParseExchange(dir Direction, text string) (Exchange, error) {
 	text = strings.TrimSpace(text)
 	ex := Exchange{Direction: dir, Kind: ExOther, Description: text}
 	if k, rest, ok := strings.Cut(text, ":"); ok {
-		if kind, err := ParseExchangeKind(k); err == nil {
+		kind, err := ParseExchangeKind(k)
+		switch {
+		case err == nil:
 			ex.Kind, ex.Description = kind, strings.TrimSpace(rest)
+		case meantAsKind(k, rest):
+			stop := "."
+			if strings.HasSuffix(err.Error(), "?") { // "did you mean advice?"
+				stop = ""
+			}
+			return ex, fmt.Errorf("%w%s To keep the colon in the description, write \"other: %s\"", err, stop, text)
 		}
 	}
 	if ex.Description == "" {
 		return ex, fmt.Errorf("%q has no description (want \"KIND: description\")", text)
 	}
 	return ex, nil
+}
+
+// meantAsKind says whether the text before a colon, word, and after it,
+// rest, read as "KIND: description": word is one word of letters, and a
+// space or nothing follows the colon (so "https://..." is not a kind).
+func meantAsKind(word, rest string) bool {
+	if word == "" || (rest != "" && !unicode.IsSpace(rune(rest[0]))) {
+		return false
+	}
+	for _, r := range word {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // Validate checks an exchange before it is stored.

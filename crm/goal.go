@@ -1,9 +1,6 @@
 package crm
 
-import (
-	"fmt"
-	"strings"
-)
+import "strings"
 
 // Horizon says whether a goal is near-term or long-term.
 type Horizon string
@@ -58,12 +55,8 @@ type Goal struct {
 
 // Validate checks a goal before it is stored.
 func (g *Goal) Validate() error {
-	g.Title = strings.TrimSpace(g.Title)
-	if g.Title == "" {
-		return Invalid("title", fmt.Errorf("a goal needs a title"))
-	}
-	if strings.HasPrefix(g.Title, "#") {
-		return Invalid("title", fmt.Errorf("%q: a title cannot start with #", g.Title))
+	if err := checkName(&g.Title, "title", "a goal", ""); err != nil {
+		return err
 	}
 	if _, err := ParseHorizon(string(g.Horizon)); err != nil {
 		return Invalid("horizon", err)

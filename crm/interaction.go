@@ -69,3 +69,22 @@ func (in *Interaction) Validate() error {
 	}
 	return nil
 }
+
+// InteractionPage is how many interactions a list returns when its filter
+// names no limit, and MaxInteractionPage the most it ever returns at once:
+// a book can hold a million interactions, so a list is always a page, and a
+// script that wants them all pages through with Offset.
+const (
+	InteractionPage    = 100
+	MaxInteractionPage = 10000
+)
+
+// InteractionFilter selects a page of interactions, newest first. Zero
+// fields select everything: any person, any circle, any date.
+type InteractionFilter struct {
+	ContactID int64 // only those this contact took part in
+	CircleID  int64 // only this circle's meetings
+	From, To  Date  // only those on or after From and on or before To
+	Limit     int   // at most this many (InteractionPage when 0, never over MaxInteractionPage)
+	Offset    int   // skip this many first, to read the next page
+}

@@ -7,6 +7,8 @@ import (
 	"context"
 	"errors"
 	"image/color"
+	"net/url"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -79,11 +81,10 @@ func Run(st *store.Store) {
 	m := NewMain(st, w)
 	w.SetContent(m.Content())
 	w.SetMainMenu(m.menu())
-	w.Resize(fyne.NewSize(
-		float32(a.Preferences().FloatWithFallback(prefWidth, 1240)),
-		float32(a.Preferences().FloatWithFallback(prefHeight, 770))))
+	w.Resize(windowSize(savedWindowSize(a.Preferences()), screenSize(a)))
 	w.SetOnClosed(m.remember)
 	m.Show(a.Preferences().IntWithFallback(prefScreen, screenToday))
+	m.startBackups()
 	w.ShowAndRun()
 }
 
@@ -114,7 +115,8 @@ type Main struct {
 	bar     *undoBar
 	current int
 	shown   bool
-	dialogs []dialog.Dialog
+	layers  []layer // what is shown over the window, top last: Esc closes the top one
+	sample  *fyne.MenuItem
 
 	today    *todayView
 	people   *peopleView
@@ -124,19 +126,27 @@ type Main struct {
 	settings *settingsView
 	screens  []screen
 	cal      *calendarSync // keeps the live calendar file and CalDAV current
+
+	// backupErr is why the day's backup failed, nil when it did not.
+	backupErr error
+	// openURL opens a URL with the system (the backups folder in its file
+	// manager); tests replace it.
+	openURL func(*url.URL) error
+
 	// importing is the preview of the last file opened for import.
 	importing *importPreview
 }
 
 // NewMain builds the main window's content over st.
 func NewMain(st *store.Store, w fyne.Window) *Main {
-	m := &Main{st: st, win: w, run: func(f func()) { go f() }}
+	m := &Main{st: st, win: w, run: func(f func()) { go f() },
+		openURL: func(u *url.URL) error { return fyne.CurrentApp().OpenURL(u) }}
 	m.cal = newCalendarSync(m)
 	m.debounce = newDebouncer(250 * time.Millisecond)
 	m.build()
 	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if k.Name == fyne.KeyEscape {
-			m.closeTopDialog()
+			m.escape()
 		}
 	})
 	w.SetOnDropped(m.onDropped) // a .vcf or .csv dropped on the window is imported
@@ -245,6 +255,7 @@ func (m *Main) save(work func(tx *store.Tx) error, done func()) {
 		}
 		m.changed()
 		m.cal.afterChange()
+		m.updateSample()
 	})
 }
 
@@ -272,42 +283,65 @@ func (m *Main) showError(err error) {
 	dialog.ShowError(err, m.win)
 }
 
+// layer is something shown over the window that Esc closes: a dialog, or
+// the date picker's pop-up over a form.
+type layer struct {
+	key any
+	esc func() // what Esc does: close it, or ask first
+	// open reports whether it is still shown, for a pop-up that closes
+	// without telling (a tap outside it); nil for a dialog, which tells.
+	open func() bool
+}
+
 // showDialog shows d and remembers it, so Esc can close it.
-func (m *Main) showDialog(d dialog.Dialog) {
-	m.dialogs = append(m.dialogs, d)
+func (m *Main) showDialog(d dialog.Dialog) { m.showDialogEsc(d, d.Hide) }
+
+// showDialogEsc shows d with esc as what Esc does to it.
+func (m *Main) showDialogEsc(d dialog.Dialog, esc func()) {
+	m.layers = append(m.layers, layer{key: d, esc: esc})
 	d.SetOnClosed(func() {
-		for i, x := range m.dialogs {
-			if x == d {
-				m.dialogs = append(m.dialogs[:i], m.dialogs[i+1:]...)
-				break
-			}
-		}
+		m.layers = slices.DeleteFunc(m.layers, func(l layer) bool { return l.key == d })
 	})
 	d.Show()
 }
 
-func (m *Main) closeTopDialog() {
-	if n := len(m.dialogs); n > 0 {
-		m.dialogs[n-1].Hide()
+// showPopUp remembers a pop-up shown over the window, so Esc closes it and
+// leaves the dialog under it open.
+func (m *Main) showPopUp(p *widget.PopUp) {
+	m.layers = append(m.layers, layer{key: p, esc: p.Hide, open: p.Visible})
+}
+
+// escape closes what is on top: a pop-up, or a dialog (a form with typed
+// content asks first). Layers already closed some other way are dropped.
+func (m *Main) escape() {
+	for n := len(m.layers); n > 0; n = len(m.layers) {
+		top := m.layers[n-1]
+		if top.open != nil && !top.open() {
+			m.layers = m.layers[:n-1]
+			continue
+		}
+		top.esc()
+		return
 	}
 }
 
 // entry makes a text field that closes the top dialog on Esc.
 func (m *Main) entry(placeholder string) *field {
 	f := newField(placeholder)
-	f.onEsc = m.closeTopDialog
+	f.onEsc = m.escape
 	return f
 }
 
 func (m *Main) multiEntry(placeholder string) *field {
 	f := newMultiField(placeholder)
-	f.onEsc = m.closeTopDialog
+	f.onEsc = m.escape
 	return f
 }
 
 func (m *Main) dateEntry(d crm.Date, optional bool) *dateField {
 	f := newDateField(m.win, d, optional)
-	f.onEsc = m.closeTopDialog
+	f.onEsc = m.escape
+	f.opened = m.showPopUp
 	return f
 }
 
@@ -346,15 +380,19 @@ func (m *Main) menu() *fyne.MainMenu {
 		}
 		return it
 	}
+	m.sample = item("Load sample data", "", m.loadSample)
+	m.updateSample()
 	file := fyne.NewMenu("File",
 		item("New person…", fyne.KeyN, m.NewPerson),
 		item("Log interaction…", fyne.KeyL, func() { m.LogInteraction(nil, 0) }),
 		fyne.NewMenuItemSeparator(),
 		item("Import…", fyne.KeyI, m.ImportFile),
 		item("Export calendar…", fyne.KeyE, m.ExportCalendar),
-		item("Load sample data", "", m.loadSample),
+		item("Export contacts…", "", m.ExportContacts),
+		item("Export people as CSV…", "", m.ExportPeopleCSV),
+		m.sample,
 		// Looked up at click time: a theme change builds a new settings view.
-		item("Back up now", "", func() { m.settings.backup() }),
+		item("Back up now", "", func() { m.settings.db.backupNow() }),
 	)
 	var goItems []*fyne.MenuItem
 	for i, row := range screenTable() {

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
 )
 
 // The sidebar, the Go menu and its shortcuts all come from the screen table:
@@ -51,5 +52,31 @@ func TestScreenTableDrivesSidebarAndMenu(t *testing.T) {
 	m.Show(len(table))
 	if m.Current() != screenToday {
 		t.Errorf("showing a screen past the end shows %d, want Today", m.Current())
+	}
+}
+
+// File › Load sample data is offered only while the book is empty: adding
+// someone turns it off, and removing the last person (undo) turns it on.
+func TestLoadSampleDataOnlyIntoAnEmptyBook(t *testing.T) {
+	m, st := newTestMain(t)
+	m.win.SetMainMenu(m.menu())
+	if m.sample.Disabled {
+		t.Fatal("Load sample data is off in an empty book")
+	}
+	f := newPersonForm(m, nil)
+	f.show()
+	test.Type(f.name, "Ana Silva")
+	test.Tap(f.save)
+	if !m.sample.Disabled {
+		t.Error("Load sample data is still on with Ana in the book")
+	}
+	m.bar.onUndo()
+	if m.sample.Disabled {
+		t.Error("Load sample data stayed off after the book was emptied")
+	}
+	addPerson(t, st, "Sam Lee", "", "", "2026-01-10")
+	m.win.SetMainMenu(m.menu()) // a window opened on a full book
+	if !m.sample.Disabled {
+		t.Error("Load sample data is on for a book that already holds someone")
 	}
 }

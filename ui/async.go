@@ -41,7 +41,9 @@ type undoBar struct {
 
 func newUndoBar(m *Main) *undoBar {
 	b := &undoBar{m: m, label: widget.NewLabel(""), ttl: 10 * time.Second}
-	b.label.Truncation = fyne.TextTruncateEllipsis // messages name people: never let one widen the window
+	// Messages name people and what was said: a long one is cut, never
+	// allowed to widen the window.
+	b.label.Truncation = fyne.TextTruncateEllipsis
 	b.undo = widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), b.onUndo)
 	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), b.hide)
 	closeBtn.Importance = widget.LowImportance

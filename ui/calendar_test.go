@@ -228,8 +228,14 @@ func TestExportWritesACalendarThatDecodes(t *testing.T) {
 	if _, ok := events["Quarterly relationship review"]; !ok {
 		t.Errorf("the export lacks the review: %v", events)
 	}
-	if !strings.Contains(m.bar.label.Text, "Exported 2 events to "+exportFileName) {
-		t.Errorf("bar says %q", m.bar.label.Text)
+	if !strings.Contains(m.bar.label.Text, "Exported 2 events to "+path+".") {
+		t.Errorf("bar says %q, want the full path %s", m.bar.label.Text, path)
+	}
+	// As `kith export ics --out` writes it: the file holds names.
+	if fi, err := os.Stat(path); err != nil {
+		t.Error(err)
+	} else if fi.Mode().Perm() != 0o600 {
+		t.Errorf("the exported file's mode is %v, want 0600", fi.Mode().Perm())
 	}
 }
 

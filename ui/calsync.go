@@ -160,7 +160,10 @@ func (m *Main) ExportCalendar() {
 }
 
 // onExportChosen gets the save dialog's writer: nil when the user
-// cancelled, otherwise open and to be closed once written.
+// cancelled, otherwise open and to be closed. A file on disk is written
+// as `kith export ics --out` writes it, atomically and readable by the
+// user alone (the calendar holds names); the dialog's writer, which made
+// it with the default permissions, is only closed.
 func (m *Main) onExportChosen(w fyne.URIWriteCloser, err error) {
 	if err != nil {
 		m.showError(err)
@@ -169,18 +172,42 @@ func (m *Main) onExportChosen(w fyne.URIWriteCloser, err error) {
 	if w == nil {
 		return
 	}
-	m.writeCalendar(w, w.URI().Name())
+	u := w.URI()
+	if u.Scheme() != "file" {
+		m.writeCalendar(w, u.String())
+		return
+	}
+	if err := w.Close(); err != nil {
+		m.showError(fmt.Errorf("export the calendar to %s: %w", u.Path(), err))
+		return
+	}
+	m.saveCalendar(u.Path())
 }
 
-// writeCalendar builds and writes the calendar to w off the UI goroutine,
-// showing progress meanwhile, and always closes w.
+// saveCalendar writes the calendar to the file at path, mode 0600.
+func (m *Main) saveCalendar(path string) {
+	m.exportCalendar(path, func(data []byte) error { return calendar.WriteFile(path, data) }, nil)
+}
+
+// writeCalendar writes the calendar to w, and always closes w.
 func (m *Main) writeCalendar(w io.WriteCloser, name string) {
+	m.exportCalendar(name, func(data []byte) error {
+		_, err := w.Write(data)
+		return err
+	}, w.Close)
+}
+
+// exportCalendar builds the calendar and writes it off the UI goroutine,
+// showing progress meanwhile, then says where it went (name, the full
+// path of a file) or what failed. done, when given, runs after writing,
+// whether or not it worked.
+func (m *Main) exportCalendar(name string, write func([]byte) error, done func() error) {
 	bar := widget.NewProgressBarInfinite()
 	busy := dialog.NewCustomWithoutButtons("Exporting calendar", container.NewVBox(
 		widget.NewLabel("Writing your check-ins to "+name+"…"), bar), m.win)
 	busy.Show()
 	m.run(func() {
-		n, err := m.encodeTo(w)
+		n, err := m.encodeTo(write, done)
 		fyne.Do(func() {
 			bar.Stop()
 			busy.Hide()
@@ -193,15 +220,17 @@ func (m *Main) writeCalendar(w io.WriteCloser, name string) {
 	})
 }
 
-// encodeTo writes the calendar to w and closes it, returning the number of
-// events.
-func (m *Main) encodeTo(w io.WriteCloser) (n int, err error) {
-	defer func() { err = errors.Join(err, w.Close()) }()
+// encodeTo builds the calendar, hands it to write and runs done (when
+// given), returning the number of events.
+func (m *Main) encodeTo(write func([]byte) error, done func() error) (n int, err error) {
+	if done != nil {
+		defer func() { err = errors.Join(err, done()) }()
+	}
 	data, ex, err := calendar.Encoded(context.Background(), m.st, calendar.Options{})
 	if err != nil {
 		return 0, err
 	}
-	if _, err := w.Write(data); err != nil {
+	if err := write(data); err != nil {
 		return 0, err
 	}
 	return len(ex.Events), nil

@@ -108,13 +108,19 @@ func (s *cardScreen[T]) reload() {
 }
 
 // addInteractions lists interactions under a heading on a card, when there
-// are any.
+// are any. A card previews them: a long summary or note is cut short, and
+// is whole on the person's page.
 func addInteractions(box *fyne.Container, title string, ins []*crm.Interaction, today crm.Date) {
 	if len(ins) == 0 {
 		return
 	}
 	box.Add(bold(title))
 	for _, in := range ins {
-		box.Add(interactionRow(in, 0, today))
+		preview := *in
+		preview.Summary, preview.Notes = shorten(in.Summary, previewRunes), shorten(in.Notes, previewRunes)
+		box.Add(interactionRow(&preview, 0, today))
 	}
 }
+
+// previewRunes bounds the summary and the notes of an interaction on a card.
+const previewRunes = 280

@@ -59,7 +59,8 @@ func (v *circlesView) circleCard(c *crm.Circle, meetings []*crm.Interaction) fyn
 	addBtn := widget.NewButtonWithIcon("Add member", theme.AccountIcon(), func() { v.addMember(c) })
 	members := container.NewGridWrap(fyne.NewSize(190, 36), v.memberChips(c)...)
 	box := container.NewVBox(
-		container.NewBorder(nil, nil, container.NewVBox(heading(c.Name), muted(c.Purpose)), container.NewCenter(container.NewHBox(addBtn, logBtn))),
+		container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(addBtn, logBtn)),
+			container.NewVBox(tight(wrappedHeading(c.Name)), tight(note(c.Purpose)))),
 		muted(strings.Join(facts, "  ·  ")),
 		widget.NewSeparator(),
 		bold(plural(len(c.CurrentMembers()), "member", "members")),
@@ -92,7 +93,7 @@ func (v *circlesView) memberChip(c *crm.Circle, mb crm.Member) fyne.CanvasObject
 	open.Importance = widget.LowImportance
 	leave := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { v.leave(c, mb) })
 	leave.Importance = widget.LowImportance
-	return container.NewBorder(nil, nil, avatar(mb.Name, []crm.RoleKind{crm.RoleCircle}, 26), leave, open)
+	return container.NewBorder(nil, nil, avatar(mb.Name, []crm.RoleKind{crm.RoleCircle}, 26), leave, cutLines(open))
 }
 
 // showMembers lists every current member of c, for circles too big to
@@ -105,21 +106,43 @@ func (v *circlesView) showMembers(c *crm.Circle) {
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container)
 			mb := current[i]
-			open := row.Objects[0].(*widget.Button)
+			name := row.Objects[0].(*fyne.Container)
+			open := name.Objects[0].(*widget.Button)
 			open.SetText(mb.Name)
+			name.Refresh() // cuts the new name to the row's width
 			open.OnTapped = func() { d.Hide(); v.m.OpenPerson(mb.ContactID) }
 			setAvatar(row.Objects[1].(*fyne.Container), mb.Name, []crm.RoleKind{crm.RoleCircle})
 			row.Objects[2].(*widget.Button).OnTapped = func() { d.Hide(); v.leave(c, mb) }
 		})
-	d = dialog.NewCustom(c.Name+": "+plural(len(current), "member", "members"), "Close", list, v.m.win)
+	d = dialog.NewCustom(shorten(c.Name, titleRunes)+": "+plural(len(current), "member", "members"), "Close", list, v.m.win)
 	d.Resize(fyne.NewSize(420, 520))
 	v.m.showDialog(d)
 }
 
+// leave ends a membership, and the circle role with their last circle.
+// Undo puts their memberships and roles back as they were.
 func (v *circlesView) leave(c *crm.Circle, mb crm.Member) {
-	v.m.save(func(tx *store.Tx) error { return tx.Leave(c.ID, mb.ContactID, crm.Date{}) }, func() {
-		v.m.bar.show(fmt.Sprintf("%s left %s.", mb.Name, c.Name), nil)
+	var before *store.Standing
+	v.m.save(func(tx *store.Tx) (err error) {
+		if before, err = tx.Standing(mb.ContactID); err != nil {
+			return err
+		}
+		return tx.Leave(c.ID, mb.ContactID, crm.Date{})
+	}, func() {
+		v.m.bar.show(fmt.Sprintf("%s left %s.", mb.Name, c.Name), func() { restoreStandings(v.m, before) })
 	})
+}
+
+// restoreStandings is the undo of a change to people's roles and circles.
+func restoreStandings(m *Main, before ...*store.Standing) {
+	m.save(func(tx *store.Tx) error {
+		for _, s := range before {
+			if err := tx.RestoreStanding(s); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, nil)
 }
 
 func (v *circlesView) addMember(c *crm.Circle) {
@@ -129,7 +152,8 @@ func (v *circlesView) addMember(c *crm.Circle) {
 			f.revalidate()
 		}
 	})
-	f = newFormDialog(v.m, "Add to "+c.Name, "Add", picker.box, fyne.NewSize(480, 360))
+	f = newFormDialog(v.m, "Add to "+shorten(c.Name, titleRunes), "Add", picker.box, fyne.NewSize(480, 360))
+	f.first = picker.find
 	f.check = func() string {
 		if len(picker.people) == 0 {
 			return "Pick at least one person"
@@ -137,14 +161,25 @@ func (v *circlesView) addMember(c *crm.Circle) {
 		return ""
 	}
 	f.onSave = func() {
+		var before []*store.Standing
 		v.m.save(func(tx *store.Tx) error {
+			before = nil
 			for _, p := range picker.people {
+				s, err := tx.Standing(p.ContactID)
+				if err != nil {
+					return err
+				}
+				before = append(before, s)
 				if err := tx.Join(c.ID, p.ContactID, crm.Date{}); err != nil {
 					return err
 				}
 			}
 			return nil
-		}, f.close)
+		}, func() {
+			f.close()
+			v.m.bar.show(fmt.Sprintf("Added %s to %s.", plural(len(before), "person", "people"), c.Name),
+				func() { restoreStandings(v.m, before...) })
+		})
 	}
 	f.show()
 }
@@ -165,6 +200,7 @@ func newCircleForm(m *Main) *circleForm {
 	form := widget.NewForm(widget.NewFormItem("Name", f.name), widget.NewFormItem("Purpose", f.purpose),
 		widget.NewFormItem("Meets every", f.cadence))
 	f.formDialog = newFormDialog(m, "New circle", "Add", form, fyne.NewSize(480, 300))
+	f.first = f.name
 	f.check = func() string {
 		_, why := f.circle()
 		return why

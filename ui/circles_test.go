@@ -8,10 +8,10 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/store"
 )
 
@@ -25,10 +25,10 @@ func TestBigCircleCardIsBounded(t *testing.T) {
 	var who []crm.Participant
 	for i := range n {
 		id := addPerson(t, st, fmt.Sprintf("Member %02d", i), "", "", "2026-01-10")
-		mustUpdate(t, st, func(tx *store.Tx) error { return tx.Join(circle.ID, id, crm.MustParseDate("2026-02-01")) })
+		mustUpdate(t, st, func(tx *store.Tx) error { return tx.Join(circle.ID, id, crmtest.Date("2026-02-01")) })
 		who = append(who, crm.Participant{ContactID: id})
 	}
-	in := &crm.Interaction{Kind: crm.KindMeeting, Date: crm.MustParseDate("2026-11-01"), CircleID: circle.ID,
+	in := &crm.Interaction{Kind: crm.KindMeeting, Date: crmtest.Date("2026-11-01"), CircleID: circle.ID,
 		Summary: "All hands", Participants: who}
 	mustUpdate(t, st, func(tx *store.Tx) error { return tx.LogInteraction(in) })
 	var c *crm.Circle
@@ -49,9 +49,9 @@ func TestBigCircleCardIsBounded(t *testing.T) {
 	}
 	row := interactionRow(meetings[0], 0, m.st.Today()).(*fyne.Container)
 	var meta string
-	for _, o := range row.Objects {
-		if x, ok := o.(*canvas.Text); ok && strings.Contains(x.Text, " · with ") {
-			meta = x.Text
+	for _, s := range shownTexts(row) {
+		if strings.Contains(s, " · with ") {
+			meta = s
 		}
 	}
 	if !strings.HasSuffix(meta, fmt.Sprintf(", %d others", n-withNames)) || strings.Count(meta, "Member") != withNames {

@@ -47,3 +47,25 @@ func (m *Main) loadSample() {
 			n.People, n.Circles, n.Goals, n.Interactions), nil)
 	})
 }
+
+// updateSample offers Load sample data in the menu only while the book is
+// empty, which is when demo.LoadTx accepts it; every write checks again,
+// so emptying the book offers it once more.
+func (m *Main) updateSample() {
+	if m.sample == nil {
+		return
+	}
+	var n int
+	m.load(func(tx *store.Tx) (err error) {
+		n, err = tx.CountAllContacts()
+		return err
+	}, func() {
+		if m.sample.Disabled == (n > 0) {
+			return
+		}
+		m.sample.Disabled = n > 0
+		if menu := m.win.MainMenu(); menu != nil {
+			menu.Refresh()
+		}
+	})
+}

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"errors"
+	"slices"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -17,16 +19,29 @@ import (
 // formDialog is a dialog with a Save button that stays off, saying why,
 // until the form's check passes. Nothing is written until Save.
 type formDialog struct {
-	m      *Main
-	dlg    *dialog.CustomDialog
-	save   *widget.Button
-	reason *canvas.Text
-	check  func() string // "" when the form can be saved, else why not
-	onSave func()
+	m       *Main
+	dlg     *dialog.CustomDialog
+	content fyne.CanvasObject
+	save    *widget.Button
+	reason  *canvas.Text
+	check   func() string // "" when the form can be saved, else why not
+	onSave  func()
+	// left holds buttons apart from Save, at the other end of the row:
+	// Delete, when the form edits something that can be deleted.
+	left *fyne.Container
+	// first is the field the cursor starts in.
+	first fyne.Focusable
+	// clean is what the form held when it opened, to tell on Esc whether
+	// anything was typed; nil until it is shown.
+	clean []string
+
+	// reasonLine cuts the reason to the room beside the buttons: it may
+	// quote what the user typed, a 200-character name.
+	reasonLine *fyne.Container
 }
 
 func newFormDialog(m *Main, title, saveLabel string, content fyne.CanvasObject, size fyne.Size) *formDialog {
-	f := &formDialog{m: m, reason: newReason()}
+	f := &formDialog{m: m, content: content, reason: newReason(), left: container.NewHBox()}
 	f.save = widget.NewButtonWithIcon(saveLabel, theme.DocumentSaveIcon(), func() {
 		if f.revalidate() && f.onSave != nil {
 			f.onSave()
@@ -34,7 +49,9 @@ func newFormDialog(m *Main, title, saveLabel string, content fyne.CanvasObject, 
 	})
 	f.save.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() { f.dlg.Hide() })
-	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(cancel, f.save), container.NewCenter(f.reason))
+	f.reason.Alignment = fyne.TextAlignCenter
+	f.reasonLine = cutLines(f.reason)
+	buttons := container.NewBorder(nil, nil, f.left, container.NewHBox(cancel, f.save), vcenter(f.reasonLine))
 	body := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), buttons), nil, nil,
 		container.NewVScroll(content))
 	f.dlg = dialog.NewCustomWithoutButtons(title, body, m.win)
@@ -48,7 +65,9 @@ func (f *formDialog) revalidate() bool {
 	if f.check != nil {
 		why = f.check()
 	}
-	return explain(f.reason, f.save, why)
+	ok := explain(f.reason, f.save, why)
+	f.reasonLine.Refresh() // cut the new reason to its room
+	return ok
 }
 
 // newReason makes the line beside a Save button that says why it is off.
@@ -76,12 +95,92 @@ func enableIf(w fyne.Disableable, on bool) {
 	}
 }
 
+// show opens the form with the cursor in its first field.
 func (f *formDialog) show() {
 	f.revalidate()
-	f.m.showDialog(f.dlg)
+	f.m.showDialogEsc(f.dlg, f.escape)
+	f.clean = formState(f.content)
+	if f.first != nil {
+		f.m.win.Canvas().Focus(f.first)
+	}
 }
 
 func (f *formDialog) close() { f.dlg.Hide() }
+
+// touched reports whether the form holds anything it did not open with.
+func (f *formDialog) touched() bool {
+	return f.clean != nil && !slices.Equal(formState(f.content), f.clean)
+}
+
+// escape closes an untouched form, and asks before throwing away what was
+// typed in a touched one.
+func (f *formDialog) escape() {
+	if !f.touched() {
+		f.close()
+		return
+	}
+	ask := dialog.NewConfirm("Discard what you typed?", "The form closes and what you typed in it is lost.",
+		func(discard bool) {
+			if discard {
+				f.close()
+			}
+		}, f.m.win)
+	ask.SetConfirmText("Discard")
+	ask.SetDismissText("Keep editing")
+	f.m.showDialog(ask)
+}
+
+// settle applies a load that lands in the form (its choices, a name for an
+// id) and, when the form was untouched, counts the result as what it
+// opened with: the user typed none of it.
+func (f *formDialog) settle(apply func()) {
+	if f == nil || f.clean == nil { // not shown yet: show takes the measure
+		apply()
+		return
+	}
+	untouched := !f.touched()
+	apply()
+	if untouched {
+		f.clean = formState(f.content)
+	}
+}
+
+// formState lists what the widgets of a form hold, in order, to compare
+// one moment of the form with another.
+func formState(o fyne.CanvasObject) []string {
+	var out []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		case *container.Scroll:
+			walk(w.Content)
+		case *widget.Form:
+			for _, it := range w.Items {
+				walk(it.Widget)
+			}
+		case *field:
+			out = append(out, w.Text)
+		case *dateField:
+			out = append(out, w.Text)
+		case *widget.Select:
+			out = append(out, w.Selected)
+		case *widget.RadioGroup:
+			out = append(out, w.Selected)
+		case *widget.Check:
+			out = append(out, strconv.FormatBool(w.Checked))
+		case *widget.CheckGroup:
+			out = append(out, strings.Join(w.Selected, "\x00"))
+		case *widget.Button: // a picked person, a match offered
+			out = append(out, w.Text)
+		}
+	}
+	walk(o)
+	return out
+}
 
 // splitField splits a domain error, which starts with the field at fault
 // ("email: …"), into the field and the reason.

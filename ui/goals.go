@@ -55,14 +55,14 @@ func (v *goalsView) goalCard(g *crm.Goal, served []*crm.Interaction) fyne.Canvas
 	}
 	edit := widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { newGoalForm(v.m, g).show() })
 	box := container.NewVBox(
-		container.NewBorder(nil, nil, container.NewHBox(heading(g.Title), container.NewCenter(status)), edit),
+		container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(container.NewCenter(status), edit)), tight(wrappedHeading(g.Title))),
 		muted(strings.Join(facts, "  ·  ")),
 	)
 	if g.Notes != "" {
 		box.Add(wrapped(g.Notes))
 	}
 	if len(helpers) > 0 {
-		box.Add(container.NewHBox(bold("Helped by"), widget.NewLabel(strings.Join(helpers, ", "))))
+		box.Add(container.NewBorder(nil, nil, container.NewVBox(bold("Helped by")), nil, wrapped(strings.Join(helpers, ", "))))
 	}
 	if len(served) > 0 {
 		box.Add(widget.NewSeparator())
@@ -109,6 +109,7 @@ func newGoalForm(m *Main, g *crm.Goal) *goalForm {
 		widget.NewFormItem("Status", f.status), widget.NewFormItem("Target date", f.target),
 		widget.NewFormItem("Helped by", f.helpers.box), widget.NewFormItem("Notes", f.notes))
 	f.formDialog = newFormDialog(m, title, "Save", form, fyne.NewSize(600, 520))
+	f.first = f.title
 	f.check = func() string {
 		_, why := f.goal()
 		return why

@@ -79,7 +79,7 @@ func (m *Main) importFrom(r io.ReadCloser, u fyne.URI) {
 		return
 	}
 	size := fileSize(u)
-	busy := newBusy(m, "Reading "+u.Name()+"…", size > 0)
+	busy := newProgressDialog(m, "Reading "+u.Name()+"…", size > 0)
 	m.run(func() {
 		src, err := importer.Read(format, u.Name(), r, func(n int64) { busy.at(n, size) })
 		r.Close()
@@ -118,7 +118,7 @@ func fileSize(u fyne.URI) int64 {
 // runImport imports src with the user's choices in one write transaction,
 // off the UI goroutine, and offers to undo it.
 func (m *Main) runImport(src *importer.Source, opts importer.Options, people int) {
-	busy := newBusy(m, fmt.Sprintf("Importing %s…", src.File), people > 0)
+	busy := newProgressDialog(m, fmt.Sprintf("Importing %s…", src.File), people > 0)
 	m.run(func() {
 		var p *importer.Plan
 		err := m.st.Update(context.Background(), func(tx *store.Tx) error {
@@ -185,19 +185,20 @@ func undoneText(res *importer.UndoResult) string {
 	return msg + " Kept what you changed since: " + strings.Join(names, ", ") + "."
 }
 
-// busy is a dialog with a progress bar for background work; its at may
-// be called from any goroutine and moves the bar at most once a percent.
-type busy struct {
+// progressDialog is a dialog with a progress bar for background work; its
+// at may be called from any goroutine and moves the bar at most once a
+// percent. (m.busy is the same without a measure.)
+type progressDialog struct {
 	dlg      dialog.Dialog
 	bar      *widget.ProgressBar
 	infinite *widget.ProgressBarInfinite // when progress cannot be measured
 	last     int
 }
 
-// newBusy shows a busy dialog; without measured progress its bar runs
-// back and forth.
-func newBusy(m *Main, text string, measured bool) *busy {
-	b := &busy{bar: widget.NewProgressBar(), last: -1}
+// newProgressDialog shows a progress dialog; without measured progress its
+// bar runs back and forth.
+func newProgressDialog(m *Main, text string, measured bool) *progressDialog {
+	b := &progressDialog{bar: widget.NewProgressBar(), last: -1}
 	var bar fyne.CanvasObject = b.bar
 	if !measured {
 		b.infinite = widget.NewProgressBarInfinite()
@@ -211,7 +212,7 @@ func newBusy(m *Main, text string, measured bool) *busy {
 	return b
 }
 
-func (b *busy) at(done, total int64) {
+func (b *progressDialog) at(done, total int64) {
 	if total <= 0 {
 		return
 	}
@@ -223,7 +224,7 @@ func (b *busy) at(done, total int64) {
 	fyne.Do(func() { b.bar.SetValue(float64(pct) / 100) })
 }
 
-func (b *busy) hide() {
+func (b *progressDialog) hide() {
 	if b.infinite != nil {
 		b.infinite.Stop()
 	}

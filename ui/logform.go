@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -18,9 +19,13 @@ import (
 const noneChoice = "(none)"
 
 // logForm records an interaction: who (people, or a circle with the absent
-// unticked), when, how, what about, and what was given and received.
+// unticked), when, how, what about, and what was given and received. The
+// same form corrects one already logged (see logedit.go).
 type logForm struct {
 	*formDialog
+	// editing is the interaction being corrected, as loaded; nil when logging.
+	editing  *crm.Interaction
+	del      *widget.Button // Delete, when editing
 	picker   *peoplePicker
 	circle   *widget.Select
 	circles  []*crm.Circle
@@ -47,10 +52,19 @@ type exchangeLine struct {
 	desc    *field
 	promise *widget.Check
 	row     fyne.CanvasObject
+	// orig holds, by contact, the stored exchanges an edited line came
+	// from: their ids, dates, amounts and done days go back as they were.
+	orig map[int64]crm.Exchange
 }
 
 func newLogForm(m *Main, with []crm.Participant, circleID int64) *logForm {
-	f := &logForm{memberID: map[string]int64{}, linesBox: container.NewVBox()}
+	return buildLogForm(m, with, circleID, nil)
+}
+
+// buildLogForm makes the form, empty to log an interaction or, given one
+// already logged, to correct it: filled in once its choices have loaded.
+func buildLogForm(m *Main, with []crm.Participant, circleID int64, editing *crm.Interaction) *logForm {
+	f := &logForm{memberID: map[string]int64{}, linesBox: container.NewVBox(), editing: editing}
 	f.picker = newPeoplePicker(m, with, func() {
 		if f.formDialog != nil { // not while the form is being built
 			f.refreshWith()
@@ -58,8 +72,9 @@ func newLogForm(m *Main, with []crm.Participant, circleID int64) *logForm {
 		}
 	})
 	f.circle = widget.NewSelect([]string{noneChoice}, f.onCircle)
+	// One member a line: side by side, a big circle's members would make
+	// the form thousands of pixels wide.
 	f.members = widget.NewCheckGroup(nil, func([]string) { f.revalidate() })
-	f.members.Horizontal = true
 	f.kind = widget.NewSelect(stringsOf(crm.InteractionKinds), nil)
 	f.kind.SetSelected(string(crm.KindMeeting))
 	f.date = m.dateEntry(m.st.Today(), false)
@@ -89,11 +104,22 @@ func newLogForm(m *Main, with []crm.Participant, circleID int64) *logForm {
 		widget.NewFormItem("Served goal", f.goal),
 		widget.NewFormItem("Exchanges", container.NewVBox(f.linesBox, container.NewHBox(gave, got))),
 	)
-	f.formDialog = newFormDialog(m, "Log interaction", "Log", form, fyne.NewSize(760, 680))
+	title, saveLabel := "Log interaction", "Log"
+	if editing != nil {
+		title, saveLabel = "Edit interaction", "Save"
+	}
+	f.formDialog = newFormDialog(m, title, saveLabel, form, fyne.NewSize(760, 680))
 	f.check = f.problem
+	f.first = f.picker.find
 	f.date.OnChanged = func(string) { f.revalidate() }
 	f.minutes.OnChanged = func(string) { f.revalidate() }
 	f.onSave = f.submit
+	if editing != nil {
+		f.onSave = f.submitEdit
+		f.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), f.confirmDelete)
+		f.del.Importance = widget.DangerImportance
+		f.left.Add(f.del)
+	}
 	f.loadChoices(circleID)
 	return f
 }
@@ -107,20 +133,30 @@ func (f *logForm) loadChoices(circleID int64) {
 		}
 		f.goals, err = tx.Goals()
 		return err
-	}, func() {
-		f.circle.SetOptions(append([]string{noneChoice}, circleLabels(f.circles)...))
-		f.goals = slices.DeleteFunc(f.goals, func(g *crm.Goal) bool { return g.Status != crm.GoalActive })
-		goals := []string{noneChoice}
-		for _, g := range f.goals {
-			goals = append(goals, g.Title)
-		}
-		f.goal.SetOptions(goals)
-		for i, c := range f.circles {
-			if c.ID == circleID {
-				f.circle.SetSelectedIndex(i + 1)
-			}
-		}
+	}, func() { f.settle(func() { f.applyChoices(circleID) }) })
+}
+
+// applyChoices offers the circles and the goals, picks the circle the
+// form was opened for, and fills in the interaction being edited.
+func (f *logForm) applyChoices(circleID int64) {
+	f.circle.SetOptions(append([]string{noneChoice}, circleLabels(f.circles)...))
+	// Active goals are offered; an edit also keeps the goal it served.
+	f.goals = slices.DeleteFunc(f.goals, func(g *crm.Goal) bool {
+		return g.Status != crm.GoalActive && (f.editing == nil || g.ID != f.editing.GoalID)
 	})
+	goals := []string{noneChoice}
+	for _, g := range f.goals {
+		goals = append(goals, g.Title)
+	}
+	f.goal.SetOptions(goals)
+	for i, c := range f.circles {
+		if c.ID == circleID {
+			f.circle.SetSelectedIndex(i + 1)
+		}
+	}
+	if f.editing != nil {
+		f.fill(f.editing)
+	}
 }
 
 // circleLabels names each circle, with its id when two share a name.
@@ -132,18 +168,19 @@ func circleLabels(cs []*crm.Circle) []string {
 	return personLabels(ps)
 }
 
-// personLabels names each person for a picker, adding " (#id)" to names
-// that appear more than once, so two "Alex Kim"s stay two choices.
+// personLabels names each person for a picker, cut to labelRunes, adding
+// " (#id)" to names that read the same more than once, so two "Alex Kim"s
+// stay two choices.
 func personLabels(ps []crm.Participant) []string {
 	count := map[string]int{}
-	for _, p := range ps {
-		count[p.Name]++
-	}
 	out := make([]string, len(ps))
 	for i, p := range ps {
-		out[i] = p.Name
-		if count[p.Name] > 1 {
-			out[i] = fmt.Sprintf("%s (#%d)", p.Name, p.ContactID)
+		out[i] = shorten(p.Name, labelRunes)
+		count[out[i]]++
+	}
+	for i, p := range ps {
+		if count[out[i]] > 1 {
+			out[i] = fmt.Sprintf("%s (#%d)", out[i], p.ContactID)
 		}
 	}
 	return out
@@ -202,7 +239,11 @@ func (f *logForm) participants() []crm.Participant {
 
 const everyone = "everyone"
 
-func (f *logForm) addLine(m *Main, dir crm.Direction) {
+// participle words a direction after "what was": given, received.
+var participle = map[crm.Direction]string{crm.Gave: "given", crm.Received: "received"}
+
+// addLine adds an empty "I gave" or "I received" line and returns it.
+func (f *logForm) addLine(m *Main, dir crm.Direction) *exchangeLine {
 	l := &exchangeLine{}
 	l.dir = widget.NewSelect([]string{string(crm.Gave), string(crm.Received)}, nil)
 	l.dir.SetSelected(string(dir))
@@ -229,6 +270,7 @@ func (f *logForm) addLine(m *Main, dir crm.Direction) {
 	f.linesBox.Add(l.row)
 	f.refreshWith()
 	f.revalidate()
+	return l
 }
 
 // refreshWith offers the current participants on each exchange line,
@@ -267,7 +309,7 @@ func (f *logForm) problem() string {
 	}
 	for i, l := range f.lines {
 		if strings.TrimSpace(l.desc.Text) == "" {
-			return fmt.Sprintf("Exchange %d: say what was %s", i+1, l.dir.Selected)
+			return fmt.Sprintf("Exchange %d: say what was %s", i+1, participle[crm.Direction(l.dir.Selected)])
 		}
 	}
 	return ""
@@ -285,24 +327,68 @@ func (f *logForm) interaction() *crm.Interaction {
 	if i := f.goal.SelectedIndex() - 1; i >= 0 && i < len(f.goals) {
 		in.GoalID = f.goals[i].ID
 	}
-	for _, l := range f.lines {
-		x := crm.Exchange{Direction: crm.Direction(l.dir.Selected), Kind: crm.ExchangeKind(l.kind.Selected),
-			Description: strings.TrimSpace(l.desc.Text), Commitment: l.promise.Checked, ContactID: l.withID}
-		in.Exchanges = append(in.Exchanges, x)
-	}
+	in.Exchanges = f.exchanges(in.Participants)
 	return in
 }
 
+// exchanges turns the lines into exchanges: one for a line with someone,
+// one per participant for a line with everyone. What the form does not
+// show of an edited line's stored exchanges (id, date, amount, the day a
+// promise was kept) goes back as it was, so saving an edit changes only
+// what was changed.
+func (f *logForm) exchanges(ps []crm.Participant) []crm.Exchange {
+	var out []crm.Exchange
+	for _, l := range f.lines {
+		who := []int64{l.withID}
+		if l.withID == 0 {
+			who = who[:0]
+			for _, p := range ps {
+				who = append(who, p.ContactID)
+			}
+		}
+		for _, id := range who {
+			x := l.orig[id] // the zero Exchange for a new line
+			x.ContactID, x.Contact = id, ""
+			x.Direction, x.Kind = crm.Direction(l.dir.Selected), crm.ExchangeKind(l.kind.Selected)
+			x.Description, x.Commitment = strings.TrimSpace(l.desc.Text), l.promise.Checked
+			if !x.Commitment {
+				x.DoneOn = crm.Date{}
+			}
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// submit logs the interaction. A date after today is most often a slip
+// (2027 for 2026), so it asks first, as the command line asks for --future;
+// "Change the date" leaves the form open.
 func (f *logForm) submit() {
 	in := f.interaction()
+	today := f.m.st.Today()
+	if !in.Date.After(today) {
+		f.record(in)
+		return
+	}
+	d := dialog.NewConfirm("Log on a later day?",
+		fmt.Sprintf("%s is after today (%s). An interaction logged ahead counts as contact once its day comes.",
+			in.Date, today),
+		func(ok bool) {
+			if ok {
+				f.record(in)
+			}
+		}, f.m.win)
+	d.SetConfirmText("Log ahead")
+	d.SetDismissText("Change the date")
+	f.m.showDialog(d)
+}
+
+// record saves the interaction, closes the form and offers to undo.
+func (f *logForm) record(in *crm.Interaction) {
 	m := f.m
 	m.save(func(tx *store.Tx) error { return tx.LogInteraction(in) }, func() {
 		f.close()
-		var names []string
-		for _, p := range in.Participants {
-			names = append(names, p.Name)
-		}
-		m.bar.show("Logged "+string(in.Kind)+" with "+strings.Join(names, ", ")+".", func() {
+		m.bar.show("Logged "+about(in, m.st.Today())+".", func() {
 			m.save(func(tx *store.Tx) error { return tx.DeleteInteraction(in.ID) }, nil)
 		})
 	})

@@ -4,11 +4,15 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/store"
 )
 
@@ -25,7 +29,7 @@ func TestLogFormKeepsNamesakesApart(t *testing.T) {
 			return err
 		}
 		for _, id := range []int64{first, second, ana} {
-			if err := tx.Join(circle.ID, id, crm.MustParseDate("2026-02-01")); err != nil {
+			if err := tx.Join(circle.ID, id, crmtest.Date("2026-02-01")); err != nil {
 				return err
 			}
 		}
@@ -69,4 +73,102 @@ func TestLogFormKeepsNamesakesApart(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// The log form says what is missing in words: "given", not "gave", and
+// the day a month lacks rather than the format.
+func TestLogFormSaysWhatIsMissing(t *testing.T) {
+	m, st := newTestMain(t)
+	priya := addPerson(t, st, "Priya Raman", "Fabrikam", crm.RoleMentor, "2026-01-10")
+	f := newLogForm(m, []crm.Participant{{ContactID: priya, Name: "Priya Raman"}}, 0)
+	f.show()
+	f.addLine(m, crm.Gave)
+	if want := "Exchange 1: say what was given"; f.reason.Text != want {
+		t.Errorf("a gift with no description: %q, want %q", f.reason.Text, want)
+	}
+	test.Type(f.lines[0].desc, "Intro to Sam")
+	f.addLine(m, crm.Received)
+	if want := "Exchange 2: say what was received"; f.reason.Text != want {
+		t.Errorf("a gift received with no description: %q, want %q", f.reason.Text, want)
+	}
+	test.Type(f.lines[1].desc, "Advice")
+	f.date.SetText("2026-02-30")
+	if want := "Date: February 2026 has no 30th"; f.reason.Text != want {
+		t.Errorf("reason %q, want %q", f.reason.Text, want)
+	}
+	f.date.SetText("2026-2-3")
+	if want := "Date: not a date: want YYYY-MM-DD"; f.reason.Text != want {
+		t.Errorf("reason %q, want %q", f.reason.Text, want)
+	}
+}
+
+// loggedWith counts the interactions logged with a contact.
+func loggedWith(t *testing.T, st *store.Store, id int64) int {
+	t.Helper()
+	var n int
+	if err := st.View(context.Background(), func(tx *store.Tx) error {
+		d, err := tx.ContactDetail(id, 0)
+		n = len(d.Interactions)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// A date after today is most often a slip: the form asks before logging
+// it. "Change the date" logs nothing and leaves the form open; "Log ahead"
+// logs it. Today's date logs without a question.
+func TestLogFormConfirmsAFutureDate(t *testing.T) {
+	m, st := newTestMain(t)
+	ana := addPerson(t, st, "Ana", "", "", "2026-01-10")
+	f := newLogForm(m, []crm.Participant{{ContactID: ana, Name: "Ana"}}, 0)
+	f.show()
+	f.date.SetText("2026-12-02")
+	test.Tap(f.save)
+	top := m.win.Canvas().Overlays().Top()
+	if top == nil || !strings.Contains(dialogText(t, top), "2026-12-02 is after today") {
+		t.Fatal("saving a later day did not ask first")
+	}
+	tapDialogButton(t, m, "Change the date")
+	if n := loggedWith(t, st, ana); n != 0 {
+		t.Fatalf("%d interactions logged after choosing to change the date", n)
+	}
+	if len(m.layers) != 1 || m.layers[0].key != f.dlg {
+		t.Fatalf("after choosing to change the date the open dialogs are %v, want the form alone", m.layers)
+	}
+	test.Tap(f.save)
+	tapDialogButton(t, m, "Log ahead")
+	if n := loggedWith(t, st, ana); n != 1 || len(m.layers) != 0 {
+		t.Fatalf("after Log ahead: %d interactions, %d dialogs open; want 1 and none", n, len(m.layers))
+	}
+
+	today := newLogForm(m, []crm.Participant{{ContactID: ana, Name: "Ana"}}, 0)
+	today.show()
+	test.Tap(today.save)
+	if n := loggedWith(t, st, ana); n != 2 {
+		t.Errorf("logging today: %d interactions, want 2 (no question asked)", n)
+	}
+}
+
+// dialogText gathers the text of the labels in a dialog.
+func dialogText(t *testing.T, o fyne.CanvasObject) string {
+	t.Helper()
+	switch x := o.(type) {
+	case *widget.Label:
+		return x.Text + "\n"
+	case *fyne.Container:
+		var s string
+		for _, c := range x.Objects {
+			s += dialogText(t, c)
+		}
+		return s
+	case fyne.Widget:
+		var s string
+		for _, c := range test.TempWidgetRenderer(t, x).Objects() {
+			s += dialogText(t, c)
+		}
+		return s
+	}
+	return ""
 }

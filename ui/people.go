@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -30,6 +31,9 @@ type peopleView struct {
 	count    *canvas.Text
 	countRow *fyne.Container
 	list     *widget.List
+	listArea *fyne.Container // the people list, or the duplicates in their place
+	dups     *duplicatesList
+	dupMode  bool // the "duplicates" filter is on
 	page     *personPage
 	*pager[crm.ContactSummary]
 
@@ -37,7 +41,12 @@ type peopleView struct {
 	chosen int64
 }
 
-var filterNames = []string{"all", "coach", "mentor", "circle", "coachee", "mentee", "archived"}
+// filterNames are the chips over the list: everyone, a role, the archived,
+// or the pairs of possible duplicates.
+var filterNames = []string{"all", "coach", "mentor", "circle", "coachee", "mentee", "archived", dupFilter}
+
+// dupFilter is the chip that lists possible duplicates instead of people.
+const dupFilter = "duplicates"
 
 var sortNames = map[string]crm.SortOrder{"Name": crm.SortByName, "Next check-in": crm.SortByNextDue, "Last contact": crm.SortByLastContact}
 
@@ -47,6 +56,7 @@ func newPeopleView(m *Main) *peopleView {
 	v.search = m.entry("Search name, company, title, email, notes")
 	v.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	v.search.OnChanged = func(string) { m.debounce(v.applySearch) }
+	v.search.OnSubmitted = func(string) { v.openOnly() }
 	v.filters = map[string]*widget.Button{}
 	chips := container.NewGridWithColumns(4)
 	for _, name := range filterNames {
@@ -64,6 +74,8 @@ func newPeopleView(m *Main) *peopleView {
 	v.list = widget.NewList(func() int { return v.total }, v.newRow, v.updateRow)
 	v.list.OnSelected = v.onSelected
 	v.page = newPersonPage(m)
+	v.dups = newDuplicatesList(m, v.open, v.showDuplicateCount)
+	v.listArea = container.NewStack(v.list)
 	v.markFilter("all")
 	v.countRow = container.NewBorder(nil, nil, container.NewCenter(v.count), container.NewHBox(widget.NewLabel("Sort"), v.sort))
 	header := container.NewVBox(
@@ -72,7 +84,7 @@ func newPeopleView(m *Main) *peopleView {
 		chips,
 		v.countRow,
 	)
-	left := container.NewBorder(container.NewPadded(header), nil, nil, nil, v.list)
+	left := container.NewBorder(container.NewPadded(header), nil, nil, nil, v.listArea)
 	split := container.NewHSplit(left, v.page.root)
 	split.SetOffset(0.34)
 	v.root = split
@@ -83,21 +95,47 @@ func (v *peopleView) view() fyne.CanvasObject { return v.root }
 
 // reload re-reads the list (keeping the scroll place) and the open page.
 func (v *peopleView) reload() {
-	v.refilter()
+	if v.dupMode {
+		v.dups.reload()
+	} else {
+		v.refilter()
+	}
 	if v.chosen != 0 {
 		v.page.load(v.chosen)
 	}
 }
 
 func (v *peopleView) applySearch() {
+	if v.dupMode && v.search.Text != "" {
+		v.filter.Search = v.search.Text
+		v.setFilter("all") // typing a name searches people again
+		return
+	}
 	if v.filter.Search != v.search.Text {
 		v.filter.Search = v.search.Text
 		v.refilter()
 	}
 }
 
+// openOnly searches at once, on Enter, not after the typing pause, and
+// opens the person found when there is exactly one.
+func (v *peopleView) openOnly() {
+	v.filter.Search = v.search.Text
+	v.refilterThen(func() {
+		if v.total == 1 {
+			v.list.Select(0)
+		}
+	})
+}
+
 func (v *peopleView) setFilter(name string) {
 	v.filter.Role, v.filter.Archived = "", false
+	v.showDuplicates(name == dupFilter)
+	if v.dupMode {
+		v.markFilter(name)
+		v.dups.reload()
+		return
+	}
 	switch name {
 	case "all":
 	case "archived":
@@ -122,7 +160,11 @@ func (v *peopleView) sortBy(o crm.SortOrder) {
 
 // refilter counts the people the filter selects and loads the first page,
 // in one background read; results of an older filter are dropped.
-func (v *peopleView) refilter() {
+func (v *peopleView) refilter() { v.refilterThen(nil) }
+
+// refilterThen is refilter, running then (when given) once the first page
+// is in.
+func (v *peopleView) refilterThen(then func()) {
 	f := v.filter
 	v.pager.reload(func(tx *store.Tx) (int, error) { return tx.CountContacts(f) },
 		func(tx *store.Tx, limit, offset int) ([]crm.ContactSummary, error) {
@@ -130,6 +172,10 @@ func (v *peopleView) refilter() {
 			page.Limit, page.Offset = limit, offset
 			return tx.ListContacts(page)
 		}, func() {
+			if v.dupMode { // the count row speaks for the duplicates list
+				v.list.Refresh()
+				return
+			}
 			v.count.Text = plural(v.total, "person", "people")
 			if f.Archived {
 				v.count.Text += " archived"
@@ -137,6 +183,9 @@ func (v *peopleView) refilter() {
 			v.countRow.Refresh() // lay out again: the count's width changed
 			v.list.UnselectAll()
 			v.list.Refresh()
+			if then != nil {
+				then()
+			}
 		})
 }
 
@@ -148,20 +197,25 @@ func (v *peopleView) newRow() fyne.CanvasObject {
 		chips.Add(newChip("", archivedColor))
 	}
 	name := bold("Name")
+	name.Truncation = fyne.TextTruncateEllipsis
 	sub := muted("")
 	due := muted("")
-	text := container.NewVBox(container.NewHBox(name, chips), sub)
-	return container.NewBorder(nil, nil, container.NewCenter(avatar("", nil, 34)), container.NewCenter(due), text)
+	text := container.NewVBox(container.NewBorder(nil, nil, nil, chips, name), cutLines(sub))
+	row := container.NewBorder(nil, nil, container.NewCenter(avatar("", nil, 34)), container.NewCenter(due), text)
+	// The list's scroll bar is drawn over the right edge of its rows: keep
+	// the due text clear of it.
+	return container.New(layout.NewCustomPaddedLayout(0, 0, 0, theme.ScrollBarSize()), row)
 }
 
 func (v *peopleView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	s, ok := v.row(i)
-	b := o.(*fyne.Container)
+	b := o.(*fyne.Container).Objects[0].(*fyne.Container)
 	text := b.Objects[0].(*fyne.Container)
 	line := text.Objects[0].(*fyne.Container)
 	name := line.Objects[0].(*widget.Label)
 	chips := line.Objects[1].(*fyne.Container)
-	sub := text.Objects[1].(*canvas.Text)
+	subLine := text.Objects[1].(*fyne.Container)
+	sub := subLine.Objects[0].(*canvas.Text)
 	av := b.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container)
 	due := b.Objects[2].(*fyne.Container).Objects[0].(*canvas.Text)
 	if !ok {
@@ -175,7 +229,7 @@ func (v *peopleView) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	name.SetText(s.Name)
 	setAvatar(av, s.Name, s.Roles)
 	sub.Text = joinNonEmpty(" · ", s.Title, s.Company)
-	sub.Refresh()
+	subLine.Refresh() // cuts the new text to the row's width
 	for j, c := range chips.Objects {
 		ch := c.(*chip)
 		switch {
@@ -225,4 +279,27 @@ func (v *peopleView) onSelected(i widget.ListItemID) {
 func (v *peopleView) open(id int64) {
 	v.chosen = id
 	v.page.load(id)
+}
+
+// showDuplicates puts the duplicates list in the people list's place, or
+// the people list back.
+func (v *peopleView) showDuplicates(on bool) {
+	v.dupMode = on
+	shown := fyne.CanvasObject(v.list)
+	v.sort.Show()
+	if on {
+		shown = v.dups.list
+		v.sort.Hide() // pairs come by reason, not by a sort order
+	}
+	v.listArea.Objects = []fyne.CanvasObject{shown}
+	v.listArea.Refresh()
+}
+
+// showDuplicateCount says how many pairs the duplicates list holds.
+func (v *peopleView) showDuplicateCount(n int) {
+	v.count.Text = plural(n, "possible duplicate", "possible duplicates")
+	if n == 0 {
+		v.count.Text = "No possible duplicates"
+	}
+	v.countRow.Refresh()
 }

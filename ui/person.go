@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -25,11 +26,14 @@ type personPage struct {
 	root   *fyne.Container
 	d      *crm.ContactDetail
 	today  crm.Date
-	name   *canvas.Text
+	name   *widget.RichText
 	events *fyne.Container // the timeline, for tests
 	older  *widget.Button  // loads the next page of the timeline
+	merge  *widget.Button  // opens the merge form
 	// olderLeft says the timeline has interactions older than those shown.
 	olderLeft bool
+	// editor is the form a timeline entry last opened.
+	editor *logForm
 }
 
 func newPersonPage(m *Main) *personPage {
@@ -58,8 +62,10 @@ func (p *personPage) load(id int64) {
 
 func (p *personPage) render() {
 	d := p.d
-	body := container.NewVBox(p.header(), container.NewGridWithColumns(2, p.checkInCard(), p.balanceCard()),
-		container.NewGridWithColumns(2, p.metCard(), p.rolesCard()), p.detailsCard())
+	// Two columns of cards when there is room, one under the other when the
+	// window is narrow.
+	body := container.NewVBox(p.header(), columns(2, p.checkInCard(), p.balanceCard(), p.metCard(), p.rolesCard()),
+		p.detailsCard())
 	if len(d.OpenCommitments) > 0 {
 		body.Add(p.commitmentsCard())
 	}
@@ -73,12 +79,12 @@ func (p *personPage) render() {
 
 func (p *personPage) header() fyne.CanvasObject {
 	d := p.d
-	p.name = screenTitle(d.Name)
+	p.name = wrappedTitle(d.Name)
 	chips := roleChips(d.CurrentRoles())
 	if d.Archived {
 		chips.Add(newChip("archived", archivedColor))
 	}
-	sub := muted(joinNonEmpty(" · ", d.Title, d.Company, d.Location))
+	sub := note(joinNonEmpty(" · ", d.Title, d.Company, d.Location))
 	who := []crm.Participant{{ContactID: d.ID, Name: d.Name}}
 	logBtn := widget.NewButtonWithIcon("Log interaction", theme.ContentAddIcon(), func() { p.m.LogInteraction(who, 0) })
 	logBtn.Importance = widget.HighImportance
@@ -88,14 +94,25 @@ func (p *personPage) header() fyne.CanvasObject {
 		archive = widget.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), func() { p.setArchived(false) })
 	}
 	archive.Importance = widget.LowImportance
-	text := container.NewVBox(container.NewHBox(p.name, container.NewCenter(chips)), sub)
-	return card(container.NewBorder(nil, nil, avatar(d.Name, d.CurrentRoles(), 56),
-		container.NewCenter(container.NewHBox(logBtn, edit, archive)), text))
+	text := container.NewVBox(tight(p.name), container.NewHBox(chips), tight(sub), flow(logBtn, edit, archive))
+	return card(container.NewBorder(nil, nil, container.NewVBox(avatar(d.Name, d.CurrentRoles(), 56)), nil, text))
 }
 
+// kv is a label and its value on one line; a long value wraps under
+// itself, and a label of the user's (a channel's) is cut short.
 func kv(k, v string) fyne.CanvasObject {
-	return container.NewBorder(nil, nil, muted(k), nil, widget.NewLabelWithStyle(v, fyne.TextAlignTrailing, fyne.TextStyle{}))
+	value := widget.NewLabelWithStyle(v, fyne.TextAlignTrailing, fyne.TextStyle{})
+	value.Wrapping = fyne.TextWrapWord
+	key := muted(shorten(k, kvLabelRunes))
+	// Level with the value's first line, however many lines it wraps to.
+	line := fyne.MeasureText("M", theme.TextSize(), fyne.TextStyle{}).Height
+	top := theme.InnerPadding() + (line-key.MinSize().Height)/2
+	left := container.New(layout.NewCustomPaddedLayout(top, 0, 0, 0), container.NewVBox(key))
+	return container.NewBorder(nil, nil, left, nil, value)
 }
+
+// kvLabelRunes bounds the label of a kv line.
+const kvLabelRunes = 24
 
 func (p *personPage) checkInCard() fyne.CanvasObject {
 	d := p.d
@@ -116,24 +133,35 @@ func (p *personPage) checkInCard() fyne.CanvasObject {
 
 func (p *personPage) balanceCard() fyne.CanvasObject {
 	d := p.d
-	big := func(n int, label string, c fyne.ThemeColorName) fyne.CanvasObject {
-		t := canvas.NewText(fmt.Sprint(n), theme.Color(c))
+	big := func(n int, label string, dir crm.Direction) fyne.CanvasObject {
+		t := canvas.NewText(fmt.Sprint(n), directionColor(dir))
 		t.TextSize = 28
 		t.TextStyle.Bold = true
 		return container.NewVBox(container.NewCenter(t), container.NewCenter(muted(label)))
 	}
-	note := "Balanced"
-	switch {
-	case d.Gave12m == 0 && d.Received12m == 0:
-		note = "Nothing exchanged yet"
-	case d.Gave12m > 2*d.Received12m+1:
-		note = "You give much more than you receive"
-	case d.Received12m > 2*d.Gave12m+1:
-		note = "Time to give something back?"
-	}
 	return titledCard("Give & receive · 12 months", container.NewVBox(
-		container.NewGridWithColumns(2, big(d.Gave12m, "given", theme.ColorNamePrimary), big(d.Received12m, "received", colorSoon)),
-		container.NewCenter(muted(note))))
+		container.NewGridWithColumns(2, big(d.Gave12m, "given", crm.Gave), big(d.Received12m, "received", crm.Received)),
+		container.NewCenter(muted(balanceNote(d.Gave12m, d.Received12m)))))
+}
+
+// balanceNote says who gave more. There is no tolerance: "Balanced" is
+// said only of equal counts, since with the few exchanges a year most
+// relationships have, one more either way is worth seeing. Twice as much
+// and more besides is called out more strongly.
+func balanceNote(gave, received int) string {
+	switch {
+	case gave == 0 && received == 0:
+		return "Nothing exchanged yet"
+	case gave == received:
+		return "Balanced"
+	case gave > 2*received+1:
+		return "You give much more than you receive"
+	case gave > received:
+		return "You gave more"
+	case received > 2*gave+1:
+		return "Time to give something back?"
+	}
+	return "They gave more"
 }
 
 func (p *personPage) metCard() fyne.CanvasObject {
@@ -173,7 +201,12 @@ func (p *personPage) detailsCard() fyne.CanvasObject {
 	if d.Notes != "" {
 		box.Add(wrapped(d.Notes))
 	}
-	return titledCard("Details", orNote(box, "No details yet."))
+	// Merging sits here rather than in the header, whose buttons already
+	// fill a narrow window: it is the place to notice a second email.
+	p.merge = widget.NewButtonWithIcon("Merge with…", theme.ContentCopyIcon(), func() { p.mergeWith() })
+	p.merge.Importance = widget.LowImportance
+	twice := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewCenter(muted("Entered twice?")), p.merge))
+	return titledCard("Details", container.NewVBox(orNote(box, "No details yet."), twice))
 }
 
 func (p *personPage) rolesCard() fyne.CanvasObject {
@@ -194,11 +227,9 @@ func (p *personPage) rolesCard() fyne.CanvasObject {
 func (p *personPage) commitmentsCard() fyne.CanvasObject {
 	box := container.NewVBox()
 	for _, x := range p.d.OpenCommitments {
-		done := widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() {
-			p.m.save(func(tx *store.Tx) error { return tx.CompleteCommitment(x.ID, crm.Date{}) }, nil)
-		})
-		box.Add(container.NewBorder(nil, nil, nil, done,
-			container.NewVBox(widget.NewLabel(x.Description), muted(string(x.Kind)+" · promised "+relDay(x.Date, p.today)))))
+		done := widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() { keepPromise(p.m, x, nil) })
+		box.Add(container.NewBorder(nil, nil, nil, container.NewVBox(done), // at the top of a long description
+			container.NewVBox(wrapped(x.Description), muted(string(x.Kind)+" · promised "+relDay(x.Date, p.today)))))
 	}
 	return titledCard("Open commitments", box)
 }
@@ -206,7 +237,7 @@ func (p *personPage) commitmentsCard() fyne.CanvasObject {
 func (p *personPage) goalsCard() fyne.CanvasObject {
 	box := container.NewVBox()
 	for _, g := range p.d.Goals {
-		box.Add(container.NewBorder(nil, nil, nil, muted(string(g.Status)), widget.NewLabel(g.Title)))
+		box.Add(container.NewBorder(nil, nil, nil, muted(string(g.Status)), wrapped(g.Title)))
 	}
 	return titledCard("Helps with", box)
 }
@@ -233,7 +264,7 @@ func splitPage(page []*crm.Interaction) ([]*crm.Interaction, bool) {
 func (p *personPage) showRows(ins []*crm.Interaction) {
 	rows := make([]fyne.CanvasObject, 0, len(ins))
 	for _, in := range ins {
-		rows = append(rows, interactionRow(in, p.d.ID, p.today))
+		rows = append(rows, p.timelineEntry(in))
 	}
 	// Set at once: each Add would lay the column out again.
 	p.events.Objects = append(p.events.Objects, rows...)
@@ -244,6 +275,15 @@ func (p *personPage) showRows(ins []*crm.Interaction) {
 	} else {
 		p.older.Hide()
 	}
+}
+
+// timelineEntry is one interaction of the timeline: tapping it, or its
+// edit button, opens the interaction to correct or delete.
+func (p *personPage) timelineEntry(in *crm.Interaction) fyne.CanvasObject {
+	open := func() { editInteraction(p.m, in.ID, func(f *logForm) { p.editor = f }) }
+	edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), open)
+	edit.Importance = widget.LowImportance
+	return newTapArea(container.NewBorder(nil, nil, nil, container.NewVBox(edit), interactionRow(in, p.d.ID, p.today)), open)
 }
 
 // loadOlder reads the page after the interactions shown, off the UI
@@ -294,10 +334,11 @@ func interactionRow(in *crm.Interaction, self int64, today crm.Date) fyne.Canvas
 	if summary == "" {
 		summary = "(no summary)"
 	}
-	box := container.NewVBox(bold(summary), muted(meta))
+	facts := cutLines(muted(meta))
 	if in.Goal != "" {
-		box.Add(muted("Served: " + in.Goal))
+		facts.Add(muted("Served: " + in.Goal))
 	}
+	box := container.NewVBox(wrappedBold(summary), facts)
 	if in.Notes != "" {
 		box.Add(wrapped(in.Notes))
 	}
@@ -314,18 +355,19 @@ func interactionRow(in *crm.Interaction, self int64, today crm.Date) fyne.Canvas
 	return box
 }
 
+// exchangeText is an exchange's sentence in the colour of its direction;
+// it wraps, as its description is the user's.
 func exchangeText(x crm.Exchange) fyne.CanvasObject {
-	c := theme.Color(theme.ColorNamePrimary)
+	c := colorGave
 	if x.Direction == crm.Received {
-		c = themed(colorSoon)
+		c = colorReceived
 	}
-	t := canvas.NewText(exchangeSentence(x), c)
-	return t
+	return tight(wrappedRich(exchangeSentence(x), widget.RichTextStyle{ColorName: c, SizeName: theme.SizeNameText}))
 }
 
 func (p *personPage) confirmArchive() {
 	d := p.d
-	dlg := dialog.NewConfirm("Archive "+d.Name+"?",
+	dlg := dialog.NewConfirm("Archive "+shorten(d.Name, titleRunes)+"?",
 		"They leave your lists and check-ins. Their history stays, and you can restore them from People › archived.",
 		func(ok bool) {
 			if ok {

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/store"
 )
 
@@ -16,7 +17,7 @@ func TestPersonTimelineShowsOlderInteractionsOnRequest(t *testing.T) {
 	m, st := newTestMain(t)
 	priya := addPerson(t, st, "Priya Raman", "Fabrikam", crm.RoleMentor, "2026-01-10")
 	n := 2*timelineLimit + 7
-	day := crm.MustParseDate(testToday)
+	day := crmtest.Date(testToday)
 	mustUpdate(t, st, func(tx *store.Tx) error {
 		for i := range n { // interaction i is i days old
 			in := &crm.Interaction{Kind: crm.KindCall, Date: day.AddDays(-i), Summary: fmt.Sprintf("Call %03d", i),
@@ -57,7 +58,7 @@ func TestPersonTimelineShowsOlderInteractionsOnRequest(t *testing.T) {
 func TestPersonTimelineOfOnePageHasNoOlderButton(t *testing.T) {
 	m, st := newTestMain(t)
 	sam := addPerson(t, st, "Sam Lee", "", "", "2026-01-10")
-	day := crm.MustParseDate(testToday)
+	day := crmtest.Date(testToday)
 	mustUpdate(t, st, func(tx *store.Tx) error {
 		for i := range timelineLimit {
 			in := &crm.Interaction{Kind: crm.KindCall, Date: day.AddDays(-i), Participants: []crm.Participant{{ContactID: sam}}}

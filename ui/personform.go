@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -50,7 +51,7 @@ func newPersonForm(m *Main, c *crm.Contact) *personForm {
 	f.makeFields(m)
 	title := "New person"
 	if c != nil {
-		title = "Edit " + c.Name
+		title = "Edit " + shorten(c.Name, titleRunes)
 		f.fill(c)
 	}
 	form := widget.NewForm(
@@ -73,6 +74,7 @@ func newPersonForm(m *Main, c *crm.Contact) *personForm {
 	)
 	f.formDialog = newFormDialog(m, title, "Save", form, fyne.NewSize(620, 700))
 	f.check = f.problem
+	f.first = f.name
 	for _, e := range []*field{f.name, f.email, f.cadence, f.birthday.field, f.met.field, f.snoozed.field} {
 		e.OnChanged = func(string) { f.revalidate() }
 	}
@@ -124,7 +126,10 @@ func contactCheck(set func(c *crm.Contact, s string)) func(string) error {
 		set(&c, strings.TrimSpace(s))
 		if err := c.Validate(); err != nil {
 			_, why := splitField(err)
-			return errors.New(why)
+			// The form shows the error on one line under the field, which
+			// already shows the text: quote only the start of a long one.
+			s = strings.TrimSpace(s)
+			return errors.New(strings.ReplaceAll(why, strconv.Quote(s), strconv.Quote(shorten(s, titleRunes))))
 		}
 		return nil
 	}
@@ -166,9 +171,11 @@ func (f *personForm) loadReferrer(id int64) {
 		}
 		return err
 	}, func() {
-		if who != nil {
-			f.referrer.add(who.ID, who.Name)
-		}
+		f.settle(func() {
+			if who != nil {
+				f.referrer.add(who.ID, who.Name)
+			}
+		})
 	})
 }
 
@@ -263,15 +270,29 @@ func (f *personForm) submit() {
 	f.update(c, want)
 }
 
-// add stores a new person with the roles ticked, and opens their page.
+// add stores a new person with the roles ticked, and opens their page. The
+// bar that confirms it names anyone already in the book by that name, with
+// their #id: two people may share a name, but the user should know.
 func (f *personForm) add(c *crm.Contact, roles []crm.RoleKind) {
 	m := f.m
 	for _, r := range roles {
 		c.Roles = append(c.Roles, crm.Role{Kind: r})
 	}
-	m.save(func(tx *store.Tx) error { return tx.AddContact(c) }, func() {
+	var namesakes []crm.Participant
+	m.save(func(tx *store.Tx) error {
+		if err := tx.AddContact(c); err != nil {
+			return err
+		}
+		var err error
+		namesakes, err = tx.Namesakes(c.ID)
+		return err
+	}, func() {
 		f.close()
-		m.bar.show("Added "+c.Name+".", func() {
+		msg := "Added " + c.Name + "."
+		if note := crm.NamesakeNote(crm.Participant{ContactID: c.ID, Name: c.Name}, namesakes); note != "" {
+			msg = note + "."
+		}
+		m.bar.show(msg, func() {
 			m.save(func(tx *store.Tx) error { return tx.DeleteContact(c.ID) }, nil)
 		})
 		m.OpenPerson(c.ID)
@@ -279,30 +300,53 @@ func (f *personForm) add(c *crm.Contact, roles []crm.RoleKind) {
 }
 
 // update saves an edited person, starting the roles newly ticked and
-// ending those unticked, in one transaction.
+// ending those unticked, in one transaction. Undo puts the person back as
+// that transaction found them: their fields, channels and whole role
+// history, so a role ticked by mistake leaves no trace.
 func (f *personForm) update(c *crm.Contact, want []crm.RoleKind) {
 	had := f.orig.CurrentRoles()
-	f.m.save(func(tx *store.Tx) error {
+	var before *crm.Contact
+	var standing *store.Standing
+	f.m.save(func(tx *store.Tx) (err error) {
+		if before, err = tx.Contact(c.ID); err != nil {
+			return err
+		}
+		if standing, err = tx.Standing(c.ID); err != nil {
+			return err
+		}
 		if err := tx.UpdateContact(c); err != nil {
 			return err
 		}
-		for _, r := range want {
-			if !slices.Contains(had, r) {
-				if err := tx.AddRole(c.ID, r, crm.Date{}); err != nil {
-					return err
-				}
-			}
-		}
-		for _, r := range had {
-			if !slices.Contains(want, r) {
-				if err := tx.EndRole(c.ID, r, crm.Date{}); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
+		return changeRoles(tx, c.ID, had, want)
 	}, func() {
 		f.close()
-		f.m.bar.show("Saved "+c.Name+".", nil)
+		f.m.bar.show("Saved "+c.Name+".", func() {
+			f.m.save(func(tx *store.Tx) error {
+				if err := tx.UpdateContact(before); err != nil {
+					return err
+				}
+				return tx.RestoreStanding(standing)
+			}, nil)
+		})
 	})
+}
+
+// changeRoles starts the roles in want but not had, today, and ends those
+// in had but not want.
+func changeRoles(tx *store.Tx, id int64, had, want []crm.RoleKind) error {
+	for _, r := range want {
+		if !slices.Contains(had, r) {
+			if err := tx.AddRole(id, r, crm.Date{}); err != nil {
+				return err
+			}
+		}
+	}
+	for _, r := range had {
+		if !slices.Contains(want, r) {
+			if err := tx.EndRole(id, r, crm.Date{}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/store"
 )
 
@@ -106,8 +108,8 @@ func TestPersonFormSavesBirthday(t *testing.T) {
 	}
 	ana := m.people.page.d.ID
 	got := savedContact(t, st, ana)
-	if got.Birthday != crm.MustParseDate("1990-03-14") || got.Location != "Lisbon" ||
-		got.SnoozedUntil != crm.MustParseDate("2026-12-24") || got.ReferredBy != priya {
+	if got.Birthday != crmtest.Date("1990-03-14") || got.Location != "Lisbon" ||
+		got.SnoozedUntil != crmtest.Date("2026-12-24") || got.ReferredBy != priya {
 		t.Fatalf("saved birthday %q, location %q, snoozed %q, referred by #%d; want 1990-03-14, Lisbon, 2026-12-24, #%d",
 			got.Birthday, got.Location, got.SnoozedUntil, got.ReferredBy, priya)
 	}
@@ -127,7 +129,7 @@ func TestPersonFormSavesBirthday(t *testing.T) {
 	test.Tap(edit.referrer.chosen.Objects[0].(*widget.Button)) // unpick Priya
 	test.Tap(edit.save)
 	got = savedContact(t, st, ana)
-	if got.Birthday != crm.MustParseDate("1990-03-15") || !got.SnoozedUntil.IsZero() || got.ReferredBy != 0 {
+	if got.Birthday != crmtest.Date("1990-03-15") || !got.SnoozedUntil.IsZero() || got.ReferredBy != 0 {
 		t.Errorf("after editing: birthday %q, snoozed %q, referred by #%d; want 1990-03-15, none, none",
 			got.Birthday, got.SnoozedUntil, got.ReferredBy)
 	}
@@ -169,4 +171,36 @@ func TestPersonFormRefusesWhatTheDomainRefuses(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// Adding a person whose name is already in the book adds them, and the bar
+// that confirms it says so with the other's #id; a long name wraps there
+// instead of widening the window.
+func TestPersonFormNotesANamesake(t *testing.T) {
+	m, st := newTestMain(t)
+	first := addPerson(t, st, "Ana Lopez", "", "", "2026-01-10")
+	f := newPersonForm(m, nil)
+	f.show()
+	test.Type(f.name, "ana lopez")
+	test.Tap(f.save)
+	want := fmt.Sprintf("Ana Lopez (#%d) is already in the book; added another ana lopez (#%d).", first, first+1)
+	if m.bar.label.Text != want {
+		t.Errorf("the bar says %q, want %q", m.bar.label.Text, want)
+	}
+	if savedContact(t, st, first+1).Name != "ana lopez" {
+		t.Error("the second Ana was not added")
+	}
+
+	long := strings.Repeat("Maximiliana Alexandrovna ", 12)
+	addPerson(t, st, long, "", "", "2026-01-10")
+	f = newPersonForm(m, nil)
+	f.show()
+	test.Type(f.name, long)
+	test.Tap(f.save)
+	if !strings.Contains(m.bar.label.Text, "is already in the book") {
+		t.Fatalf("the bar says %q", m.bar.label.Text)
+	}
+	if w := m.bar.box.MinSize().Width; w > 600 {
+		t.Errorf("a long name makes the bar %.0f px wide", w)
+	}
 }

@@ -24,21 +24,38 @@ type peoplePicker struct {
 	box     *fyne.Container
 	changed func()
 	gen     int
+	// submitted is set by Enter until the text changes: the lookup the
+	// last keystroke scheduled is then stale, and would drop Enter's.
+	submitted bool
 	// one keeps a single person: picking another replaces them.
 	one bool
 }
 
 func newPeoplePicker(m *Main, initial []crm.Participant, changed func()) *peoplePicker {
 	p := &peoplePicker{m: m, people: append([]crm.Participant{}, initial...), chosen: container.NewHBox(),
-		matches: container.NewVBox(), changed: changed}
+		matches: cutLines(), changed: changed}
 	p.find = m.entry("Type a name to add someone")
-	p.find.OnChanged = func(s string) { m.debounce(func() { p.lookup(s) }) }
+	p.find.OnChanged = func(s string) {
+		p.submitted = false
+		m.debounce(func() { p.lookup(s, false) })
+	}
+	// Enter picks the one match; it looks the text up at once, as the
+	// matches shown may be a keystroke behind.
+	p.find.OnSubmitted = func(s string) {
+		p.submitted = true
+		p.lookup(s, true)
+	}
 	p.box = container.NewVBox(container.NewHScroll(p.chosen), p.find, p.matches)
 	p.show()
 	return p
 }
 
-func (p *peoplePicker) lookup(text string) {
+// lookup shows the people whose details match text and, when pickOnly is
+// set and exactly one does, picks them.
+func (p *peoplePicker) lookup(text string, pickOnly bool) {
+	if p.submitted && !pickOnly {
+		return
+	}
 	text = strings.TrimSpace(text)
 	p.gen++
 	gen := p.gen
@@ -53,6 +70,10 @@ func (p *peoplePicker) lookup(text string) {
 		return err
 	}, func() {
 		if gen != p.gen {
+			return
+		}
+		if pickOnly && len(found) == 1 {
+			p.add(found[0].ID, found[0].Name)
 			return
 		}
 		p.matches.Objects = nil
@@ -88,7 +109,7 @@ func (p *peoplePicker) add(id int64, name string) {
 func (p *peoplePicker) show() {
 	p.chosen.Objects = nil
 	for i, x := range p.people {
-		b := widget.NewButtonWithIcon(x.Name, theme.CancelIcon(), func() {
+		b := widget.NewButtonWithIcon(shorten(x.Name, labelRunes), theme.CancelIcon(), func() {
 			p.people = append(p.people[:i:i], p.people[i+1:]...)
 			p.show()
 		})

@@ -30,10 +30,13 @@ func promiseMeta(x crm.Exchange, today crm.Date) string {
 	return fmt.Sprintf("%s · %s · %s", x.Contact, x.Kind, relDay(x.Date, today))
 }
 
-// keepPromise marks x kept, then runs after (when given).
+// keepPromise marks x kept, then runs after (when given). Undo opens the
+// promise again, wherever Done was tapped.
 func keepPromise(m *Main, x crm.Exchange, after func()) {
 	m.save(func(tx *store.Tx) error { return tx.CompleteCommitment(x.ID, crm.Date{}) }, func() {
-		m.bar.show("Marked kept: "+x.Description, nil)
+		m.bar.show("Marked kept: "+x.Description, func() {
+			m.save(func(tx *store.Tx) error { return tx.ReopenCommitment(x.ID) }, after)
+		})
 		if after != nil {
 			after()
 		}
@@ -65,14 +68,15 @@ func (p *promiseList) newRow() fyne.CanvasObject {
 	text.Truncation = fyne.TextTruncateEllipsis
 	done := widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), nil)
 	done.Importance = widget.LowImportance
-	return container.NewBorder(nil, nil, nil, done, container.NewVBox(text, muted("")))
+	return container.NewBorder(nil, nil, nil, done, container.NewVBox(text, cutLines(muted(""))))
 }
 
 func (p *promiseList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	row := o.(*fyne.Container)
 	texts := row.Objects[0].(*fyne.Container)
 	done := row.Objects[1].(*widget.Button)
-	text, meta := texts.Objects[0].(*widget.Label), texts.Objects[1].(*canvas.Text)
+	text, metaLine := texts.Objects[0].(*widget.Label), texts.Objects[1].(*fyne.Container)
+	meta := metaLine.Objects[0].(*canvas.Text)
 	x, ok := p.item(i)
 	if !ok {
 		text.SetText("…")
@@ -84,7 +88,7 @@ func (p *promiseList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	}
 	text.SetText(x.Description)
 	meta.Text = promiseMeta(x, p.today)
-	meta.Refresh()
+	metaLine.Refresh() // cuts the new text to the row's width
 	done.OnTapped = func() { keepPromise(p.m, x, p.reload) }
 	done.Enable()
 }

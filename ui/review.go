@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -81,9 +80,11 @@ func newReviewView(m *Main) *reviewView {
 	)
 	picker := container.NewHBox(v.prev, fixedWidth(v.picker, 150), v.next)
 	actions := container.NewHBox(v.export, v.saveBtn)
-	v.header = container.NewBorder(nil, nil,
-		container.NewVBox(screenTitle("Review"), v.subtitle),
-		container.NewVBox(container.NewHBox(picker, actions), container.NewHBox(layout.NewSpacer(), v.status)))
+	// The span of days takes the line under the title and the buttons, so
+	// the header is no wider than they are.
+	v.header = container.NewVBox(
+		container.NewBorder(nil, nil, container.NewCenter(screenTitle("Review")), container.NewHBox(picker, actions)),
+		container.NewBorder(nil, nil, nil, v.status, cutLines(v.subtitle)))
 	v.root = container.NewBorder(container.NewVBox(container.NewPadded(v.header), v.progress), nil, nil, nil, v.tabs)
 	v.setEnabled(false)
 	return v

@@ -265,16 +265,14 @@ func meter(used, budget float64) fyne.CanvasObject {
 	return newChart(fyne.NewSize(60, 6), build, place)
 }
 
-// legend names the colours of a chart.
+// legend names the colours of a chart, on as many lines as its width needs.
 func legend(names []string, colors []color.Color) fyne.CanvasObject {
-	box := container.NewHBox()
+	box := flow()
 	for i, n := range names {
 		sw := canvas.NewRectangle(colors[i])
 		sw.CornerRadius = 2
 		sw.SetMinSize(fyne.NewSize(10, 10))
-		box.Add(container.NewCenter(sw))
-		box.Add(muted(n))
-		box.Add(spacerW(6))
+		box.Add(container.NewHBox(container.NewCenter(sw), muted(n), spacerW(6)))
 	}
 	return box
 }

@@ -36,8 +36,8 @@ func (p *reviewPeople) showDetail(c *review.Relationship) {
 	addItems(items, fmt.Sprintf("Received (%d)", c.Received), c.ReceivedItems)
 	addItems(items, fmt.Sprintf("Open promises (%d)", len(c.OpenCommitments)), c.OpenCommitments)
 	orNote(items, "Nothing given or received this quarter, and no open promises.")
-	cols := container.NewBorder(nil, nil, fixedWidth(card(container.NewVScroll(left)), 300),
-		fixedWidth(card(p.decisionPanel(c)), 350), card(container.NewVScroll(items)))
+	cols := container.NewBorder(nil, nil, fixedWidth(card(container.NewVScroll(left)), 250),
+		fixedWidth(card(p.decisionPanel(c)), 310), card(container.NewVScroll(items)))
 	p.detail.Objects = []fyne.CanvasObject{cols}
 	p.detail.Refresh()
 }
@@ -50,8 +50,8 @@ func (p *reviewPeople) personHeader(c *review.Relationship) fyne.CanvasObject {
 	id := c.ID
 	open := widget.NewButtonWithIcon("Open page", theme.NavigateNextIcon(), func() { p.v.m.OpenPerson(id) })
 	open.Importance = widget.LowImportance
-	return container.NewBorder(nil, nil, avatar(c.Name, c.Roles, 36), container.NewCenter(open),
-		container.NewVBox(bold(c.Name), chips))
+	return container.NewBorder(nil, nil, container.NewVBox(avatar(c.Name, c.Roles, 36)), container.NewVBox(open),
+		container.NewVBox(wrappedBold(c.Name), chips))
 }
 
 func (p *reviewPeople) figures(c *review.Relationship) fyne.CanvasObject {
@@ -92,15 +92,15 @@ func (p *reviewPeople) decisionPanel(c *review.Relationship) fyne.CanvasObject {
 
 // updateHint says what the chosen decision does, or what it did.
 func (p *reviewPeople) updateHint(d review.Decision) {
-	p.hint.Text = decisionHints[d.Decision]
+	hint := decisionHints[d.Decision]
 	switch {
 	case d.Decision == "":
-		p.hint.Text = "Deepen, keep, pause or end: what next for this relationship?"
+		hint = "Deepen, keep, pause or end: what next for this relationship?"
 	case !d.AppliedOn.IsZero():
-		p.hint.Text = fmt.Sprintf("Carried out on %s: %s", longDate(d.AppliedOn), d.Decision)
+		hint = fmt.Sprintf("Carried out on %s: %s", longDate(d.AppliedOn), d.Decision)
 	}
 	enableIf(p.note, d.Decision != "")
-	p.hint.Refresh()
+	setText(p.hint, hint)
 }
 
 // newDecisionButtons makes one button per decision; the chosen one is

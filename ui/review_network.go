@@ -71,7 +71,7 @@ func (v *reviewView) newPeople() fyne.CanvasObject {
 		id := p.ID
 		name := widget.NewButton(p.Name, func() { v.people.reveal(id) })
 		name.Importance = widget.LowImportance
-		box.Add(container.NewVBox(container.NewHBox(name, roleChips(p.Roles)),
+		box.Add(container.NewVBox(container.NewBorder(nil, nil, nil, roleChips(p.Roles), cutLines(name)),
 			note(joinNonEmpty(" · ", "since "+shortDate(p.Since, v.today), where))))
 	}
 	return box
@@ -84,7 +84,7 @@ func (v *reviewView) roleChanges() fyne.CanvasObject {
 			box.Add(muted(fmt.Sprintf("and %d more", len(v.r.Network.RoleChanges)-i)))
 			break
 		}
-		change := container.NewHBox(bold(c.Name))
+		change := container.NewHBox()
 		for _, r := range c.Ended {
 			change.Add(container.NewCenter(newChip(string(r)+" ended", archivedColor)))
 		}
@@ -94,7 +94,8 @@ func (v *reviewView) roleChanges() fyne.CanvasObject {
 		for _, r := range c.Started {
 			change.Add(container.NewCenter(roleChip(r)))
 		}
-		box.Add(container.NewBorder(nil, nil, change, container.NewCenter(muted(shortDate(c.On, v.today)))))
+		box.Add(container.NewBorder(nil, nil, nil, container.NewHBox(change, container.NewCenter(muted(shortDate(c.On, v.today)))),
+			wrappedBold(c.Name)))
 	}
 	return orNote(box, "No roles changed this quarter.")
 }
@@ -116,7 +117,7 @@ func (v *reviewView) circles() fyne.CanvasObject {
 			}
 			who = append(who, fmt.Sprintf("%s %d", a.Name, a.Meetings))
 		}
-		box.Add(container.NewBorder(nil, nil, bold(c.Name), container.NewCenter(muted(meets))))
+		box.Add(container.NewBorder(nil, nil, nil, container.NewCenter(muted(meets)), wrappedBold(c.Name)))
 		if len(who) > 0 {
 			box.Add(note("Attended: " + moreNames(who, len(c.Attendance), " · ")))
 		}
@@ -149,7 +150,7 @@ func (v *reviewView) goalList() fyne.CanvasObject {
 			if i == 3 {
 				break
 			}
-			served += fmt.Sprintf("\n%s  %s", shortDate(in.Date, v.today), in.Summary)
+			served += fmt.Sprintf("\n%s  %s", shortDate(in.Date, v.today), shorten(in.Summary, servedRunes))
 		}
 		box.Add(note(served))
 		box.Add(widget.NewSeparator())
@@ -170,10 +171,14 @@ func (v *reviewView) gapList() fyne.CanvasObject {
 			cover.Importance = widget.WarningImportance
 		}
 		cover.Wrapping = fyne.TextWrapWord
-		box.Add(container.NewBorder(nil, nil, fixedWidth(bold(g.Gap), 150), nil, cover))
+		box.Add(container.NewBorder(nil, nil, fixedWidth(wrappedBold(g.Gap), 150), nil, cover))
 	}
 	return orNote(box, "No gaps in your profile. Name them in your profile to see who covers them.")
 }
+
+// servedRunes bounds the summary of each interaction a goal lists: the
+// line is a reminder, and the whole summary is on the person's page.
+const servedRunes = 120
 
 // nameLimit bounds the names a line lists: a circle of hundreds reads as
 // its first dozen and a count.
@@ -212,7 +217,7 @@ func note(s string) *widget.RichText {
 func warnList(names []string, none string) fyne.CanvasObject {
 	box := container.NewVBox()
 	for _, n := range names {
-		l := widget.NewLabelWithStyle("• "+n, fyne.TextAlignLeading, fyne.TextStyle{})
+		l := wrapped("• " + n)
 		l.Importance = widget.WarningImportance
 		box.Add(l)
 	}

@@ -25,7 +25,7 @@ const flagListLimit = 10
 func (v *reviewView) overviewTab() fyne.CanvasObject {
 	r := v.r
 	kept, missed := r.CheckinTotals()
-	tiles := container.NewGridWithColumns(4,
+	tiles := columns(4,
 		v.activityTile(),
 		statTile("TIME", review.Hours(r.Minutes), budgetLine(float64(r.Minutes), float64(r.Budget.MinutesQuarter), review.Hours(r.Budget.MinutesQuarter)),
 			budgetMeter(float64(r.Minutes), float64(r.Budget.MinutesQuarter)), "vs "+review.Hours(r.Previous.Minutes)+" in "+r.Previous.Quarter.String()),
@@ -42,7 +42,7 @@ func (v *reviewView) overviewTab() fyne.CanvasObject {
 	roleNames, roleCols := chartRoles()
 	activity := card(container.NewBorder(container.NewVBox(heading("Interactions per month by role"), legend(roleNames, roleCols)),
 		nil, nil, nil, stackedBars(labels, values, roleCols)))
-	gaveC, gotC := themed(colorSoon), themed(theme.ColorNamePrimary)
+	gaveC, gotC := directionColor(crm.Gave), directionColor(crm.Received)
 	keptC, missedC := themed(colorSoon), themed(theme.ColorNameError)
 	balance := titledCard("Given and received", container.NewVBox(
 		note(fmt.Sprintf("The %d people you traded most with: received to the left, gave to the right.", review.ChartLimit)),
@@ -184,7 +184,7 @@ func (v *reviewView) flagRow(c *review.Relationship, f review.Flag) fyne.CanvasO
 	open := widget.NewButton(c.Name, func() { v.people.reveal(id) })
 	open.Importance = widget.LowImportance
 	open.Alignment = widget.ButtonAlignLeading
-	return container.NewVBox(container.NewHBox(open, roleChips(c.Roles)), note(why))
+	return container.NewVBox(container.NewBorder(nil, nil, nil, roleChips(c.Roles), cutLines(open)), note(why))
 }
 
 // vcenter centres an object vertically, leaving it at the leading edge.

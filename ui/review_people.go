@@ -34,7 +34,7 @@ type reviewPeople struct {
 	choices  *fyne.Container
 	selected review.DecisionKind // the decision the panel shows
 	note     *field
-	hint     *canvas.Text
+	hint     *widget.RichText
 
 	r       *review.Review
 	rows    []int // indexes into r.Contacts, filtered and sorted
@@ -114,7 +114,7 @@ func newReviewPeople(v *reviewView) *reviewPeople {
 	p.note = v.m.multiEntry("Why, and what next")
 	p.note.SetMinRowsVisible(2)
 	p.note.OnChanged = func(string) { p.onNote() }
-	p.hint = muted("")
+	p.hint = note("")
 	p.showDetail(nil)
 	bar := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewCenter(p.count), fixedWidth(p.filter, 210)), p.search)
 	top := container.NewBorder(container.NewPadded(bar), nil, nil, nil, p.table)

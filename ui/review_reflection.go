@@ -56,7 +56,7 @@ func (f *reviewReflection) show(r *review.Review) {
 		prompts.Add(card(container.NewVBox(q, note(p.Context), e)))
 	}
 	f.showDecisions()
-	intro := muted("Answers and decisions are saved with the quarter; the figures are always computed afresh.")
+	intro := note("Answers and decisions are saved with the quarter; the figures are always computed afresh.")
 	left := container.NewVBox(heading("Reflection"), intro, prompts)
 	right := titledCard("Decisions", f.decisions)
 	body := container.NewBorder(nil, nil, nil, container.NewVBox(container.NewPadded(fixedWidth(right, 340))), left)
@@ -98,7 +98,7 @@ func (f *reviewReflection) decisionRow(d review.Decision) fyne.CanvasObject {
 	case d.Decision == review.Deepen || d.Decision == review.Keep:
 		state = ""
 	}
-	top := container.NewBorder(nil, nil, name, container.NewCenter(newChip(string(d.Decision), decisionColors[d.Decision])))
+	top := container.NewBorder(nil, nil, nil, container.NewCenter(newChip(string(d.Decision), decisionColors[d.Decision])), cutLines(name))
 	box := container.NewVBox(top)
 	if d.Note != "" {
 		box.Add(wrapped(d.Note))

@@ -1,11 +1,8 @@
 package ui
 
 import (
-	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -29,6 +26,7 @@ type settingsView struct {
 	cadWhy   *canvas.Text
 	theme    *widget.RadioGroup
 	path     *widget.Label
+	db       *databaseSection
 	cal      *calendarSection
 }
 
@@ -37,7 +35,9 @@ var cadenceRoles = append(append([]crm.RoleKind{}, crm.Roles...), crm.RoleNone)
 func newSettingsView(m *Main) *settingsView {
 	v := &settingsView{m: m, sections: container.NewVBox(), cadences: map[crm.RoleKind]*field{}, cadWhy: newReason()}
 	v.addSection("Check-in cadence", v.cadenceSection())
-	v.addSection("Database", v.databaseSection())
+	v.db = newDatabaseSection(m)
+	v.path = v.db.path
+	v.addSection("Database", v.db.content)
 	v.addSection("Appearance", v.themeSection())
 	v.cal = newCalendarSection(m)
 	v.addSection("Calendar", v.cal.content)
@@ -77,6 +77,7 @@ func (v *settingsView) cadenceSection() fyne.CanvasObject {
 
 func (v *settingsView) reload() {
 	v.cal.reload()
+	v.db.reload()
 	var cad map[crm.RoleKind]int
 	v.m.load(func(tx *store.Tx) error {
 		var err error
@@ -141,30 +142,6 @@ func (v *settingsView) saveCadences() {
 		}
 		return nil
 	}, func() { v.m.bar.show("Saved the default cadences.", nil) })
-}
-
-func (v *settingsView) databaseSection() fyne.CanvasObject {
-	path := widget.NewLabel(v.m.st.Path())
-	path.Wrapping = fyne.TextWrapBreak
-	path.TextStyle.Monospace = true
-	v.path = path
-	backup := widget.NewButtonWithIcon("Back up now", theme.DocumentSaveIcon(), v.backup)
-	return container.NewVBox(muted("Everything Kith knows lives in this one file on this computer."), path,
-		container.NewHBox(backup), muted("A backup is a complete copy written beside the database, named with the date and time."))
-}
-
-// backupPath names a backup beside the database.
-func backupPath(db string, now time.Time) string {
-	base := strings.TrimSuffix(filepath.Base(db), filepath.Ext(db))
-	return filepath.Join(filepath.Dir(db), fmt.Sprintf("%s-backup-%s.db", base, now.Format("2006-01-02-150405")))
-}
-
-// backup writes a consistent copy of the database beside it.
-func (v *settingsView) backup() {
-	dest := backupPath(v.m.st.Path(), time.Now())
-	v.m.background(func() error { return v.m.st.Backup(context.Background(), dest) }, func() {
-		v.m.bar.show("Backed up to "+dest, nil)
-	})
 }
 
 func (v *settingsView) themeSection() fyne.CanvasObject {

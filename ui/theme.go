@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -23,6 +24,10 @@ const (
 	colorMuted   fyne.ThemeColorName = "kithMuted"
 	colorLate    fyne.ThemeColorName = "kithLate"
 	colorSoon    fyne.ThemeColorName = "kithSoon"
+	// What the user gave and what they received: one colour each wherever
+	// they show (a person's counts and timeline, the review's chart).
+	colorGave     fyne.ThemeColorName = "kithGave"
+	colorReceived fyne.ThemeColorName = "kithReceived"
 )
 
 // kithTheme is the stock theme with Kith's accent, calmer surfaces, and an
@@ -60,6 +65,16 @@ var palette = map[fyne.ThemeColorName][2]color.Color{ // light, dark
 	colorMuted:                {hex(0x6b7280), hex(0x9ca3af)},
 	colorLate:                 {hex(0xc2410c), hex(0xfb923c)},
 	colorSoon:                 {hex(0x047857), hex(0x34d399)},
+	colorGave:                 {hex(0x4f46e5), hex(0x818cf8)},
+	colorReceived:             {hex(0x047857), hex(0x34d399)},
+}
+
+// directionColor is the colour of what was given or received.
+func directionColor(d crm.Direction) color.Color {
+	if d == crm.Received {
+		return themed(colorReceived)
+	}
+	return themed(colorGave)
 }
 
 // Color gives Kith's palette for its own names and the accent, and the base
@@ -98,8 +113,8 @@ func themed(n fyne.ThemeColorName) color.Color {
 	return fyne.CurrentApp().Settings().Theme().Color(n, fyne.CurrentApp().Settings().ThemeVariant())
 }
 
-// roleColors are the chip colours of the roles: saturated enough to carry
-// white text on both light and dark backgrounds.
+// roleColors are the chip and avatar colours of the roles; their text is
+// white or black, whichever reads better (textOn).
 var roleColors = map[crm.RoleKind]color.Color{
 	crm.RoleCoach:   hex(0xd97706),
 	crm.RoleMentor:  hex(0x7c3aed),
@@ -116,4 +131,39 @@ func roleColor(r crm.RoleKind) color.Color {
 		return c
 	}
 	return archivedColor
+}
+
+// minContrast is WCAG 2's AA contrast ratio for normal text.
+const minContrast = 4.5
+
+// textOn is the text colour that reads on fill: white or black, whichever
+// contrasts more. One of the two always reaches at least 4.58:1, above
+// WCAG AA's 4.5:1, whatever the fill.
+func textOn(fill color.Color) color.Color {
+	if contrast(color.White, fill) >= contrast(color.Black, fill) {
+		return color.White
+	}
+	return color.Black
+}
+
+// contrast is the WCAG 2 contrast ratio of two opaque colours, from 1 to 21.
+func contrast(a, b color.Color) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+// luminance is WCAG 2's relative luminance of an sRGB colour.
+func luminance(c color.Color) float64 {
+	r, g, b, _ := c.RGBA()
+	lin := func(v uint32) float64 {
+		s := float64(v) / 0xffff
+		if s <= 0.04045 {
+			return s / 12.92
+		}
+		return math.Pow((s+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
 }

@@ -23,6 +23,9 @@ const dueLimit = 20
 // holds thousands, and the rest are a click away in a scrolling list.
 const promiseLimit = 15
 
+// promiseRunes bounds a promise's description on Today.
+const promiseRunes = 160
+
 // todayView is the Today screen: who is due, what was promised, and a
 // summary line.
 type todayView struct {
@@ -161,13 +164,14 @@ func plural(n int, one, many string) string {
 
 func (v *todayView) dueCard(it dueItem) fyne.CanvasObject {
 	today := v.data.today
-	name := bold(it.Name)
+	name := wrappedBold(it.Name)
 	late := canvas.NewText(lateness(it.DaysOverdue), themed(colorSoon))
 	if it.DaysOverdue > 0 {
 		late.Color = themed(colorLate)
 	}
 	late.TextStyle.Bold = true
-	top := container.NewBorder(nil, nil, container.NewHBox(name, roleChips(it.Roles)), late)
+	// The chips and lateness stay level with the first line of a long name.
+	top := container.NewBorder(nil, nil, nil, besideFirstLine(container.NewHBox(container.NewCenter(roleChips(it.Roles)), container.NewCenter(late))), name)
 	last := "Never talked yet"
 	if !it.LastContact.IsZero() {
 		last = "Last talked " + relDay(it.LastContact, today)
@@ -175,13 +179,15 @@ func (v *todayView) dueCard(it dueItem) fyne.CanvasObject {
 			last += ": " + it.LastSummary
 		}
 	}
-	lines := container.NewVBox(top, muted(last))
+	// A card previews the last talk and exchanges on a line each.
+	recent := cutLines(muted(last))
 	if len(it.gave) > 0 {
-		lines.Add(muted("You gave: " + string(it.gave[0].Kind) + ", " + it.gave[0].Description))
+		recent.Add(muted("You gave: " + string(it.gave[0].Kind) + ", " + it.gave[0].Description))
 	}
 	if len(it.got) > 0 {
-		lines.Add(muted("You received: " + string(it.got[0].Kind) + ", " + it.got[0].Description))
+		recent.Add(muted("You received: " + string(it.got[0].Kind) + ", " + it.got[0].Description))
 	}
+	lines := container.NewVBox(top, recent)
 	who := []crm.Participant{{ContactID: it.ContactID, Name: it.Name}}
 	logBtn := widget.NewButtonWithIcon("Log check-in", theme.ContentAddIcon(), func() {
 		f := newLogForm(v.m, who, 0)
@@ -226,7 +232,7 @@ func (v *todayView) snooze(id int64, name string, until crm.Date) {
 
 func (v *todayView) pickSnooze(id int64, name string) {
 	f := v.m.dateEntry(v.data.today.AddDays(21), false)
-	d := dialog.NewForm("Snooze "+name, "Snooze", "Cancel",
+	d := dialog.NewForm("Snooze "+shorten(name, titleRunes), "Snooze", "Cancel",
 		[]*widget.FormItem{widget.NewFormItem("Until", f)}, func(ok bool) {
 			if !ok {
 				return
@@ -239,9 +245,10 @@ func (v *todayView) pickSnooze(id int64, name string) {
 }
 
 func (v *todayView) promiseRow(x crm.Exchange) fyne.CanvasObject {
-	text := wrapped(x.Description)
-	meta := muted(promiseMeta(x, v.data.today))
+	// Whole on the person's page; here a reminder of a few lines.
+	text := wrapped(shorten(x.Description, promiseRunes))
+	meta := cutLines(muted(promiseMeta(x, v.data.today)))
 	done := widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() { keepPromise(v.m, x, nil) })
 	done.Importance = widget.LowImportance
-	return container.NewBorder(nil, widget.NewSeparator(), nil, done, container.NewVBox(text, meta))
+	return container.NewBorder(nil, widget.NewSeparator(), nil, container.NewVBox(done), container.NewVBox(text, meta))
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/store"
 )
 
@@ -15,7 +16,7 @@ import (
 func promise(t *testing.T, st *store.Store, id int64, day, what string) {
 	t.Helper()
 	mustUpdate(t, st, func(tx *store.Tx) error {
-		return tx.LogInteraction(&crm.Interaction{Kind: crm.KindCall, Date: crm.MustParseDate(day),
+		return tx.LogInteraction(&crm.Interaction{Kind: crm.KindCall, Date: crmtest.Date(day),
 			Participants: []crm.Participant{{ContactID: id}},
 			Exchanges:    []crm.Exchange{{Direction: crm.Gave, Kind: crm.ExAdvice, Description: what, Commitment: true, ContactID: id}}})
 	})

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/store"
 )
 
@@ -29,7 +30,7 @@ func newTestMain(t *testing.T) (*Main, *store.Store) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	st.SetToday(crm.MustParseDate(testToday))
+	st.SetToday(crmtest.Date(testToday))
 	w := test.NewTempWindow(t, nil)
 	m := NewMain(st, w)
 	m.run = func(f func()) { f() }
@@ -50,7 +51,9 @@ func mustUpdate(t *testing.T, st *store.Store, fn func(tx *store.Tx) error) {
 
 func addPerson(t *testing.T, st *store.Store, name, company string, role crm.RoleKind, met string) int64 {
 	t.Helper()
-	c := &crm.Contact{Name: name, Company: company, MetOn: crm.MustParseDate(met)}
+	// Added the day they were met, so someone never contacted is due a
+	// cadence after that day (see store's checkinStart).
+	c := &crm.Contact{Name: name, Company: company, MetOn: crmtest.Date(met), AddedOn: crmtest.Date(met)}
 	if role != "" {
 		c.Roles = []crm.Role{{Kind: role}}
 	}
@@ -223,7 +226,7 @@ func TestCircleMeetingTouchesEveryAttendingMember(t *testing.T) {
 			return err
 		}
 		for _, id := range []int64{a, b, c} {
-			if err := tx.Join(circle.ID, id, crm.MustParseDate("2026-02-01")); err != nil {
+			if err := tx.Join(circle.ID, id, crmtest.Date("2026-02-01")); err != nil {
 				return err
 			}
 		}

@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"image/color"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -24,7 +27,7 @@ type chip struct {
 }
 
 func newChip(label string, fill color.Color) *chip {
-	c := &chip{rect: canvas.NewRectangle(fill), text: canvas.NewText(label, color.White)}
+	c := &chip{rect: canvas.NewRectangle(fill), text: canvas.NewText(label, textOn(fill))}
 	c.rect.CornerRadius = 9
 	c.text.TextSize = theme.CaptionTextSize()
 	c.text.TextStyle.Bold = true
@@ -36,7 +39,7 @@ func roleChip(r crm.RoleKind) *chip { return newChip(string(r), roleColor(r)) }
 
 // set changes the chip's label and colour.
 func (c *chip) set(label string, fill color.Color) {
-	c.text.Text, c.rect.FillColor = label, fill
+	c.text.Text, c.rect.FillColor, c.text.Color = label, fill, textOn(fill)
 	c.Refresh()
 }
 
@@ -152,27 +155,41 @@ func bold(s string) *widget.Label {
 	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
-// initials gives the one or two letters of a person's avatar.
+// initials gives the one or two letters of a person's avatar: the first
+// letter of the first and of the last word that has one, so an emoji or a
+// quote before a name is passed over; "?" when no word has a letter.
 func initials(name string) string {
-	f := strings.Fields(name)
-	switch len(f) {
+	var first []rune
+	for _, w := range strings.Fields(name) {
+		if i := strings.IndexFunc(w, unicode.IsLetter); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(w[i:])
+			first = append(first, unicode.ToUpper(r))
+		}
+	}
+	switch len(first) {
 	case 0:
 		return "?"
 	case 1:
-		return strings.ToUpper(string([]rune(f[0])[:1]))
+		return string(first)
 	}
-	return strings.ToUpper(string([]rune(f[0])[:1]) + string([]rune(f[len(f)-1])[:1]))
+	return string([]rune{first[0], first[len(first)-1]})
+}
+
+// avatarFill is the colour of a person's avatar: their first role's, or
+// the muted grey of the theme when they have none.
+func avatarFill(roles []crm.RoleKind) color.Color {
+	if len(roles) > 0 {
+		return roleColor(roles[0])
+	}
+	return themed(colorMuted)
 }
 
 // avatar is a coloured disc with a person's initials, coloured by their
 // first role.
 func avatar(name string, roles []crm.RoleKind, size float32) *fyne.Container {
-	fill := color.Color(themed(colorMuted))
-	if len(roles) > 0 {
-		fill = roleColor(roles[0])
-	}
+	fill := avatarFill(roles)
 	disc := canvas.NewCircle(fill)
-	txt := canvas.NewText(initials(name), color.White)
+	txt := canvas.NewText(initials(name), textOn(fill))
 	txt.TextStyle.Bold = true
 	txt.TextSize = size * 0.4
 	txt.Alignment = fyne.TextAlignCenter
@@ -185,11 +202,8 @@ func setAvatar(a *fyne.Container, name string, roles []crm.RoleKind) {
 	box := a.Objects[0].(*fyne.Container)
 	disc := box.Objects[0].(*canvas.Circle)
 	txt := box.Objects[1].(*fyne.Container).Objects[0].(*canvas.Text)
-	disc.FillColor = themed(colorMuted)
-	if len(roles) > 0 {
-		disc.FillColor = roleColor(roles[0])
-	}
-	txt.Text = initials(name)
+	disc.FillColor = avatarFill(roles)
+	txt.Text, txt.Color = initials(name), textOn(disc.FillColor)
 	disc.Refresh()
 	txt.Refresh()
 }
@@ -297,14 +311,17 @@ func spacer(h float32) fyne.CanvasObject {
 	return r
 }
 
-// field is an entry that closes its dialog on Esc.
+// field is an entry that closes its dialog on Esc, and leaves on Tab even
+// when it takes several lines.
 type field struct {
 	widget.Entry
 	onEsc func()
 }
 
 func newField(placeholder string) *field {
-	f := &field{}
+	// Scrolled sideways as widget.NewEntry does: a field holding a long
+	// text (a 200-character name) would otherwise be as wide as the text.
+	f := &field{Entry: widget.Entry{Wrapping: fyne.TextWrap(fyne.TextTruncateClip)}}
 	f.ExtendBaseWidget(f)
 	f.PlaceHolder = placeholder
 	return f
@@ -327,16 +344,30 @@ func (f *field) TypedKey(k *fyne.KeyEvent) {
 	f.Entry.TypedKey(k)
 }
 
+// AcceptsTab is false, so Tab moves on to the next field: a notes field
+// that kept the Tab would trap the keyboard in it (a multi-line Entry
+// takes Tab as text by default).
+func (f *field) AcceptsTab() bool { return false }
+
 // dateField is a YYYY-MM-DD entry with a calendar to pick from. Typed text
 // is checked as it changes; the field shows what is wrong.
 type dateField struct {
 	*field
 	optional bool
 	win      fyne.Window
+	// opened is told of the calendar pop-up when it shows, so Esc closes
+	// it before the dialog under it.
+	opened func(pop *widget.PopUp)
 }
 
 func newDateField(w fyne.Window, d crm.Date, optional bool) *dateField {
-	f := &dateField{field: newField("YYYY-MM-DD"), optional: optional, win: w}
+	// The widget on screen is the dateField, not its field: Fyne focuses,
+	// refreshes and finds the canvas of the widget a BaseWidget was
+	// extended with, so extending the field would leave a click on the
+	// date field focusing nothing (typing went on into the field before).
+	f := &dateField{field: &field{}, optional: optional, win: w}
+	f.ExtendBaseWidget(f)
+	f.PlaceHolder = "YYYY-MM-DD"
 	f.SetText(d.String())
 	f.Validator = func(s string) error {
 		_, err := f.parse(s)
@@ -355,6 +386,10 @@ func (f *dateField) parse(s string) (crm.Date, error) {
 		return crm.Date{}, fmt.Errorf("a date is needed (YYYY-MM-DD)")
 	}
 	d, err := crm.ParseDate(s)
+	var missing *crm.NoSuchDayError
+	if errors.As(err, &missing) {
+		return crm.Date{}, err // "February 2026 has no 30th" says more than the format
+	}
 	if err != nil {
 		return crm.Date{}, fmt.Errorf("not a date: want YYYY-MM-DD")
 	}
@@ -364,17 +399,25 @@ func (f *dateField) parse(s string) (crm.Date, error) {
 // date returns the field's day, or an error naming what is wrong.
 func (f *dateField) date() (crm.Date, error) { return f.parse(f.Text) }
 
+// pick opens a calendar under the field. The field takes the focus first,
+// and gets it back when a day is picked, so typing goes on there.
 func (f *dateField) pick() {
 	start := time.Now()
 	if d, err := f.date(); err == nil && !d.IsZero() {
 		start = d.Time()
 	}
+	c := f.win.Canvas()
+	c.Focus(f)
 	var pop *widget.PopUp
 	cal := widget.NewCalendar(start, func(t time.Time) {
 		f.SetText(crm.DateOf(t).String())
 		pop.Hide()
+		c.Focus(f)
 	})
-	pop = widget.NewPopUp(card(cal), f.win.Canvas())
+	pop = widget.NewPopUp(card(cal), c)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(f)
 	pop.ShowAtPosition(pos.AddXY(0, f.Size().Height))
+	if f.opened != nil {
+		f.opened(pop)
+	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/calendar"
 	"github.com/kithcrm/kith/crm/calendar/calendartest"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/gen"
 	"github.com/kithcrm/kith/crm/store"
 )
@@ -26,7 +27,7 @@ func BenchmarkExportManyDue(b *testing.B) {
 	st.SetToday(fixtureToday)
 	err = st.Update(context.Background(), func(tx *store.Tx) error {
 		for i := 0; i < 5000; i++ {
-			c := &crm.Contact{Name: fmt.Sprintf("Person %d", i), MetOn: crm.MustParseDate("2025-01-01")}
+			c := &crm.Contact{Name: fmt.Sprintf("Person %d", i), MetOn: crmtest.Date("2025-01-01")}
 			if err := tx.AddContact(c); err != nil {
 				return err
 			}
@@ -74,7 +75,7 @@ func BenchmarkExport50k(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer st.Close()
-	st.SetToday(crm.MustParseDate("2026-11-25"))
+	st.SetToday(crmtest.Date("2026-11-25"))
 	if err := gen.Populate(ctx, st, gen.Options{People: 50000, Interactions: 1000000, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -65,8 +66,9 @@ type Export struct {
 // quarterly review and the circles' meeting rhythms. The events are read
 // from one read-only snapshot, so a long export of a big book never holds
 // the database's only writer; then one short write records each event's
-// SEQUENCE and LAST-MODIFIED, which rise only when the event's date or text
-// changed since the last export.
+// SEQUENCE and LAST-MODIFIED: LAST-MODIFIED moves when anything in the event
+// changed since the last export, SEQUENCE only when what a calendar shows
+// did (see revise).
 func Build(ctx context.Context, st Store, opts Options) (*Export, error) {
 	salt, err := ensureSalt(ctx, st)
 	if err != nil {
@@ -112,11 +114,12 @@ func (ex *Export) Encode() ([]byte, error) {
 }
 
 // draft is an export's events before their stamps: what the snapshot said,
-// with the hash of each event's content.
+// with the hashes of each event's content and of what a calendar shows.
 type draft struct {
 	comps  []*ical.Component
 	uids   []string
 	hashes []string
+	shown  []string
 }
 
 // newDraft reads the events from tx, with the saved settings as opts adjust them.
@@ -137,16 +140,21 @@ func newDraft(tx Reader, opts Options, salt string) (*draft, error) {
 	return &draft{comps: comps}, nil
 }
 
-// hash works out each event's UID and content hash; it needs no transaction.
+// hash works out each event's UID and hashes; it needs no transaction.
 func (d *draft) hash() error {
 	d.uids = make([]string, len(d.comps))
 	d.hashes = make([]string, len(d.comps))
+	d.shown = make([]string, len(d.comps))
 	for i, c := range d.comps {
 		h, err := contentHash(c)
 		if err != nil {
 			return err
 		}
-		d.uids[i], d.hashes[i] = c.Props.Get(ical.PropUID).Value, h
+		shown, err := shownHash(c)
+		if err != nil {
+			return err
+		}
+		d.uids[i], d.hashes[i], d.shown[i] = c.Props.Get(ical.PropUID).Value, h, shown
 	}
 	return nil
 }
@@ -162,16 +170,10 @@ func (d *draft) record(tx Tx, now time.Time) (map[string]EventState, error) {
 		return nil, err
 	}
 	for i, uid := range d.uids {
-		st, seen := states[uid]
-		if seen && st.Hash == d.hashes[i] {
+		prev, seen := states[uid]
+		next, save := revise(prev, seen, EventState{UID: uid, Hash: d.hashes[i], Shown: d.shown[i]}, now)
+		if !save {
 			continue
-		}
-		next := EventState{UID: uid, Hash: d.hashes[i], LastModified: now}
-		if seen {
-			next.Sequence = st.Sequence + 1
-			if !now.After(st.LastModified) { // the clock must not run back for a client
-				next.LastModified = st.LastModified.Add(time.Second)
-			}
 		}
 		if err := tx.SaveCalendarEventState(next); err != nil {
 			return nil, err
@@ -179,6 +181,35 @@ func (d *draft) record(tx Tx, now time.Time) (map[string]EventState, error) {
 		states[uid] = next
 	}
 	return states, nil
+}
+
+// revise works out the state of an event built as cur (its UID and hashes)
+// from what was recorded before (prev, when seen), and whether to save it.
+// A new event starts at SEQUENCE 0. A change to what a calendar shows (the
+// date, summary, alarm, rule) is a new version and raises SEQUENCE; a change
+// to the description alone, such as exporting with private notes and then
+// without, is a variant of the same version and keeps it. Either moves
+// LAST-MODIFIED, and with it DTSTAMP, to now and never back: a client
+// choosing between two copies at one SEQUENCE takes the later DTSTAMP
+// (RFC 5546), so the new description still replaces the old.
+func revise(prev EventState, seen bool, cur EventState, now time.Time) (EventState, bool) {
+	if !seen {
+		cur.LastModified = now
+		return cur, true
+	}
+	cur.Sequence, cur.LastModified = prev.Sequence, prev.LastModified
+	if prev.Hash == cur.Hash {
+		// Unchanged; a state recorded before Shown was kept learns it.
+		return cur, prev.Shown != cur.Shown
+	}
+	if prev.Shown != cur.Shown { // "" before Shown was kept: counted as a change, to be safe
+		cur.Sequence++
+	}
+	cur.LastModified = now
+	if !now.After(prev.LastModified) { // the clock must not run back for a client
+		cur.LastModified = prev.LastModified.Add(time.Second)
+	}
+	return cur, true
 }
 
 // finish stamps each event with its recorded state and assembles the export.
@@ -235,10 +266,23 @@ func stamp(c *ical.Component, st EventState) (Event, error) {
 // contentHash hashes an event as it is written, without the stamps that
 // stamp adds, so that it changes exactly when the date or text does.
 func contentHash(c *ical.Component) (string, error) {
+	return hashWithout(c, ical.PropDateTimeStamp, ical.PropLastModified, ical.PropSequence)
+}
+
+// shownHash hashes what a calendar shows of an event: all of it but the
+// stamps and the description (its alarm included, whose own description is
+// the summary), so that it changes exactly when SEQUENCE must rise.
+func shownHash(c *ical.Component) (string, error) {
+	return hashWithout(c, ical.PropDateTimeStamp, ical.PropLastModified, ical.PropSequence, ical.PropDescription)
+}
+
+// hashWithout hashes an event as it is written, leaving out its own
+// properties called by the names given (not those of its alarms).
+func hashWithout(c *ical.Component, names ...string) (string, error) {
 	clone := *c
 	clone.Props = ical.Props{}
 	for name, ps := range c.Props {
-		if name != ical.PropDateTimeStamp && name != ical.PropLastModified && name != ical.PropSequence {
+		if !slices.Contains(names, name) {
 			clone.Props[name] = ps
 		}
 	}

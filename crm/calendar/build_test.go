@@ -7,6 +7,7 @@ import (
 
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/calendar"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/store"
 )
 
@@ -166,7 +167,7 @@ func TestSequenceSurvivesAClockRunningBack(t *testing.T) {
 	f.export(t, calendar.Options{})
 	f.clock = f.clock.Add(-time.Hour) // the laptop's clock was corrected
 	f.update(t, func(tx *store.Tx) error {
-		return tx.Snooze(f.ids["Sam \"Rock\" O'Neil; Jr., \\o/"], crm.MustParseDate("2026-05-01"))
+		return tx.Snooze(f.ids["Sam \"Rock\" O'Neil; Jr., \\o/"], crmtest.Date("2026-05-01"))
 	})
 	ics, _ := f.export(t, calendar.Options{})
 	_, sam := eventFor(t, events(t, ics), "Rock")
@@ -190,8 +191,11 @@ func TestPrivateNotesStayOutUnlessAskedFor(t *testing.T) {
 			t.Errorf("with notes, Priya's description lacks %q", note)
 		}
 	}
-	if prop(priya, "SEQUENCE") != "1" {
-		t.Errorf("adding notes changed the text; SEQUENCE = %s, want 1", prop(priya, "SEQUENCE"))
+	// Notes change the description alone: the same version (SEQUENCE), revised
+	// later (LAST-MODIFIED, a second on since the clock stood still).
+	if prop(priya, "SEQUENCE") != "0" || prop(priya, "LAST-MODIFIED") != "20260310T083001Z" {
+		t.Errorf("adding notes: SEQUENCE %s LAST-MODIFIED %s, want 0 and 20260310T083001Z",
+			prop(priya, "SEQUENCE"), prop(priya, "LAST-MODIFIED"))
 	}
 
 	// The setting does the same as the flag.
@@ -265,4 +269,19 @@ func emptyBook(t *testing.T, f *fixture) {
 		c.CadenceDays = 0
 		return tx.UpdateCircle(c)
 	})
+}
+
+// Someone added today, met long ago and never talked to, is not late: their
+// first check-in is a cadence after the day added (a mentor's 42 days).
+func TestCheckInOfSomeoneJustAddedIsNotLate(t *testing.T) {
+	f := newFixture(t)
+	f.update(t, func(tx *store.Tx) error {
+		return tx.AddContact(&crm.Contact{Name: "Ines Imported", MetOn: crmtest.Date("2025-05-01"),
+			Roles: []crm.Role{{Kind: crm.RoleMentor}}})
+	})
+	ics, _ := f.export(t, calendar.Options{})
+	_, ines := eventFor(t, events(t, ics), "Ines Imported")
+	if prop(ines, "DTSTART") != "20260421" || strings.Contains(prop(ines, "SUMMARY"), "late") {
+		t.Errorf("Ines, added today: DTSTART %s SUMMARY %q, want 20260421 and not late", prop(ines, "DTSTART"), prop(ines, "SUMMARY"))
+	}
 }

@@ -19,6 +19,7 @@ import (
 
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/calendar"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/store"
 )
 
@@ -229,7 +230,7 @@ func (run *publishRun) first(t *testing.T) {
 // afterSnooze: a due date changes, so the object is updated, not duplicated.
 func (run *publishRun) afterSnooze(t *testing.T) {
 	f := run.f
-	f.update(t, func(tx *store.Tx) error { return tx.Snooze(f.ids["Wei Zhang"], crm.MustParseDate("2026-04-15")) })
+	f.update(t, func(tx *store.Tx) error { return tx.Snooze(f.ids["Wei Zhang"], crmtest.Date("2026-04-15")) })
 	f.clock = f.clock.Add(time.Hour)
 	if res, err := run.publish(); err != nil || res != (calendar.Published{Put: 1, Unchanged: 4}) {
 		t.Errorf("publish after a snooze: %+v, %v; want 1 put", res, err)

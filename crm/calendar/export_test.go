@@ -34,3 +34,6 @@ func ExportInOneTx(tx Tx, opts Options) (*Export, error) {
 	}
 	return d.finish(states)
 }
+
+// Revise is how an event's recorded state moves on (see revise).
+var Revise = revise

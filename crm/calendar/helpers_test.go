@@ -10,11 +10,12 @@ import (
 
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/calendar"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/store"
 )
 
 // fixtureToday is the day every test computes from.
-var fixtureToday = crm.MustParseDate("2026-03-10")
+var fixtureToday = crmtest.Date("2026-03-10")
 
 // Text the fixture stores as private notes: it must never reach a calendar
 // unless notes are asked for.
@@ -55,7 +56,7 @@ func newFixture(t *testing.T) *fixture {
 	st.SetToday(fixtureToday)
 	f := &fixture{st: st, ids: map[string]int64{}, circles: map[string]int64{},
 		clock: time.Date(2026, 3, 10, 8, 30, 0, 0, time.UTC)}
-	d := crm.MustParseDate
+	d := crmtest.Date
 	f.update(t, func(tx *store.Tx) error {
 		// Sam has no role: the book checks on such people every 90 days, as
 		// books made before imports do (a new book checks on nobody without a role).

@@ -12,10 +12,15 @@ import (
 // interfaces, and a test can put its own reader in front of the store's.
 
 // EventState is what Kith last exported for one calendar event: the hash of
-// its date and text, and the SEQUENCE and LAST-MODIFIED that went with it.
+// its date and text, the hash of what a calendar shows of it, and the
+// SEQUENCE and LAST-MODIFIED that went with them.
 type EventState struct {
-	UID          string
-	Hash         string
+	UID  string
+	Hash string // everything but the stamps: a change moves LAST-MODIFIED and DTSTAMP
+	// Shown covers what a calendar shows (date, summary, alarm, rule,
+	// categories: all but the description): a change raises SEQUENCE too.
+	// "" when recorded by a Kith that did not keep it.
+	Shown        string
 	Sequence     int
 	LastModified time.Time
 }

@@ -7,10 +7,11 @@ import (
 
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/calendar"
+	"github.com/kithcrm/kith/crm/crmtest"
 )
 
 func TestReviewDatesFollowTheRule(t *testing.T) {
-	d := crm.MustParseDate
+	d := crmtest.Date
 	got, err := calendar.ReviewDates(calendar.DefaultReviewRule, d("2026-11-25"), 3)
 	if err != nil {
 		t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/calendar"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/store"
 )
 
@@ -150,7 +151,7 @@ func TestConcurrentExportsStayConsistent(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	f.export(t, calendar.Options{})
-	f.update(t, func(tx *store.Tx) error { return tx.Snooze(f.ids["Wei Zhang"], crm.MustParseDate("2026-04-15")) })
+	f.update(t, func(tx *store.Tx) error { return tx.Snooze(f.ids["Wei Zhang"], crmtest.Date("2026-04-15")) })
 	f.clock = f.clock.Add(time.Hour)
 	var wg sync.WaitGroup
 	outs := make([][]byte, 4)

@@ -36,7 +36,8 @@ func ParseGlobal(args []string, getenv func(string) string) (Options, []string, 
 		if errors.Is(err, flag.ErrHelp) {
 			return o, []string{"help"}, nil
 		}
-		return o, nil, usageError{fmt.Errorf("%w (global flags are --db PATH and --today YYYY-MM-DD, before the command)", err)}
+		return o, nil, usageError{fmt.Errorf("%w (global flags are --db PATH and --today YYYY-MM-DD, before the command)",
+			unknownFlag(err, fs, "kith help"))}
 	}
 	if *today != "" {
 		d, err := crm.ParseDate(*today)
@@ -187,7 +188,13 @@ type env struct {
 	// command's own flags the user gave (so an edit changes only those).
 	asJSON bool
 	given  map[string]bool
-	st     *store.Store
+	// st is the database opened for writing, ro the same file opened
+	// read-only for a command that only reads (see reader).
+	st *store.Store
+	ro *store.Store
+	// noDaily spares a command the daily backup: restore keeps the
+	// database it replaces itself.
+	noDaily bool
 	// cal is the calendar settings as the last write left them, read in
 	// its transaction; calSet says a write committed (see refreshCalendars).
 	cal    calendar.Settings
@@ -195,21 +202,25 @@ type env struct {
 	calSet bool
 }
 
-// store opens the database on first use, so 'kith help' never creates one.
+// store opens the database for writing on first use, so 'kith help' never
+// creates one, and makes the day's backup first (see dailyBackup).
 func (e *env) store() (*store.Store, error) {
 	if e.st == nil {
+		e.closeReader() // from here on the command reads what it writes
 		st, err := store.Open(e.opts.DB)
 		if err != nil {
 			return nil, err
 		}
 		st.SetToday(e.opts.Today)
 		e.st = st
+		e.dailyBackup()
 	}
 	return e.st, nil
 }
 
 // close closes the database if the command opened it.
 func (e *env) close() error {
+	e.closeReader()
 	if e.st == nil {
 		return nil
 	}
@@ -241,7 +252,7 @@ func (e *env) update(fn func(*store.Tx) error) error {
 
 // view runs fn in one read-only transaction.
 func (e *env) view(fn func(*store.Tx) error) error {
-	st, err := e.store()
+	st, err := e.reader()
 	if err != nil {
 		return err
 	}

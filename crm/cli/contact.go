@@ -175,13 +175,23 @@ func (f *contactAdd) run(e *env, pos []string) error {
 	for _, r := range roles {
 		c.Roles = append(c.Roles, crm.Role{Kind: r})
 	}
+	var namesakes []crm.Participant
 	if err := e.update(func(tx *store.Tx) error {
 		if err := f.apply(tx, c, e.given); err != nil {
 			return err
 		}
-		return tx.AddContact(c) // validates c
+		if err := tx.AddContact(c); err != nil { // validates c
+			return err
+		}
+		var err error
+		namesakes, err = tx.Namesakes(c.ID)
+		return err
 	}); err != nil {
 		return err
+	}
+	// On stderr, so what scripts read on stdout stays the same.
+	if note := crm.NamesakeNote(crm.Participant{ContactID: c.ID, Name: c.Name}, namesakes); note != "" {
+		fmt.Fprintln(e.errOut, "note:", note)
 	}
 	return e.output(c, text(func(w io.Writer) { fmt.Fprintf(w, "added %s (#%d)\n", c.Name, c.ID) }))
 }

@@ -11,8 +11,9 @@ import (
 func init() {
 	register(&command{name: "due", args: "[--within DUR] [--json]", summary: "List check-ins that are overdue or due soon (default: within 14d).",
 		help: `A check-in is due a cadence after the last interaction with someone (a circle
-meeting they attended counts), or after the day you met (or added) them if you
-never talked, and never before the end of a snooze. The cadence is the
+meeting they attended counts); if you never talked, after the later of the
+day you met them and the day you added them (adding someone met long ago is
+not neglecting them); and never before the end of a snooze. The cadence is the
 person's own (--cadence) or the shortest default of their roles
 ('kith cadence' shows and sets those).`, json: true, handler: func() handler { return &due{within: spanFlag{s: crm.Span{N: 14, Unit: 'd'}}} }})
 	register(&command{name: "snooze", args: "NAME --until YYYY-MM-DD", summary: "Push a person's next check-in to a later day.",

@@ -115,6 +115,8 @@ func dumpDB(t *testing.T, path string) string {
 }
 
 // seed builds a small book used by several tests, seen from 2026-11-25.
+// Each person was added to Kith the day they were met, so those never
+// contacted are due a cadence after that day.
 func seed(t *testing.T) string {
 	t.Helper()
 	db := tempDB(t)
@@ -133,7 +135,11 @@ func seed(t *testing.T) string {
 		{"circle", "join", "aspiring pms", "Sam Lee", "Jo Park"},
 		{"goal", "add", "Land a staff PM role", "--target", "2027-06-30", "--with", "Priya Raman"},
 	} {
-		mustKith(t, db, append([]string{"--today", "2026-11-25"}, args...)...)
+		day := "2026-11-25"
+		if i := indexOf(args, "--met"); i >= 0 {
+			day = args[i+1]
+		}
+		mustKith(t, db, append([]string{"--today", day}, args...)...)
 	}
 	return db
 }

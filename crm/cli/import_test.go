@@ -155,7 +155,7 @@ func TestImportBadFlags(t *testing.T) {
 		{[]string{"import", "vcard", file, "--category-role", "Mentors"}, "want CATEGORY=ROLE"},
 		{[]string{"import", "vcard", file, "--category-role", "Mentors=boss"}, "--category-role: unknown role"},
 		{[]string{"import", "vcard", file, "--cadence", "often"}, `"often" is not a duration`},
-		{[]string{"import", "linkedin", file, "--category-role", "A=mentor"}, "flag provided but not defined"},
+		{[]string{"import", "linkedin", file, "--category-role", "A=mentor"}, "unknown flag --category-role"},
 		{[]string{"import", "undo", "x"}, "not an import number"},
 		{[]string{"import", "undo", "7"}, "no import #7"},
 		{[]string{"import", "vcard", "missing.vcf"}, "missing.vcf"},

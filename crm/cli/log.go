@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/kithcrm/kith/crm"
@@ -10,7 +9,7 @@ import (
 )
 
 func init() {
-	register(&command{name: "log", args: "[--with NAME]... [--circle CIRCLE [--absent NAME]...] [--kind K] [--date YYYY-MM-DD] [--minutes N] [--summary TEXT] [--note TEXT] [--gave TEXT]... [--received TEXT]... [--promise TEXT]... [--paid AMOUNT] [--goal TITLE]",
+	register(&command{name: "log", args: "[--with NAME]... [--circle CIRCLE [--absent NAME]...] [--kind K] [--date YYYY-MM-DD [--future]] [--minutes N] [--summary TEXT] [--note TEXT] [--gave TEXT]... [--received TEXT]... [--promise TEXT]... [--paid AMOUNT] [--goal TITLE]",
 		summary: "Log an interaction and what was given and received.", help: `
 
 Flags:
@@ -19,12 +18,17 @@ Flags:
   --absent NAME     with --circle, a member who was not there (repeatable)
   --kind K          meeting, call, video, message, email, event or other (default meeting)
   --date D          the day (default today)
+  --future          accept a --date after today (a meeting planned ahead); without it, a
+                    later day is refused as a likely typo
   --minutes N       time spent
   --summary TEXT    what it was about
   --note TEXT       private notes
   --gave TEXT       "KIND: description" of something you gave (repeatable); KIND is advice,
                     feedback, introduction, referral, opportunity, resource, help, time, money
-                    or other, and a bare description is kind other
+                    or other, and a bare description is kind other. A first word followed by
+                    ": " is taken as KIND and refused if it is none ("advise: ..."); write
+                    "other: Re: the offsite" to keep such a colon. A colon later in the text
+                    ("Intro to Sam: great chat") is part of the description
   --received TEXT   the same, for something you received
   --promise TEXT    "KIND: description" of something you promised and have yet to do
   --paid AMOUNT     money you paid (a coaching fee) to the first --with person, recorded as given money
@@ -39,12 +43,13 @@ type logInteraction struct {
 	with, absent, gave, received, promised           listFlag
 	circle, kind, minutes, summary, note, goal, paid string
 	date                                             dateFlag
+	future                                           bool
 }
 
 func (f *logInteraction) flags() vars {
 	return vars{"with": &f.with, "absent": &f.absent, "gave": &f.gave, "received": &f.received, "promise": &f.promised,
 		"circle": &f.circle, "kind": &f.kind, "date": &f.date, "minutes": &f.minutes, "summary": &f.summary,
-		"note": &f.note, "goal": &f.goal, "paid": &f.paid}
+		"note": &f.note, "goal": &f.goal, "paid": &f.paid, "future": &f.future}
 }
 
 // interaction builds what the flags describe, all but the names, which
@@ -54,13 +59,18 @@ func (f *logInteraction) interaction(today crm.Date) (*crm.Interaction, error) {
 	if in.Date.IsZero() {
 		in.Date = today
 	}
+	// A later day is most often a slip of the keyboard (2027 for 2026), and
+	// an interaction logged ahead does not count until its day: ask first.
+	if in.Date.After(today) && !f.future {
+		return nil, crm.Invalid("--date", fmt.Errorf("%s is after today (%s); add --future to log it ahead", in.Date, today))
+	}
 	k, err := crm.ParseInteractionKind(f.kind)
 	if err != nil {
 		return nil, crm.Invalid("--kind", err)
 	}
 	in.Kind = k
-	if in.Minutes, err = strconv.Atoi(strings.TrimSpace(f.minutes)); err != nil || in.Minutes < 0 {
-		return nil, crm.Invalid("--minutes", fmt.Errorf("%q is not a number of minutes", f.minutes))
+	if in.Minutes, err = parseCount("--minutes", f.minutes, 0); err != nil {
+		return nil, err
 	}
 	if in.Exchanges, err = f.exchanges(); err != nil {
 		return nil, err
@@ -120,11 +130,7 @@ func (f *logInteraction) run(e *env, _ []string) error {
 	if err := e.update(func(tx *store.Tx) error { return f.record(tx, in, fee) }); err != nil {
 		return err
 	}
-	names := make([]string, len(in.Participants))
-	for i, p := range in.Participants {
-		names[i] = p.Name
-	}
-	return e.printf("logged %s on %s with %s (#%d)\n", in.Kind, in.Date, strings.Join(names, ", "), in.ID)
+	return e.printf("%s", describe("logged", in))
 }
 
 // record looks up the names the flags give and logs the interaction.

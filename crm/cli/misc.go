@@ -173,7 +173,7 @@ func (f *profile) run(e *env, _ []string) error {
 
 func runBackup(e *env, pos []string) error {
 	file := pos[0]
-	st, err := e.store()
+	st, err := e.reader()
 	if err != nil {
 		return err
 	}

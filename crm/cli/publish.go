@@ -72,7 +72,7 @@ func (f *publishCalDAV) run(e *env, _ []string) error {
 
 // calendarSettings reads the calendar settings, opening the database if need be.
 func (e *env) calendarSettings() (calendar.Settings, error) {
-	st, err := e.store()
+	st, err := e.reader()
 	if err != nil {
 		return calendar.Settings{}, err
 	}

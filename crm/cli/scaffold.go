@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/kithcrm/kith/crm"
 )
 
 // command is one subcommand, such as "contact add". Besides the text 'kith
@@ -116,7 +118,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
-			return nil, usageError{err}
+			return nil, usageError{unknownFlag(err, fs, "kith help "+fs.Name())}
 		}
 		rest := fs.Args()
 		if len(rest) == 0 {
@@ -129,6 +131,27 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, rest[0])
 		args = rest[1:]
 	}
+}
+
+// undefinedFlag is how package flag starts the error for a flag it does not know.
+const undefinedFlag = "flag provided but not defined: -"
+
+// unknownFlag rewords an error of fs.Parse for a person: a flag fs does not
+// know is named as typed, with the nearest flag fs does know ("unknown flag
+// --rol; did you mean --role?"), or else with help, the command that lists
+// them. Any other error (a bad value) is returned as it is.
+func unknownFlag(err error, fs *flag.FlagSet, help string) error {
+	name, ok := strings.CutPrefix(err.Error(), undefinedFlag)
+	if !ok {
+		return err
+	}
+	name = strings.TrimLeft(name, "-")
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	if near, ok := crm.Nearest(name, names); ok {
+		return fmt.Errorf("unknown flag --%s; did you mean --%s?", name, near)
+	}
+	return fmt.Errorf("unknown flag --%s; run '%s' for the flags", name, help)
 }
 
 func indexOf(list []string, s string) int {

@@ -95,36 +95,48 @@ func (l *loader) participants(names []string) ([]crm.Participant, error) {
 	return out, nil
 }
 
-func (l *loader) people() error {
-	for _, p := range samplePeople {
-		c := &crm.Contact{
-			Name: p.name, Company: p.company, Title: p.title, Location: p.location,
-			Source: p.source, SourceDetail: p.how, MetOn: l.ago(p.metDaysAgo), Notes: p.notes,
-		}
-		if p.email != "" {
-			c.Channels = append(c.Channels, crm.Channel{Kind: crm.ChannelEmail, Label: "work", Value: p.email})
-		}
-		if p.phone != "" {
-			c.Channels = append(c.Channels, crm.Channel{Kind: crm.ChannelPhone, Label: "mobile", Value: p.phone})
-		}
-		if p.linkedin != "" {
-			c.Channels = append(c.Channels, crm.Channel{Kind: crm.ChannelURL, Label: "linkedin", Value: "https://www.linkedin.com/in/" + p.linkedin})
-		}
-		for _, r := range p.roles {
-			c.Roles = append(c.Roles, crm.Role{Kind: r, Since: l.ago(p.metDaysAgo)})
-		}
-		if p.referredBy != "" {
-			var err error
-			if c.ReferredBy, err = l.id(p.referredBy); err != nil {
-				return err
-			}
-		}
-		if err := l.tx.AddContact(c); err != nil {
+// addEach adds the samples in order with add, counting each one added in
+// count, and stops at the first error.
+func addEach[S any](samples []S, count *int, add func(S) error) error {
+	for _, s := range samples {
+		if err := add(s); err != nil {
 			return err
 		}
-		l.ids[p.name] = c.ID
-		l.n.People++
+		*count++
 	}
+	return nil
+}
+
+func (l *loader) people() error { return addEach(samplePeople, &l.n.People, l.person) }
+
+// person adds a sample person, remembering their id by name.
+func (l *loader) person(p person) error {
+	c := &crm.Contact{
+		Name: p.name, Company: p.company, Title: p.title, Location: p.location,
+		Source: p.source, SourceDetail: p.how, MetOn: l.ago(p.metDaysAgo), Notes: p.notes,
+	}
+	if p.email != "" {
+		c.Channels = append(c.Channels, crm.Channel{Kind: crm.ChannelEmail, Label: "work", Value: p.email})
+	}
+	if p.phone != "" {
+		c.Channels = append(c.Channels, crm.Channel{Kind: crm.ChannelPhone, Label: "mobile", Value: p.phone})
+	}
+	if p.linkedin != "" {
+		c.Channels = append(c.Channels, crm.Channel{Kind: crm.ChannelURL, Label: "linkedin", Value: "https://www.linkedin.com/in/" + p.linkedin})
+	}
+	for _, r := range p.roles {
+		c.Roles = append(c.Roles, crm.Role{Kind: r, Since: l.ago(p.metDaysAgo)})
+	}
+	if p.referredBy != "" {
+		var err error
+		if c.ReferredBy, err = l.id(p.referredBy); err != nil {
+			return err
+		}
+	}
+	if err := l.tx.AddContact(c); err != nil {
+		return err
+	}
+	l.ids[p.name] = c.ID
 	return nil
 }
 
@@ -148,58 +160,60 @@ func (l *loader) roleHistory() error {
 	return l.tx.EndRole(ben, crm.RoleCoach, l.ago(100))
 }
 
-func (l *loader) circleSet() error {
-	for _, c := range sampleCircles {
-		circle := &crm.Circle{Name: c.name, Purpose: c.purpose, CadenceDays: c.cadence}
-		if err := l.tx.AddCircle(circle); err != nil {
+func (l *loader) circleSet() error { return addEach(sampleCircles, &l.n.Circles, l.circle) }
+
+// circle adds a sample circle with its members, remembering its id by name.
+func (l *loader) circle(c circle) error {
+	circle := &crm.Circle{Name: c.name, Purpose: c.purpose, CadenceDays: c.cadence}
+	if err := l.tx.AddCircle(circle); err != nil {
+		return err
+	}
+	l.circles[c.name] = circle.ID
+	members, err := l.participants(c.members)
+	if err != nil {
+		return err
+	}
+	for _, m := range members {
+		if err := l.tx.Join(circle.ID, m.ContactID, l.ago(200)); err != nil {
 			return err
 		}
-		l.circles[c.name] = circle.ID
-		members, err := l.participants(c.members)
-		if err != nil {
-			return err
-		}
-		for _, m := range members {
-			if err := l.tx.Join(circle.ID, m.ContactID, l.ago(200)); err != nil {
-				return err
-			}
-		}
-		l.n.Circles++
 	}
 	return nil
 }
 
-func (l *loader) goalSet() error {
-	for _, g := range sampleGoals {
-		goal := &crm.Goal{Title: g.title, Horizon: g.horizon, Status: g.status, Notes: g.notes}
-		if g.targetIn != 0 {
-			goal.Target = l.today.AddDays(g.targetIn)
-		}
-		var err error
-		if goal.Helpers, err = l.participants(g.helpers); err != nil {
-			return err
-		}
-		if err := l.tx.AddGoal(goal); err != nil {
-			return err
-		}
-		l.goals[g.title] = goal.ID
-		l.n.Goals++
+func (l *loader) goalSet() error { return addEach(sampleGoals, &l.n.Goals, l.goal) }
+
+// goal adds a sample goal with its helpers, remembering its id by title.
+func (l *loader) goal(g goal) error {
+	helpers, err := l.participants(g.helpers)
+	if err != nil {
+		return err
 	}
+	goal := &crm.Goal{Title: g.title, Horizon: g.horizon, Status: g.status, Notes: g.notes, Helpers: helpers}
+	if g.targetIn != 0 {
+		goal.Target = l.today.AddDays(g.targetIn)
+	}
+	if err := l.tx.AddGoal(goal); err != nil {
+		return err
+	}
+	l.goals[g.title] = goal.ID
 	return nil
 }
 
 func (l *loader) interactions() error {
-	for _, s := range sampleInteractions {
-		in, err := l.interaction(s)
-		if err != nil {
-			return fmt.Errorf("%s: %w", s.summary, err)
-		}
-		if err := l.tx.LogInteraction(in); err != nil {
-			return fmt.Errorf("%s: %w", s.summary, err)
-		}
-		l.n.Interactions++
-		l.n.Exchanges += len(in.Exchanges)
+	return addEach(sampleInteractions, &l.n.Interactions, l.logInteraction)
+}
+
+// logInteraction logs a sample interaction and counts its exchanges.
+func (l *loader) logInteraction(s interaction) error {
+	in, err := l.interaction(s)
+	if err != nil {
+		return fmt.Errorf("%s: %w", s.summary, err)
 	}
+	if err := l.tx.LogInteraction(in); err != nil {
+		return fmt.Errorf("%s: %w", s.summary, err)
+	}
+	l.n.Exchanges += len(in.Exchanges)
 	return nil
 }
 

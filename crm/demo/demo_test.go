@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/store"
 )
 
@@ -16,7 +17,7 @@ func openStore(t *testing.T, today string) *store.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	st.SetToday(crm.MustParseDate(today))
+	st.SetToday(crmtest.Date(today))
 	return st
 }
 

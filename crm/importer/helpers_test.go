@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/importer"
 	"github.com/kithcrm/kith/crm/store"
 )
@@ -27,7 +28,7 @@ func openStore(tb testing.TB) *store.Store {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { st.Close() })
-	st.SetToday(crm.MustParseDate(today))
+	st.SetToday(crmtest.Date(today))
 	return st
 }
 

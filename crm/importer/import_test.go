@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/importer"
 	"github.com/kithcrm/kith/crm/store"
 )
@@ -263,7 +264,7 @@ func TestImportedPeopleHaveNoCheckInUnlessAsked(t *testing.T) {
 		if err := tx.SetRoleCadence(crm.RoleNone, 90); err != nil { // a book from before imports
 			return err
 		}
-		return tx.AddContact(&crm.Contact{Name: "Old Friend", MetOn: crm.MustParseDate("2020-01-01")})
+		return tx.AddContact(&crm.Contact{Name: "Old Friend", MetOn: crmtest.Date("2020-01-01")})
 	})
 	mustImport(t, st, importer.LinkedIn, "linkedin-network-jobs.csv", importer.Options{})
 	mustImport(t, st, importer.VCard, "google-contacts.vcf", importer.Options{CategoryRoles: map[string]crm.RoleKind{"coaches": crm.RoleCoach}})
@@ -271,7 +272,7 @@ func TestImportedPeopleHaveNoCheckInUnlessAsked(t *testing.T) {
 	mustImport(t, st, importer.VCard, "apple-contacts.vcf", importer.Options{Role: crm.RoleMentor})
 	var due []string
 	if err := st.View(context.Background(), func(tx *store.Tx) error {
-		list, err := tx.Due(crm.MustParseDate("2030-01-01"))
+		list, err := tx.Due(crmtest.Date("2030-01-01"))
 		for _, c := range list {
 			due = append(due, c.Name)
 		}

@@ -2,31 +2,19 @@ package importer
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
 
 	"github.com/kithcrm/kith/crm"
 )
 
-// emailKey is how emails are compared: case-insensitively, space trimmed.
-func emailKey(v string) string { return strings.ToLower(strings.TrimSpace(v)) }
+// emailKey is how emails are compared: crm.EmailKey, the form the
+// duplicates finder and merge use too.
+func emailKey(v string) string { return crm.EmailKey(v) }
 
-// urlKey is how URLs are compared: without the scheme, a leading www., a
-// trailing slash or a #fragment, percent-escapes decoded, in lower case,
-// so https://www.linkedin.com/in/Ana/ and linkedin.com/in/ana are one.
-func urlKey(v string) string {
-	s := strings.TrimSpace(v)
-	if i := strings.Index(s, "://"); i > 0 && i <= 10 {
-		s = s[i+3:]
-	}
-	s, _, _ = strings.Cut(s, "#")
-	if u, err := url.PathUnescape(s); err == nil {
-		s = u
-	}
-	s = strings.ToLower(s)
-	s = strings.TrimPrefix(s, "www.")
-	return strings.TrimRight(s, "/")
-}
+// urlKey is how URLs are compared: crm.URLKey, without the scheme, a www.
+// or a trailing slash, so https://www.linkedin.com/in/ana/ and
+// http://linkedin.com/in/ana are one, as the duplicates finder sees them.
+func urlKey(v string) string { return crm.URLKey(v) }
 
 // profileKey returns the key of a URL that names one person's page (a
 // profile such as linkedin.com/in/ana: a host and a path), and its host.

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/importer"
 	"github.com/kithcrm/kith/crm/store"
 )
@@ -85,7 +86,7 @@ func TestUndoKeepsWhatTheUserChanged(t *testing.T) {
 		if err := tx.UpdateContact(ada); err != nil {
 			return err
 		}
-		return tx.LogInteraction(&crm.Interaction{Date: crm.MustParseDate(today), Kind: crm.KindCall,
+		return tx.LogInteraction(&crm.Interaction{Date: crmtest.Date(today), Kind: crm.KindCall,
 			Participants: []crm.Participant{{ContactID: jane.ID}}})
 	})
 	res := undo(t, st, p.Batch)
@@ -106,7 +107,7 @@ func TestUndoKeepsWhatTheUserChanged(t *testing.T) {
 	// her source was not.
 	priya := person(t, st, "Priya Raman")
 	update(t, st, func(tx *store.Tx) error {
-		priya.MetOn = crm.MustParseDate("2026-03-10")
+		priya.MetOn = crmtest.Date("2026-03-10")
 		return tx.UpdateContact(priya)
 	})
 	res = undo(t, st, p2.Batch)

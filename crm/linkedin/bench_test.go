@@ -2,10 +2,10 @@ package linkedin
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"testing"
+
+	"github.com/kithcrm/kith/crm/internal/formattest"
 )
 
 // connections builds a Connections.csv of n rows as LinkedIn writes it:
@@ -28,26 +28,9 @@ func connections(n int) []byte {
 
 // BenchmarkRead50000 reads 50,000 connections, a large network.
 func BenchmarkRead50000(b *testing.B) {
-	data := connections(50000)
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for range b.N {
-		r := NewReader(bytes.NewReader(data))
-		rows := 0
-		for {
-			row, err := r.Next()
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			if err != nil || row.Err != nil {
-				b.Fatal(err, row.Err)
-			}
-			rows++
-		}
-		if rows != 50000 {
-			b.Fatalf("%d rows", rows)
-		}
+	rows := formattest.Bench(b, connections(50000), NewReader, func(r Row) error { return r.Err })
+	if rows != 50000 {
+		b.Fatalf("%d rows", rows)
 	}
 }
 

@@ -1,41 +1,28 @@
 package linkedin
 
 import (
-	"bytes"
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/kithcrm/kith/crm/internal/formattest"
 )
 
 // FuzzRead feeds Read arbitrary bytes: it must never panic, and every row
 // it returns must be well formed. Errors (ErrNoHeader above all) are fine.
 func FuzzRead(f *testing.F) {
-	files, err := filepath.Glob(filepath.Join("testdata", "*.csv"))
-	if err != nil {
-		f.Fatal(err)
+	formattest.Fuzz(f, "*.csv", Read, ErrNoHeader, checkFuzzedRows,
+		"First Name,Last Name,Connected On\n\"A,\"\"B\nC\",D,1 Jan 2020\n")
+}
+
+// checkFuzzedRows checks every row, each on a line after the last.
+func checkFuzzedRows(t *testing.T, rows []Row) {
+	last := 0
+	for _, r := range rows {
+		checkFuzzedRow(t, r, last)
+		last = r.Line
 	}
-	for _, name := range files {
-		data, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
-	}
-	f.Add([]byte("First Name,Last Name,Connected On\n\"A,\"\"B\nC\",D,1 Jan 2020\n"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		rows, err := Read(bytes.NewReader(data))
-		if err != nil && !errors.Is(err, ErrNoHeader) {
-			t.Fatalf("reading from memory failed: %v", err)
-		}
-		last := 0
-		for _, r := range rows {
-			checkFuzzedRow(t, r, last)
-			last = r.Line
-		}
-	})
 }
 
 func checkFuzzedRow(t *testing.T, r Row, last int) {

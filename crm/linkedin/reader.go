@@ -11,8 +11,6 @@
 package linkedin
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -20,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/internal/textfile"
 )
 
 // Row is one connection read from the file.
@@ -61,36 +60,22 @@ const maxPreamble = 100
 // Reader reads a Connections.csv one row at a time, so a large network is
 // never held in memory whole. It is for one goroutine.
 type Reader struct {
-	count      *countingReader
-	br         *bufio.Reader
+	src        *textfile.Source
 	csv        *csv.Reader
 	cols       columns
 	headerLine int
 	err        error // sticky: the header could not be found or read
 }
 
-// countingReader counts the bytes taken from the source, for progress.
-type countingReader struct {
-	r io.Reader
-	n int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
-}
-
 // NewReader returns a Reader of the Connections.csv r. The header is
 // looked for on the first call to Next.
 func NewReader(r io.Reader) *Reader {
-	count := &countingReader{r: r}
-	return &Reader{count: count, br: bufio.NewReaderSize(count, 64<<10)}
+	return &Reader{src: textfile.NewSource(r)}
 }
 
 // BytesRead returns how much of the file has been read, for a progress
 // bar. It runs ahead of the rows returned by at most one buffer (64 KiB).
-func (r *Reader) BytesRead() int64 { return r.count.n }
+func (r *Reader) BytesRead() int64 { return r.src.BytesRead() }
 
 // Next returns the next connection, or io.EOF after the last one. Any
 // other error is about the file as a whole (ErrNoHeader, a read failure);
@@ -124,34 +109,18 @@ func (r *Reader) Next() (Row, error) {
 
 // Read reads every row of a Connections.csv.
 func Read(r io.Reader) ([]Row, error) {
-	var rows []Row
-	rd := NewReader(r)
-	for {
-		row, err := rd.Next()
-		if errors.Is(err, io.EOF) {
-			return rows, nil
-		}
-		if err != nil {
-			return rows, err
-		}
-		rows = append(rows, row)
-	}
+	return textfile.ReadAll(NewReader(r).Next)
 }
-
-var bom = []byte("\uFEFF")
 
 // findHeader reads the preamble line by line until the header. The
 // preamble is not handed to the CSV reader: its free text may hold a
 // stray quote that would swallow the header into one endless field.
 func (r *Reader) findHeader() error {
 	for line := 1; line <= maxPreamble; line++ {
-		text, err := r.br.ReadBytes('\n')
-		if line == 1 {
-			text = bytes.TrimPrefix(text, bom)
-		}
+		text, err := r.src.ReadBytes('\n')
 		if cols, ok := parseHeader(text); ok {
 			r.cols, r.headerLine = cols, line
-			r.csv = csv.NewReader(r.br)
+			r.csv = csv.NewReader(r.src.Reader)
 			r.csv.FieldsPerRecord = -1 // rows may be short or long; columns are looked up by name
 			r.csv.LazyQuotes = true    // a stray quote in a name should not lose the row
 			r.csv.ReuseRecord = true

@@ -1,16 +1,13 @@
 package linkedin
 
 import (
-	"bytes"
 	"errors"
-	"io"
-	"os"
-	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
+	"github.com/kithcrm/kith/crm/internal/formattest"
 )
 
 // want is what one row must read as.
@@ -25,19 +22,7 @@ type want struct {
 	errField string // the refusing RowError's Field; "" for an accepted row
 }
 
-func readFile(t *testing.T, name string) []Row {
-	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := Read(f)
-	if err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	return rows
-}
+func readString(t *testing.T, s string) []Row { return formattest.ReadString(t, s, Read) }
 
 func checkRows(t *testing.T, what string, rows []Row, wants []want) {
 	t.Helper()
@@ -61,23 +46,20 @@ func checkRow(t *testing.T, what string, r Row, w want) {
 	want := crm.Contact{Name: w.name, Company: w.company, Title: w.title, Source: crm.SourceOnline,
 		SourceDetail: "LinkedIn", Channels: chs}
 	if w.metOn != "" {
-		want.MetOn = crm.MustParseDate(w.metOn)
+		want.MetOn = crmtest.Date(w.metOn)
 	}
-	eq(t, what+" line", r.Line, w.line)
-	eq(t, what+" contact", r.Contact, want)
+	formattest.Eq(t, what+" line", r.Line, w.line)
+	formattest.Eq(t, what+" contact", r.Contact, want)
 	checkErr(t, what, r, w.errField)
 }
 
 func checkErr(t *testing.T, what string, r Row, field string) {
 	t.Helper()
-	if field == "" {
-		if r.Err != nil {
-			t.Errorf("%s: unexpected %v", what, r.Err)
-		}
+	re, ok := formattest.CheckErr[*RowError](t, what, r.Err, field != "")
+	if !ok {
 		return
 	}
-	var re *RowError
-	if !errors.As(r.Err, &re) || re.Field != field || re.Line != r.Line {
+	if re.Field != field || re.Line != r.Line {
 		t.Errorf("%s: got %v, want a *RowError on %s at line %d", what, r.Err, field, r.Line)
 		return
 	}
@@ -86,15 +68,12 @@ func checkErr(t *testing.T, what string, r Row, field string) {
 	}
 }
 
-func eq[T any](t *testing.T, what string, got, want T) {
-	t.Helper()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("%s:\n got %#v\nwant %#v", what, got, want)
-	}
-}
-
-func TestKithSample(t *testing.T) {
-	checkRows(t, "sample", readFile(t, "linkedin-Connections.csv"), []want{
+// The testdata files, every row checked field by field.
+var fixtures = []struct {
+	name, file string
+	wants      []want
+}{
+	{"sample", "linkedin-Connections.csv", []want{
 		{5, "Priya Raman", "Northwind Health", "Group Product Manager", "2026-10-14",
 			"https://www.linkedin.com/in/priya-raman-pm", "priya.raman@example.com", ""},
 		{6, "Marcus O'Neil", "Contoso, Ltd.", "VP Product", "2019-03-02",
@@ -105,65 +84,55 @@ func TestKithSample(t *testing.T) {
 			"https://www.linkedin.com/in/li-ming-0b1a2", "", ""},
 		{9, "Dana Whitfield", "Self-employed", `Interview coach | ex-PM lead, "product sense" specialist`, "2021-05-05",
 			"https://www.linkedin.com/in/danawhitfield", "dana@whitfield.example.org", ""},
-	})
-}
-
-func TestNetworkJobsFixture(t *testing.T) {
-	in := "https://www.linkedin.com/in/"
-	checkRows(t, "network-jobs", readFile(t, "linkedin-network-jobs.csv"), []want{
-		{5, "Ada Lovelace", "Analytical Engines Inc", "Engineer", "2024-01-01", in + "ada", "", ""},
-		{6, "Jane Doe", "Stripe", "Product Manager", "2024-02-02", in + "jane", "", ""},
-		{7, "John Smith", "Stripe", "Engineer", "2024-03-03", in + "john", "", ""},
-		{8, "Alice Chen", "Figma", "Designer", "2024-04-04", in + "alice", "", ""},
-		{9, "Bob Lee", "Self-employed", "Consultant", "2024-05-05", in + "bob", "", ""},
-		{10, "Carol Nguyen", "Figma", "PM", "2024-06-06", in + "carol", "", ""},
-		{11, "Dan Park", "Justworks", "Engineer", "2024-07-07", in + "dan", "", ""},
-		{12, "Eve Kim", "Stripe Inc", "Staff Engineer", "2024-08-08", in + "eve", "", ""},
-		{13, "Frank Wu", "Betterment", "PM", "2024-09-09", in + "frank", "", ""},
-		{14, "Grace Zhao", "University of Nowhere", "Professor", "2024-10-10", in + "grace", "", ""},
-	})
-}
-
-func TestTekjobsFixture(t *testing.T) {
-	in := "https://www.linkedin.com/in/"
-	checkRows(t, "tekjobs", readFile(t, "linkedin-tekjobs.csv"), []want{
+	}},
+	{"network-jobs", "linkedin-network-jobs.csv", []want{
+		{5, "Ada Lovelace", "Analytical Engines Inc", "Engineer", "2024-01-01", profile + "ada", "", ""},
+		{6, "Jane Doe", "Stripe", "Product Manager", "2024-02-02", profile + "jane", "", ""},
+		{7, "John Smith", "Stripe", "Engineer", "2024-03-03", profile + "john", "", ""},
+		{8, "Alice Chen", "Figma", "Designer", "2024-04-04", profile + "alice", "", ""},
+		{9, "Bob Lee", "Self-employed", "Consultant", "2024-05-05", profile + "bob", "", ""},
+		{10, "Carol Nguyen", "Figma", "PM", "2024-06-06", profile + "carol", "", ""},
+		{11, "Dan Park", "Justworks", "Engineer", "2024-07-07", profile + "dan", "", ""},
+		{12, "Eve Kim", "Stripe Inc", "Staff Engineer", "2024-08-08", profile + "eve", "", ""},
+		{13, "Frank Wu", "Betterment", "PM", "2024-09-09", profile + "frank", "", ""},
+		{14, "Grace Zhao", "University of Nowhere", "Professor", "2024-10-10", profile + "grace", "", ""},
+	}},
+	{"tekjobs", "linkedin-tekjobs.csv", []want{
 		{5, "Jane Doe", "Northwind Traders, Inc.", "Senior Technical Recruiter", "2026-09-22",
-			in + "jane-doe-example", "jane@northwind.com", ""},
-		{6, "Sam Lee", "Contoso", "Staff Engineer", "2021-03-04", in + "sam-lee-example", "", ""},
-		{7, "Rafa Ortiz", "Northwind Traders", "Engineering Manager", "2024-01-15", in + "rafa-ortiz-example", "", ""},
-		{8, "Mina Park", "Fabrikam", "Design Engineer", "2019-02-02", in + "mina-park-example", "", ""},
-	})
-}
-
-// A BOM, CRLF, a preamble with doubled and stray quotes, columns in another
-// order plus one LinkedIn never wrote, refused rows in the middle, an ISO
-// date, right-to-left, CJK and emoji names, a trailing empty row.
-func TestReorderedWithBadRows(t *testing.T) {
-	in := "https://www.linkedin.com/in/"
-	checkRows(t, "reordered", readFile(t, "linkedin-bom-crlf-reordered.csv"), []want{
+			profile + "jane-doe-example", "jane@northwind.com", ""},
+		{6, "Sam Lee", "Contoso", "Staff Engineer", "2021-03-04", profile + "sam-lee-example", "", ""},
+		{7, "Rafa Ortiz", "Northwind Traders", "Engineering Manager", "2024-01-15", profile + "rafa-ortiz-example", "", ""},
+		{8, "Mina Park", "Fabrikam", "Design Engineer", "2019-02-02", profile + "mina-park-example", "", ""},
+	}},
+	// A BOM, CRLF, a preamble with doubled and stray quotes, columns in another
+	// order plus one LinkedIn never wrote, refused rows in the middle, an ISO
+	// date, right-to-left, CJK and emoji names, a trailing empty row.
+	{"reordered", "linkedin-bom-crlf-reordered.csv", []want{
 		{5, "Priya Raman", "Northwind Health", "Group Product Manager", "2026-10-14",
-			in + "priya-raman-pm", "priya.raman@example.com", ""},
-		{6, "Marcus O'Neil", "Contoso, Ltd.", `VP Product, "Growth"`, "2019-03-02", in + "marcusoneil", "", ""},
-		{7, "Chidi Okafor", "Fabrikam", "Engineer", "", in + "chidi-okafor", "", "Connected On"},
-		{8, "", "Acme", "Recruiter", "", in + "unknown-123", "", "First Name/Last Name"},
-		{9, "ليلى حداد", "شركة النخيل", "مديرة المنتج", "2024-01-30", in + "layla-haddad", "", ""},
+			profile + "priya-raman-pm", "priya.raman@example.com", ""},
+		{6, "Marcus O'Neil", "Contoso, Ltd.", `VP Product, "Growth"`, "2019-03-02", profile + "marcusoneil", "", ""},
+		{7, "Chidi Okafor", "Fabrikam", "Engineer", "", profile + "chidi-okafor", "", "Connected On"},
+		{8, "", "Acme", "Recruiter", "", profile + "unknown-123", "", "First Name/Last Name"},
+		{9, "ليلى حداد", "شركة النخيل", "مديرة المنتج", "2024-01-30", profile + "layla-haddad", "", ""},
 		{10, "נועה כהן", "Tailspin Toys", "Product Coach", "2025-07-11",
-			in + "noa-cohen-%D7%A0%D7%95%D7%A2%D7%94", "", ""},
+			profile + "noa-cohen-%D7%A0%D7%95%D7%A2%D7%94", "", ""},
 		{11, "🦊 Sam Rivera 🚀", "Self-employed", `Interview coach | ex-PM lead, "product sense" specialist`,
-			"2021-05-05", in + "sam-rivera", "sam@rivera.example", ""},
-		{12, "李明", "腾讯", "产品经理", "2025-07-11", in + "li-ming-0b1a2", "", ""},
-		{13, "Zoë Åkesson", "Fabrikam", "Staff Engineer", "2023-08-07", in + "zoe-akesson", "not-an-email",
+			"2021-05-05", profile + "sam-rivera", "sam@rivera.example", ""},
+		{12, "李明", "腾讯", "产品经理", "2025-07-11", profile + "li-ming-0b1a2", "", ""},
+		{13, "Zoë Åkesson", "Fabrikam", "Staff Engineer", "2023-08-07", profile + "zoe-akesson", "not-an-email",
 			"Email Address"},
-	})
+	}},
 }
 
-func readString(t *testing.T, s string) []Row {
-	t.Helper()
-	rows, err := Read(strings.NewReader(s))
-	if err != nil {
-		t.Fatal(err)
+// profile starts the profile URLs of the fixtures.
+const profile = "https://www.linkedin.com/in/"
+
+func TestFixtures(t *testing.T) {
+	for _, f := range fixtures {
+		t.Run(f.name, func(t *testing.T) {
+			checkRows(t, f.name, formattest.ReadFile(t, f.file, Read), f.wants)
+		})
 	}
-	return rows
 }
 
 // Exports from before 2020 have no preamble (and no URL column).
@@ -205,7 +174,7 @@ func TestDates(t *testing.T) {
 		"2024-03-15": "2024-03-15", "": "",
 	} {
 		rows := readString(t, "First Name,Last Name,Connected On\nA,B,"+in+"\n")
-		eq(t, in, rows[0].Contact.MetOn.String(), out)
+		formattest.Eq(t, in, rows[0].Contact.MetOn.String(), out)
 		checkErr(t, in, rows[0], "")
 	}
 	for _, in := range []string{"03/15/2024", "15 Mär 2024", "31 Feb 2024", "yesterday"} {
@@ -216,50 +185,14 @@ func TestDates(t *testing.T) {
 
 // Next streams: BytesRead grows and ends at the file's size.
 func TestStreamingProgress(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "linkedin-network-jobs.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := NewReader(bytes.NewReader(data))
-	n := 0
-	for {
-		_, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		n++
-	}
-	eq(t, "rows", n, 10)
-	eq(t, "bytes", r.BytesRead(), int64(len(data)))
-	if _, err := r.Next(); !errors.Is(err, io.EOF) {
-		t.Errorf("Next after the end: %v, want io.EOF", err)
-	}
+	formattest.CheckStreaming(t, "linkedin-network-jobs.csv", NewReader, 10)
 }
 
-type failingReader struct{ data io.Reader }
-
-var errDisk = errors.New("disk on fire")
-
-func (f *failingReader) Read(p []byte) (int, error) {
-	n, err := f.data.Read(p)
-	if errors.Is(err, io.EOF) {
-		return n, errDisk
-	}
-	return n, err
-}
-
+// A failure to read the file is an error of Read, in the rows or in the
+// preamble.
 func TestReadFailure(t *testing.T) {
-	_, err := Read(&failingReader{strings.NewReader("First Name,Last Name\nAda,Lovelace\nBob,")})
-	if !errors.Is(err, errDisk) {
-		t.Errorf("err = %v, want the disk error", err)
-	}
-	_, err = Read(&failingReader{strings.NewReader("Notes:\n")})
-	if !errors.Is(err, errDisk) {
-		t.Errorf("in the preamble: err = %v, want the disk error", err)
-	}
+	formattest.ReadFailing(t, Read, "First Name,Last Name\nAda,Lovelace\nBob,")
+	formattest.ReadFailing(t, Read, "Notes:\n")
 }
 
 // A row Kith would refuse to store is refused here already.

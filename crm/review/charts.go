@@ -19,10 +19,12 @@ var RoleColors = map[crm.RoleKind]string{
 	crm.RoleNone:    "#7f7f7f",
 }
 
-// The colours of given and received, kept and missed.
+// The colours of given and received, kept and missed. Given and received
+// are the window's (its light theme's), so the report and the window
+// colour them alike.
 const (
-	ColorGave     = "#2ca02c"
-	ColorReceived = "#1f77b4"
+	ColorGave     = "#4f46e5"
+	ColorReceived = "#047857"
 	ColorKept     = "#2ca02c"
 	ColorMissed   = "#d62728"
 )

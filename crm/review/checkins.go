@@ -5,9 +5,9 @@ import "github.com/kithcrm/kith/crm"
 // CountCheckins judges a relationship's check-ins during a quarter.
 //
 // A check-in falls due cadence days after the previous contact; before the
-// first interaction ever, the previous contact is the day met (or added),
-// as on the check-in list. Walking the days the user met the person in the
-// quarter, in order:
+// first interaction ever, the previous contact is the later of the day met
+// and the day added, as on the check-in list. Walking the days the user met
+// the person in the quarter, in order:
 //
 //   - a meeting on or before the pending check-in's due date keeps it
 //     (CheckinsKept), and the next check-in falls due a cadence later;
@@ -22,8 +22,8 @@ import "github.com/kithcrm/kith/crm"
 // So a relationship neglected for a year counts one missed check-in, in the
 // quarter it fell due, not one per cadence; snoozes are not history and are
 // ignored. A meeting on the very day met keeps the first check-in. prev is
-// the last contact before the quarter (or the day met or
-// added), days the distinct meeting days in [start, asOf], ascending;
+// the last contact before the quarter (or the later of the day met and the
+// day added), days the distinct meeting days in [start, asOf], ascending;
 // running says asOf is today.
 func CountCheckins(prev crm.Date, cadence int, days []crm.Date, start, asOf crm.Date, running bool) (kept, missed int) {
 	if cadence <= 0 {

@@ -18,7 +18,8 @@ type Source interface {
 	// has any: interactions, minutes, by role, and money spent.
 	ReviewMonths(start, asOf crm.Date) ([]Month, error)
 	// ReviewContacts returns the people of a quarter (see Review.Contacts)
-	// in name order, with their activity in [start, asOf].
+	// in name order, with their activity in [start, asOf]. A person is in
+	// the book from the day met when it is known, else the day added.
 	ReviewContacts(start, asOf crm.Date) ([]ContactFacts, error)
 	// ReviewExchanges returns the things given and received in [start,
 	// asOf], promises not yet kept left out, oldest first.
@@ -40,12 +41,16 @@ type Source interface {
 
 // ContactFacts is what the store knows of one person for a review.
 type ContactFacts struct {
-	ID           int64
-	Name         string
-	Roles        []crm.RoleKind // held on asOf
-	Archived     bool
-	MetOn        crm.Date
-	AddedOn      crm.Date
+	ID       int64
+	Name     string
+	Roles    []crm.RoleKind // held on asOf
+	Archived bool
+	MetOn    crm.Date
+	AddedOn  crm.Date
+	// CheckinsFrom is the day check-ins run from before any interaction:
+	// the later of the day met and the day added, as on the check-in list
+	// (adding someone met long ago is not neglecting them).
+	CheckinsFrom crm.Date
 	SnoozedUntil crm.Date
 	CadenceDays  int      // their own, else the shortest of the roles held on asOf, else the default; 0 for no check-ins
 	LastBefore   crm.Date // the last interaction before the quarter; zero when none
@@ -55,7 +60,10 @@ type ContactFacts struct {
 	Days         []crm.Date // the distinct days met in [start, asOf], ascending
 }
 
-// since is the day the relationship began as far as check-ins go.
+// since is the day the person is in the book from, for the review: the
+// day met when it is known, else the day added. It makes them part of a
+// quarter, new in it, and neglected for not being met in a whole quarter;
+// their check-ins start later, from CheckinsFrom.
 func (f *ContactFacts) since() crm.Date {
 	if !f.MetOn.IsZero() {
 		return f.MetOn
@@ -201,7 +209,7 @@ func newRelationship(f *ContactFacts, start, asOf crm.Date, running bool) Relati
 	if !f.Archived { // archived people have no check-ins, as on the check-in list
 		prev := f.LastBefore
 		if prev.IsZero() {
-			prev = f.since()
+			prev = f.CheckinsFrom
 		}
 		rel.CheckinsKept, rel.CheckinsMissed = CountCheckins(prev, f.CadenceDays, f.Days, start, asOf, running)
 	}
@@ -253,25 +261,25 @@ func (r *Relationship) takingMore() bool {
 	return r.Received2Q >= r.Gave2Q+TakingMoreMargin && r.Received2Q >= 2*r.Gave2Q
 }
 
-// neglected: overdue by more than one cadence on asOf, or in the book the
-// whole quarter and never met in it; a snooze past asOf (a pause) excuses,
-// and so does having no check-ins at all (no role and no cadence where
-// those have none, such as people imported from an address book).
-// While the quarter is running only the first counts: "never met all
-// quarter" cannot be known before it ends.
+// neglected: overdue by more than one cadence on asOf, or in the book (see
+// since) the whole quarter and never met in it; a snooze past asOf (a
+// pause) excuses, and so does having no check-ins at all (no role and no
+// cadence where those have none, such as people imported from an address
+// book). While the quarter is running only the first counts: "never met
+// all quarter" cannot be known before it ends.
 func neglected(f *ContactFacts, start, asOf crm.Date, running bool) bool {
 	if f.SnoozedUntil.After(asOf) || f.CadenceDays <= 0 {
 		return false
 	}
 	last := f.LastContact
 	if last.IsZero() {
-		last = f.since()
+		last = f.CheckinsFrom
 	}
 	overdue := last.AddDays(f.CadenceDays).DaysUntil(asOf)
 	if f.CadenceDays > 0 && overdue > f.CadenceDays {
 		return true
 	}
-	return !running && f.Interactions == 0 && !f.AddedOn.After(start)
+	return !running && f.Interactions == 0 && !f.since().After(start)
 }
 
 // network fills the new people, their sources, role changes and circles.

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/review"
 )
 
@@ -29,14 +30,14 @@ func TestQuarter(t *testing.T) {
 		"2027-01-01": "2026Q4",
 	}
 	for day, want := range defaults {
-		if got := review.DefaultQuarter(crm.MustParseDate(day)); got.String() != want {
+		if got := review.DefaultQuarter(crmtest.Date(day)); got.String() != want {
 			t.Errorf("DefaultQuarter(%s) = %s, want %s", day, got, want)
 		}
 	}
 }
 
 func TestCountCheckins(t *testing.T) {
-	d := crm.MustParseDate
+	d := crmtest.Date
 	start := d("2026-07-01")
 	days := func(s ...string) []crm.Date {
 		var out []crm.Date

@@ -18,8 +18,9 @@ type Review struct {
 	Previous Totals   `json:"previous"`
 	Budget   Budget   `json:"budget"`
 	// Contacts are the relationships of the quarter in name order: everyone
-	// active in the book by AsOf, and archived people the user still met or
-	// traded with during the quarter.
+	// active in the book by AsOf (in it from the day met when known, else
+	// the day added), and archived people the user still met or traded
+	// with during the quarter.
 	Contacts []Relationship `json:"contacts"`
 	// Neglected and TakingMore name the contacts carrying those flags.
 	Neglected        []string       `json:"neglected"`

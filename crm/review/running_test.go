@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/review"
 	"github.com/kithcrm/kith/crm/store"
 )
@@ -20,7 +21,7 @@ func runningBook(t *testing.T) *store.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	d := crm.MustParseDate
+	d := crmtest.Date
 	st.SetToday(d("2026-06-30"))
 	err = st.Update(context.Background(), func(tx *store.Tx) error {
 		people := []*crm.Contact{
@@ -54,7 +55,7 @@ func runningBook(t *testing.T) *store.Store {
 // relationshipOn reviews 2026Q3 on today and returns one person's row.
 func relationshipOn(t *testing.T, st *store.Store, today, name string) review.Relationship {
 	t.Helper()
-	st.SetToday(crm.MustParseDate(today))
+	st.SetToday(crmtest.Date(today))
 	for _, c := range compute(t, st, "2026Q3").Contacts {
 		if c.Name == name {
 			return c

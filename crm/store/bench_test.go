@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/gen"
 	"github.com/kithcrm/kith/crm/store"
 )
@@ -44,7 +45,7 @@ func book(b *testing.B, people, interactions int) *store.Store {
 	if err != nil {
 		b.Fatal(err)
 	}
-	st.SetToday(crm.MustParseDate("2026-11-25"))
+	st.SetToday(crmtest.Date("2026-11-25"))
 	if err := gen.Populate(context.Background(), st, gen.Options{People: people, Interactions: interactions, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}

@@ -14,10 +14,10 @@ import (
 // map is bounded by the calendar Kith writes, and one query reads it.
 func (tx *Tx) CalendarEventStates() (map[string]calendar.EventState, error) {
 	out := map[string]calendar.EventState{}
-	rows, err := tx.query("SELECT uid, content_hash, sequence, last_modified FROM calendar_events")
+	rows, err := tx.query("SELECT uid, content_hash, shown_hash, sequence, last_modified FROM calendar_events")
 	err = each(rows, err, func(row scanner) error {
 		var s calendar.EventState
-		if err := row.Scan(&s.UID, &s.Hash, &s.Sequence, stampOf{&s.LastModified}); err != nil {
+		if err := row.Scan(&s.UID, &s.Hash, &s.Shown, &s.Sequence, stampOf{&s.LastModified}); err != nil {
 			return err
 		}
 		out[s.UID] = s
@@ -31,9 +31,10 @@ func (tx *Tx) CalendarEventStates() (map[string]calendar.EventState, error) {
 
 // SaveCalendarEventState records what was exported for one event.
 func (tx *Tx) SaveCalendarEventState(s calendar.EventState) error {
-	_, err := tx.exec(`INSERT INTO calendar_events (uid, content_hash, sequence, last_modified) VALUES (?, ?, ?, ?)
-		ON CONFLICT (uid) DO UPDATE SET content_hash = excluded.content_hash, sequence = excluded.sequence,
-		last_modified = excluded.last_modified`, s.UID, s.Hash, s.Sequence, s.LastModified.UTC().Format(time.RFC3339))
+	_, err := tx.exec(`INSERT INTO calendar_events (uid, content_hash, shown_hash, sequence, last_modified) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (uid) DO UPDATE SET content_hash = excluded.content_hash, shown_hash = excluded.shown_hash,
+		sequence = excluded.sequence, last_modified = excluded.last_modified`,
+		s.UID, s.Hash, s.Shown, s.Sequence, s.LastModified.UTC().Format(time.RFC3339))
 	if err != nil {
 		return fmt.Errorf("save calendar state of %s: %w", s.UID, err)
 	}

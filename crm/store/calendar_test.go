@@ -6,8 +6,8 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/calendar/calendartest"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/gen"
 	"github.com/kithcrm/kith/crm/store"
 )
@@ -22,11 +22,11 @@ func TestReachOutsMatchesPerContact(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	st.SetToday(crm.MustParseDate("2026-11-25"))
+	st.SetToday(crmtest.Date("2026-11-25"))
 	if err := gen.Populate(ctx, st, gen.Options{People: 600, Interactions: 12000, Seed: 3}); err != nil {
 		t.Fatal(err)
 	}
-	until := crm.MustParseDate("2026-12-25")
+	until := crmtest.Date("2026-12-25")
 	for _, withNotes := range []bool{false, true} {
 		err := st.View(ctx, func(tx *store.Tx) error {
 			all, err := tx.ReachOuts(until, 3, withNotes)

@@ -17,8 +17,8 @@ import (
 // their current roles, else the default for people without a role. The last
 // contact is the latest interaction they took part in up to today (a circle
 // meeting counts for the members who attended). The next check-in is a
-// cadence after that, or after the day met or added for someone never
-// contacted, and never before the end of a snooze.
+// cadence after that, or after checkinStart for someone never contacted,
+// and never before the end of a snooze.
 var contactRows = contactCTE + summarySelect + " FROM rows r"
 
 // contactCTE computes what lists sort and filter on; summarySelect adds the
@@ -28,7 +28,8 @@ var contactRows = contactCTE + summarySelect + " FROM rows r"
 // NULL next_due: no check-in, as for the archived.
 var contactCTE = `
 WITH base AS (
-    SELECT c.id, c.name, c.name_key, c.company, c.title, c.archived, c.met_on, c.added_on, c.snoozed_until,
+    SELECT c.id, c.name, c.name_key, c.company, c.title, c.archived, c.snoozed_until,
+        ` + checkinStart + ` AS checkin_start,
         ` + effectiveCadence("r.until IS NULL") + ` AS cadence_days,
         (SELECT max(p.occurred_on) FROM participants p
           WHERE p.contact_id = c.id AND p.occurred_on <= :today) AS last_contact
@@ -36,7 +37,7 @@ WITH base AS (
     WHERE %s
 ), rows AS (
     SELECT *, CASE WHEN archived THEN NULL ELSE
-        max(date(COALESCE(last_contact, met_on, added_on), '+' || cadence_days || ' days'), COALESCE(snoozed_until, ''))
+        max(date(COALESCE(last_contact, checkin_start), '+' || cadence_days || ' days'), COALESCE(snoozed_until, ''))
     END AS next_due
     FROM base
 )`
@@ -48,6 +49,15 @@ SELECT r.id, r.name,
     COALESCE((SELECT ch.value FROM channels ch WHERE ch.contact_id = r.id AND ch.kind = 'email'
         ORDER BY ch.is_primary DESC, ch.id LIMIT 1), '') AS email,
     r.company, r.title, COALESCE(r.cadence_days, 0), r.last_contact, r.next_due, r.archived`
+
+// checkinStart is the SQL rule for the day contact c's check-ins run from
+// before any interaction with them: the later of the day met and the day
+// added. Adding someone is not neglecting them: a mentor met in February
+// and entered in October, or a whole import of old acquaintances, starts a
+// cadence after the day added, not months overdue. The check-in list (and
+// with it Today, the people list, the calendar) and the quarterly review
+// both read it, so the rule lives here once.
+const checkinStart = `max(c.added_on, COALESCE(c.met_on, c.added_on))`
 
 // effectiveCadence is the SQL rule for contact c's check-in cadence in
 // days: their own override, else the shortest default among their roles

@@ -1,9 +1,11 @@
 package store
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 )
 
 // dueOf returns the contact's list row, where next_due is computed.
@@ -20,11 +22,11 @@ func dueOf(t *testing.T, st *Store, id int64) crm.ContactSummary {
 
 func TestDueFollowsCadenceOfRoles(t *testing.T) {
 	st := openTemp(t, "2026-11-25")
-	coach := addContact(t, st, crm.Contact{Name: "Coach", MetOn: crm.MustParseDate("2026-11-01")}, crm.RoleCoach)
-	mentor := addContact(t, st, crm.Contact{Name: "Mentor", MetOn: crm.MustParseDate("2026-11-01")}, crm.RoleMentor)
-	both := addContact(t, st, crm.Contact{Name: "Both", MetOn: crm.MustParseDate("2026-11-01")}, crm.RoleMentor, crm.RoleCoach)
-	none := addContact(t, st, crm.Contact{Name: "Nobody", MetOn: crm.MustParseDate("2026-11-01")})
-	override := addContact(t, st, crm.Contact{Name: "Override", MetOn: crm.MustParseDate("2026-11-01"), CadenceDays: 100}, crm.RoleCoach)
+	coach := addContact(t, st, crm.Contact{Name: "Coach", MetOn: crmtest.Date("2026-11-01"), AddedOn: crmtest.Date("2026-11-01")}, crm.RoleCoach)
+	mentor := addContact(t, st, crm.Contact{Name: "Mentor", MetOn: crmtest.Date("2026-11-01"), AddedOn: crmtest.Date("2026-11-01")}, crm.RoleMentor)
+	both := addContact(t, st, crm.Contact{Name: "Both", MetOn: crmtest.Date("2026-11-01"), AddedOn: crmtest.Date("2026-11-01")}, crm.RoleMentor, crm.RoleCoach)
+	none := addContact(t, st, crm.Contact{Name: "Nobody", MetOn: crmtest.Date("2026-11-01"), AddedOn: crmtest.Date("2026-11-01")})
+	override := addContact(t, st, crm.Contact{Name: "Override", MetOn: crmtest.Date("2026-11-01"), AddedOn: crmtest.Date("2026-11-01"), CadenceDays: 100}, crm.RoleCoach)
 
 	for _, c := range []struct {
 		id      int64
@@ -62,7 +64,7 @@ func TestDueFollowsCadenceOfRoles(t *testing.T) {
 
 func TestDueCountsLastInteractionUpToToday(t *testing.T) {
 	st := openTemp(t, "2026-11-25")
-	id := addContact(t, st, crm.Contact{Name: "Ana", MetOn: crm.MustParseDate("2025-01-01")}, crm.RoleCoach)
+	id := addContact(t, st, crm.Contact{Name: "Ana", MetOn: crmtest.Date("2025-01-01")}, crm.RoleCoach)
 	logWith(t, st, "2026-11-10", id)
 	logWith(t, st, "2026-11-20", id)
 	logWith(t, st, "2026-12-20", id) // planned, after today: not yet a contact
@@ -73,14 +75,14 @@ func TestDueCountsLastInteractionUpToToday(t *testing.T) {
 	var due []crm.CheckIn
 	view(t, st, func(tx *Tx) error {
 		var err error
-		due, err = tx.Due(crm.MustParseDate("2026-12-31"))
+		due, err = tx.Due(crmtest.Date("2026-12-31"))
 		return err
 	})
 	if len(due) != 1 || due[0].LastSummary != "talk on 2026-11-20" {
 		t.Fatalf("due with the last talk (not the planned one): %+v", due)
 	}
 	// Looking from another day (--today) changes what counts as past.
-	st.SetToday(crm.MustParseDate("2026-11-15"))
+	st.SetToday(crmtest.Date("2026-11-15"))
 	if s := dueOf(t, st, id); s.LastContact.String() != "2026-11-10" || s.NextDue.String() != "2026-11-24" {
 		t.Fatalf("seen from 2026-11-15: last %s due %s", s.LastContact, s.NextDue)
 	}
@@ -96,9 +98,9 @@ func TestDueNeverContactedUsesDateAdded(t *testing.T) {
 
 func TestCircleMeetingTouchesAttendingMembers(t *testing.T) {
 	st := openTemp(t, "2026-11-25")
-	met := crm.MustParseDate("2026-01-01")
-	a := addContact(t, st, crm.Contact{Name: "A", MetOn: met})
-	b := addContact(t, st, crm.Contact{Name: "B", MetOn: met})
+	met := crmtest.Date("2026-01-01")
+	a := addContact(t, st, crm.Contact{Name: "A", MetOn: met, AddedOn: met})
+	b := addContact(t, st, crm.Contact{Name: "B", MetOn: met, AddedOn: met})
 	c := &crm.Circle{Name: "PM circle", CadenceDays: 28}
 	update(t, st, func(tx *Tx) error {
 		if err := tx.AddCircle(c); err != nil {
@@ -110,7 +112,7 @@ func TestCircleMeetingTouchesAttendingMembers(t *testing.T) {
 		return tx.Join(c.ID, b, met)
 	})
 	// Only A attended the meeting.
-	in := &crm.Interaction{Date: crm.MustParseDate("2026-11-01"), Kind: crm.KindMeeting, CircleID: c.ID,
+	in := &crm.Interaction{Date: crmtest.Date("2026-11-01"), Kind: crm.KindMeeting, CircleID: c.ID,
 		Participants: []crm.Participant{{ContactID: a}}}
 	update(t, st, func(tx *Tx) error { return tx.LogInteraction(in) })
 
@@ -134,12 +136,12 @@ func TestCircleMeetingTouchesAttendingMembers(t *testing.T) {
 
 func TestSnoozePushesDueButNeverPullsItIn(t *testing.T) {
 	st := openTemp(t, "2026-11-25")
-	id := addContact(t, st, crm.Contact{Name: "Ana", MetOn: crm.MustParseDate("2026-11-01")}, crm.RoleCoach)
-	update(t, st, func(tx *Tx) error { return tx.Snooze(id, crm.MustParseDate("2026-12-24")) })
+	id := addContact(t, st, crm.Contact{Name: "Ana", MetOn: crmtest.Date("2026-11-01"), AddedOn: crmtest.Date("2026-11-01")}, crm.RoleCoach)
+	update(t, st, func(tx *Tx) error { return tx.Snooze(id, crmtest.Date("2026-12-24")) })
 	if s := dueOf(t, st, id); s.NextDue.String() != "2026-12-24" {
 		t.Errorf("snoozed: due %s, want 2026-12-24", s.NextDue)
 	}
-	update(t, st, func(tx *Tx) error { return tx.Snooze(id, crm.MustParseDate("2026-11-02")) })
+	update(t, st, func(tx *Tx) error { return tx.Snooze(id, crmtest.Date("2026-11-02")) })
 	if s := dueOf(t, st, id); s.NextDue.String() != "2026-11-15" {
 		t.Errorf("a snooze before the due date must not bring it forward: due %s", s.NextDue)
 	}
@@ -147,17 +149,17 @@ func TestSnoozePushesDueButNeverPullsItIn(t *testing.T) {
 
 func TestDueListExcludesArchivedAndSortsByDate(t *testing.T) {
 	st := openTemp(t, "2026-11-25")
-	met := crm.MustParseDate("2026-11-01")
-	late := addContact(t, st, crm.Contact{Name: "Late", MetOn: met}, crm.RoleCoach)     // due 11-15
-	soon := addContact(t, st, crm.Contact{Name: "Soon", MetOn: met}, crm.RoleMentee)    // due 12-01
-	far := addContact(t, st, crm.Contact{Name: "Far", MetOn: met}, crm.RoleMentor)      // due 12-13
-	gone := addContact(t, st, crm.Contact{Name: "Archived", MetOn: met}, crm.RoleCoach) // would be late
+	met := crmtest.Date("2026-11-01")
+	late := addContact(t, st, crm.Contact{Name: "Late", MetOn: met, AddedOn: met}, crm.RoleCoach)     // due 11-15
+	soon := addContact(t, st, crm.Contact{Name: "Soon", MetOn: met, AddedOn: met}, crm.RoleMentee)    // due 12-01
+	far := addContact(t, st, crm.Contact{Name: "Far", MetOn: met, AddedOn: met}, crm.RoleMentor)      // due 12-13
+	gone := addContact(t, st, crm.Contact{Name: "Archived", MetOn: met, AddedOn: met}, crm.RoleCoach) // would be late
 	update(t, st, func(tx *Tx) error { return tx.SetArchived(gone, true) })
 
 	var list []crm.CheckIn
 	view(t, st, func(tx *Tx) error {
 		var err error
-		list, err = tx.Due(crm.MustParseDate("2026-12-09"))
+		list, err = tx.Due(crmtest.Date("2026-12-09"))
 		return err
 	})
 	if len(list) != 2 || list[0].ContactID != late || list[1].ContactID != soon {
@@ -228,5 +230,62 @@ func TestListContactsFiltersAndPages(t *testing.T) {
 			t.Errorf("count %d, want 3", n)
 		}
 		return err
+	})
+}
+
+// Adding someone is not neglecting them: without an interaction, the first
+// check-in falls a cadence after the later of the day met and the day
+// added, so an import of people met long ago does not start out overdue.
+// It holds wherever due dates are read: a person's row, the due list,
+// Today's counts and the people list sorted by next check-in.
+func TestDueNeverContactedStartsFromLaterOfMetAndAdded(t *testing.T) {
+	st := openTemp(t, "2026-09-10")
+	imported := addContact(t, st, crm.Contact{Name: "Imported", MetOn: crmtest.Date("2026-02-03")}, crm.RoleMentor)
+	planned := addContact(t, st, crm.Contact{Name: "Planned", MetOn: crmtest.Date("2026-09-20")}, crm.RoleMentor)
+	old := addContact(t, st, crm.Contact{Name: "Old", MetOn: crmtest.Date("2026-02-03"),
+		AddedOn: crmtest.Date("2026-03-01")}, crm.RoleMentor)
+	history := addContact(t, st, crm.Contact{Name: "History", MetOn: crmtest.Date("2026-02-03")}, crm.RoleMentor)
+	logWith(t, st, "2026-03-01", history) // an interaction logged from the past: the rule is for no interaction
+
+	for _, c := range []struct {
+		id  int64
+		due string
+	}{
+		{imported, "2026-10-22"}, // added today + 42 days, not met + 42 days (2026-03-17)
+		{planned, "2026-11-01"},  // met after the day added: a cadence after meeting
+		{old, "2026-04-12"},      // added 2026-03-01, after the day met
+		{history, "2026-04-12"},  // last interaction 2026-03-01
+	} {
+		if s := dueOf(t, st, c.id); s.NextDue.String() != c.due {
+			t.Errorf("%s: due %s, want %s", s.Name, s.NextDue, c.due)
+		}
+	}
+	view(t, st, func(tx *Tx) error {
+		due, err := tx.Due(tx.Today().AddDays(14))
+		if err != nil {
+			return err
+		}
+		if len(due) != 2 || due[0].ContactID != history || due[1].ContactID != old {
+			t.Errorf("due within 14 days: %+v, want History and Old only", due)
+		}
+		counts, err := tx.DayCounts(tx.Today().AddDays(7))
+		if err != nil {
+			return err
+		}
+		if counts.Overdue != 2 || counts.Due != 2 {
+			t.Errorf("Today's counts %+v, want 2 overdue and 2 due", counts)
+		}
+		list, err := tx.ListContacts(crm.ContactFilter{Sort: crm.SortByNextDue})
+		if err != nil {
+			return err
+		}
+		var names []string
+		for _, s := range list {
+			names = append(names, s.Name)
+		}
+		if strings.Join(names, ",") != "History,Old,Imported,Planned" {
+			t.Errorf("sorted by next check-in: %v, want History,Old,Imported,Planned", names)
+		}
+		return nil
 	})
 }

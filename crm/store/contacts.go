@@ -98,9 +98,10 @@ func contactArgs(c *crm.Contact, stamp string, keep func(contactColumn) bool) []
 	return out
 }
 
-// scanContact reads one row of contactSelect. Its channels and roles are
-// left for Contact to load.
-func scanContact(row scanner) (*crm.Contact, error) {
+// scanContact reads one row of contactSelect, and any extra columns a
+// query adds after them into extra. Its channels and roles are left for
+// Contact to load.
+func scanContact(row scanner, extra ...any) (*crm.Contact, error) {
 	c := &crm.Contact{}
 	var dest []any
 	for _, col := range contactColumns(c, "") {
@@ -108,7 +109,7 @@ func scanContact(row scanner) (*crm.Contact, error) {
 			dest = append(dest, col.dest)
 		}
 	}
-	return c, row.Scan(dest...)
+	return c, row.Scan(append(dest, extra...)...)
 }
 
 // noContact is the error for a contact id that matches nobody.
@@ -291,6 +292,19 @@ func (tx *Tx) contactName(id int64) string {
 func (tx *Tx) FindContact(ref string) (int64, error) {
 	return tx.find("contact", ref, "SELECT id, name FROM contacts WHERE id = ?",
 		"SELECT id, name FROM contacts WHERE name_key = ? ORDER BY archived, id")
+}
+
+// Namesakes returns the other contacts whose name is contact id's as
+// FindContact matches names (any case, accents optional), archived ones
+// too, oldest first. A second Ana Lopez may be added (two people can share
+// a name), but the user should hear of the first.
+func (tx *Tx) Namesakes(id int64) ([]crm.Participant, error) {
+	out, err := tx.participants(`SELECT o.id, o.name FROM contacts c
+		JOIN contacts o ON o.name_key = c.name_key AND o.id <> c.id WHERE c.id = ? ORDER BY o.id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("find namesakes of #%d: %w", id, err)
+	}
+	return out, nil
 }
 
 // candidate is one row a name may refer to.

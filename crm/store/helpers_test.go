@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 )
 
 // openTemp opens a fresh database in the test's temp folder, with today fixed.
@@ -16,7 +17,7 @@ func openTemp(t testing.TB, today string) *Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	st.SetToday(crm.MustParseDate(today))
+	st.SetToday(crmtest.Date(today))
 	return st
 }
 
@@ -47,7 +48,7 @@ func addContact(t testing.TB, st *Store, c crm.Contact, roles ...crm.RoleKind) i
 // logWith logs a meeting on day with the given contacts.
 func logWith(t testing.TB, st *Store, day string, ids ...int64) int64 {
 	t.Helper()
-	in := &crm.Interaction{Date: crm.MustParseDate(day), Kind: crm.KindMeeting, Summary: "talk on " + day}
+	in := &crm.Interaction{Date: crmtest.Date(day), Kind: crm.KindMeeting, Summary: "talk on " + day}
 	for _, id := range ids {
 		in.Participants = append(in.Participants, crm.Participant{ContactID: id})
 	}

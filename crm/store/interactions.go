@@ -14,68 +14,16 @@ func (tx *Tx) LogInteraction(in *crm.Interaction) error {
 	if err := in.Validate(); err != nil {
 		return err
 	}
-	id, err := tx.insertID(`INSERT INTO interactions (occurred_on, kind, minutes, summary, notes, circle_id, goal_id, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, in.Date, string(in.Kind), in.Minutes, in.Summary, in.Notes,
-		orNull(in.CircleID), orNull(in.GoalID), tx.stamp())
-	if err != nil {
+	if err := tx.insertInteraction(in, nil); err != nil {
 		return fmt.Errorf("log interaction: %w", err)
 	}
-	in.ID = id
-	seen := map[int64]bool{}
-	for _, p := range in.Participants {
-		if seen[p.ContactID] {
-			continue
-		}
-		seen[p.ContactID] = true
-		if _, err := tx.exec("INSERT INTO participants (interaction_id, contact_id, occurred_on) VALUES (?, ?, ?)",
-			in.ID, p.ContactID, in.Date); err != nil {
-			return fmt.Errorf("log interaction with %s: %w", p.Name, err)
-		}
-	}
-	var stored []crm.Exchange
-	for _, ex := range in.Exchanges {
-		ex.InteractionID = in.ID
-		if ex.Date.IsZero() {
-			ex.Date = in.Date
-		}
-		targets := []int64{ex.ContactID}
-		if ex.ContactID == 0 {
-			targets = targets[:0]
-			for _, p := range in.Participants {
-				targets = append(targets, p.ContactID)
-			}
-		} else if !seen[ex.ContactID] {
-			return crm.Invalid(string(ex.Direction), fmt.Errorf("%s did not take part in this interaction", tx.contactName(ex.ContactID)))
-		}
-		for _, id := range targets {
-			e := ex
-			e.ContactID = id
-			if err := tx.AddExchange(&e); err != nil {
-				return err
-			}
-			stored = append(stored, e)
-		}
-	}
-	in.Exchanges = stored
-	return nil
-}
-
-// DeleteInteraction removes an interaction with its participants and the
-// exchanges logged with it; the window uses it to undo a log.
-func (tx *Tx) DeleteInteraction(id int64) error {
-	if _, err := tx.exec("DELETE FROM exchanges WHERE interaction_id = ?", id); err != nil {
-		return fmt.Errorf("delete interaction #%d: %w", id, err)
-	}
-	if _, err := tx.exec("DELETE FROM interactions WHERE id = ?", id); err != nil {
-		return fmt.Errorf("delete interaction #%d: %w", id, err)
-	}
-	return nil
+	return tx.putContents(in, nil)
 }
 
 // Interaction loads one interaction with its participants and exchanges.
 func (tx *Tx) Interaction(id int64) (*crm.Interaction, error) {
 	list, err := tx.interactions("i.id = ?", "", id)
-	return only(list, err, crm.Errorf(crm.ENotFound, "no interaction #%d", id))
+	return only(list, err, noInteraction(id))
 }
 
 // Timeline returns the interactions a contact took part in, newest first,
@@ -88,6 +36,65 @@ func (tx *Tx) Timeline(contactID int64, limit, offset int) ([]*crm.Interaction, 
 		args = append(args, limit, offset)
 	}
 	return tx.interactions("i.id IN (SELECT interaction_id FROM participants WHERE contact_id = ?)", page, args...)
+}
+
+// ListInteractions returns one page of the interactions f selects, newest
+// first, and whether more follow it. The filter and the page are applied in
+// SQL over indexes (a person's through participants_contact, a circle's
+// through interactions_circle, dates through interactions_date), so a page
+// costs the same in a book of a million interactions: never all of them
+// loaded to be filtered here.
+func (tx *Tx) ListInteractions(f crm.InteractionFilter) ([]*crm.Interaction, bool, error) {
+	where, args := interactionWhere(f)
+	limit := f.Limit
+	if limit <= 0 {
+		limit = crm.InteractionPage
+	}
+	limit = min(limit, crm.MaxInteractionPage)
+	// One more than the page tells whether another follows.
+	list, err := tx.interactions(where, " LIMIT ? OFFSET ?", append(args, limit+1, max(f.Offset, 0))...)
+	if err != nil {
+		return nil, false, err
+	}
+	if len(list) > limit {
+		return list[:limit], true, nil
+	}
+	return list, false, nil
+}
+
+// interactionWhere builds the WHERE clause of ListInteractions. Its size is
+// fixed by the filter's fields, never by the data.
+func interactionWhere(f crm.InteractionFilter) (string, []any) {
+	where := "1 = 1"
+	var args []any
+	if f.ContactID != 0 {
+		// The dates bound the seek in participants_contact as well.
+		dates, dateArgs := dateRange("p.occurred_on", f.From, f.To)
+		where += " AND i.id IN (SELECT p.interaction_id FROM participants p WHERE p.contact_id = ?" + dates + ")"
+		args = append(append(args, f.ContactID), dateArgs...)
+	}
+	if f.CircleID != 0 {
+		where += " AND i.circle_id = ?"
+		args = append(args, f.CircleID)
+	}
+	dates, dateArgs := dateRange("i.occurred_on", f.From, f.To)
+	return where + dates, append(args, dateArgs...)
+}
+
+// dateRange is the condition that col falls between from and to, each
+// bound left out when zero.
+func dateRange(col string, from, to crm.Date) (string, []any) {
+	cond := ""
+	var args []any
+	if !from.IsZero() {
+		cond += " AND " + col + " >= ?"
+		args = append(args, from)
+	}
+	if !to.IsZero() {
+		cond += " AND " + col + " <= ?"
+		args = append(args, to)
+	}
+	return cond, args
 }
 
 // GoalInteractions returns the interactions that served a goal, newest first.
@@ -165,24 +172,7 @@ func (tx *Tx) fillParticipants(byID map[int64]*crm.Interaction, page string, arg
 // AddExchange stores something given or received, with or without an
 // interaction, and sets e.ID. The date defaults to today.
 func (tx *Tx) AddExchange(e *crm.Exchange) error {
-	if err := e.Validate(); err != nil {
-		return err
-	}
-	if e.Date.IsZero() {
-		e.Date = tx.today
-	}
-	if !e.DoneOn.IsZero() && !e.Commitment {
-		return crm.Invalid("done", fmt.Errorf("only a commitment can be done"))
-	}
-	id, err := tx.insertID(`INSERT INTO exchanges (contact_id, interaction_id, occurred_on, direction, kind, description,
-		minutes, amount, commitment, done_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.ContactID, orNull(e.InteractionID), e.Date, string(e.Direction), string(e.Kind), e.Description,
-		e.Minutes, e.Amount, e.Commitment, e.DoneOn, tx.stamp())
-	if err != nil {
-		return fmt.Errorf("save %s %q: %w", e.Direction, e.Description, err)
-	}
-	e.ID = id
-	return nil
+	return tx.insertExchange(e, nil)
 }
 
 // Exchange loads one exchange.
@@ -216,6 +206,14 @@ func (tx *Tx) CompleteCommitment(id int64, on crm.Date) error {
 	none := func() error { return crm.Errorf(crm.ENotFound, "no commitment #%d", id) }
 	return tx.changeRows(fmt.Sprintf("complete commitment #%d", id), none,
 		"UPDATE exchanges SET done_on = ? WHERE id = ? AND commitment = 1", on, id)
+}
+
+// ReopenCommitment marks a kept promise as still to keep: the window's undo
+// of Done. A promise already open stays open.
+func (tx *Tx) ReopenCommitment(id int64) error {
+	none := func() error { return crm.Errorf(crm.ENotFound, "no commitment #%d", id) }
+	return tx.changeRows(fmt.Sprintf("reopen commitment #%d", id), none,
+		"UPDATE exchanges SET done_on = NULL WHERE id = ? AND commitment = 1", id)
 }
 
 // RecentExchanges returns a contact's latest exchanges in one direction,

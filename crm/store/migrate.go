@@ -94,8 +94,7 @@ func checkVersion(p string) error {
 		return fmt.Errorf("read %s: is it a Kith database? %w", p, err)
 	}
 	if want := SchemaVersion(); v > want {
-		return &crm.Error{Code: crm.ENewer, Message: fmt.Sprintf(
-			"%s was written by a newer version of Kith (schema %d; this Kith knows up to %d): update Kith to open it; the file was not changed", p, v, want)}
+		return newerFile(p, v, want)
 	}
 	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 )
 
 func TestOpenCreatesPrivateFileWithSchema(t *testing.T) {
@@ -78,7 +79,7 @@ func closedWithAContact(t *testing.T, path string, ms []migration) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st.SetToday(crm.MustParseDate("2026-11-25"))
+	st.SetToday(crmtest.Date("2026-11-25"))
 	addContact(t, st, crm.Contact{Name: "Ana Lopez"}, crm.RoleMentor)
 	st.Close()
 }

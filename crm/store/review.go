@@ -98,29 +98,31 @@ SELECT month, 'none', count(*), COALESCE(sum(minutes), 0) FROM i WHERE id NOT IN
 }
 
 // ReviewContacts returns the people of a quarter in name order: every
-// active contact added by asOf, and anyone (archived too) met or traded
-// with in [start, asOf], with what the review needs to know of each.
+// active contact in the book by asOf (from the day met when it is known,
+// else the day added, so someone met before the quarter but entered after
+// it is part of it), and anyone (archived too) met or traded with in
+// [start, asOf], with what the review needs to know of each.
 func (tx *Tx) ReviewContacts(start, asOf crm.Date) ([]review.ContactFacts, error) {
 	q := `WITH q AS (
     SELECT p.contact_id AS id, count(*) AS n, sum(i.minutes) AS minutes
     FROM interactions i JOIN participants p ON p.interaction_id = i.id
     WHERE i.occurred_on BETWEEN :start AND :asof GROUP BY p.contact_id
 )
-SELECT c.id, c.name, c.archived, c.met_on, c.added_on, c.snoozed_until,
+SELECT c.id, c.name, c.archived, c.met_on, c.added_on, ` + checkinStart + `, c.snoozed_until,
     COALESCE(` + effectiveCadence(heldOn("r", ":asof")) + `, 0),
     ` + rolesHeld + `,
     (SELECT max(p.occurred_on) FROM participants p WHERE p.contact_id = c.id AND p.occurred_on < :start),
     (SELECT max(p.occurred_on) FROM participants p WHERE p.contact_id = c.id AND p.occurred_on <= :asof),
     COALESCE(q.n, 0), COALESCE(q.minutes, 0)
 FROM contacts c LEFT JOIN q ON q.id = c.id
-WHERE (c.archived = 0 AND c.added_on <= :asof) OR q.id IS NOT NULL
+WHERE (c.archived = 0 AND COALESCE(c.met_on, c.added_on) <= :asof) OR q.id IS NOT NULL
    OR EXISTS (SELECT 1 FROM exchanges e WHERE e.contact_id = c.id AND e.occurred_on BETWEEN :start AND :asof)
 ORDER BY c.name COLLATE NOCASE, c.id`
 	rows, err := tx.query(q, sql.Named("start", start), sql.Named("asof", asOf))
 	out, err := collect(rows, err, func(row scanner) (review.ContactFacts, error) {
 		var f review.ContactFacts
 		var roles string
-		err := row.Scan(&f.ID, &f.Name, &f.Archived, &f.MetOn, &f.AddedOn, &f.SnoozedUntil, &f.CadenceDays, &roles,
+		err := row.Scan(&f.ID, &f.Name, &f.Archived, &f.MetOn, &f.AddedOn, &f.CheckinsFrom, &f.SnoozedUntil, &f.CadenceDays, &roles,
 			&f.LastBefore, &f.LastContact, &f.Interactions, &f.Minutes)
 		f.Roles = splitRoles(roles)
 		return f, err

@@ -11,6 +11,7 @@ import (
 	"github.com/mattn/go-sqlite3"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/review"
 )
 
@@ -100,7 +101,7 @@ func TestReviewGoalsStatementsDoNotGrowWithHelpers(t *testing.T) {
 		var goals []review.GoalProgress
 		before := n.Load()
 		view(t, st, func(tx *Tx) (err error) {
-			goals, err = tx.ReviewGoals(crm.MustParseDate("2026-07-01"), crm.MustParseDate("2026-09-30"))
+			goals, err = tx.ReviewGoals(crmtest.Date("2026-07-01"), crmtest.Date("2026-09-30"))
 			return err
 		})
 		return n.Load() - before, goals

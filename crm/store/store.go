@@ -23,11 +23,24 @@ import (
 // connections, which in WAL mode read a consistent snapshot while a write is
 // under way.
 type Store struct {
-	path  string
-	rw    *sql.DB
-	ro    *sql.DB
-	today crm.Date
-	now   func() time.Time
+	path string
+	rw   *sql.DB // nil for a store opened read-only
+	ro   *sql.DB
+	// snap is the DSN of a connection made for one backup: pooled
+	// connections are busy with the window's work, and the reading pool is
+	// query-only, which VACUUM INTO counts as writing.
+	snap string
+	// created is the local day Open made the file, zero for a file that was
+	// there: that day there is nothing worth a daily backup yet.
+	created crm.Date
+	// readOnly says the store was opened by OpenReadOnly: Update refuses.
+	readOnly bool
+	// scratch is a private folder removed on Close: a read-only store of
+	// an older file reads an upgraded copy kept there.
+	scratch string
+	gate    gate
+	today   crm.Date
+	now     func() time.Time
 }
 
 // DefaultPath is where the database lives unless --db or KITH_DB say
@@ -68,7 +81,8 @@ func Open(path string) (*Store, error) {
 // open opens path and migrates it up to the given steps; tests pass a prefix
 // of the real steps to make an older database.
 func open(path string, ms []migration) (*Store, error) {
-	if err := ensureFile(path); err != nil {
+	created, err := ensureFile(path)
+	if err != nil {
 		return nil, err
 	}
 	if err := checkVersion(path); err != nil {
@@ -79,7 +93,10 @@ func open(path string, ms []migration) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	rw.SetMaxOpenConns(1)
-	s := &Store{path: path, rw: rw, now: time.Now}
+	s := &Store{path: path, rw: rw, snap: dsn(path, ""), now: time.Now}
+	if created {
+		s.created = crm.DateOf(time.Now())
+	}
 	if err := s.migrate(context.Background(), ms); err != nil {
 		rw.Close()
 		return nil, err
@@ -94,21 +111,21 @@ func open(path string, ms []migration) (*Store, error) {
 }
 
 // ensureFile creates a missing database file private to the user, before
-// SQLite would create it with the umask's permissions.
-func ensureFile(path string) error {
+// SQLite would create it with the umask's permissions, and says whether it did.
+func ensureFile(path string) (bool, error) {
 	if _, err := os.Stat(path); err == nil {
-		return nil
+		return false, nil
 	} else if !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("open database %s: %w", path, err)
+		return false, fmt.Errorf("open database %s: %w", path, err)
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("create the folder for %s: %w", path, err)
+		return false, fmt.Errorf("create the folder for %s: %w", path, err)
 	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
-		return fmt.Errorf("create database %s: %w", path, err)
+		return false, fmt.Errorf("create database %s: %w", path, err)
 	}
-	return f.Close()
+	return true, f.Close()
 }
 
 // Path returns the database file's path.
@@ -116,11 +133,22 @@ func (s *Store) Path() string { return s.path }
 
 // Close closes the database.
 func (s *Store) Close() error {
-	var errs []error
-	if s.ro != nil {
-		errs = append(errs, s.ro.Close())
+	err := s.closePools()
+	if s.scratch != "" {
+		err = errors.Join(err, os.RemoveAll(s.scratch))
 	}
-	errs = append(errs, s.rw.Close())
+	return err
+}
+
+// closePools closes the connections; Restore reopens them.
+func (s *Store) closePools() error {
+	var errs []error
+	for _, db := range []*sql.DB{s.ro, s.rw} {
+		if db != nil {
+			errs = append(errs, db.Close())
+		}
+	}
+	s.ro, s.rw = nil, nil
 	return errors.Join(errs...)
 }
 
@@ -140,17 +168,26 @@ func (s *Store) Today() crm.Date {
 // Update runs fn in one write transaction: everything fn does is kept when it
 // returns nil, and nothing when it returns an error or panics.
 func (s *Store) Update(ctx context.Context, fn func(*Tx) error) error {
-	return s.run(ctx, s.rw, fn)
+	if s.readOnly {
+		return fmt.Errorf("%s is open read-only: nothing can be saved to it", s.path)
+	}
+	return s.run(ctx, func() *sql.DB { return s.rw }, fn)
 }
 
 // View runs fn in one read-only transaction, a consistent snapshot.
 func (s *Store) View(ctx context.Context, fn func(*Tx) error) error {
-	return s.run(ctx, s.ro, fn)
+	return s.run(ctx, func() *sql.DB { return s.ro }, fn)
 }
 
-// run is Update and View: one transaction on db, kept only if fn succeeds.
-func (s *Store) run(ctx context.Context, db *sql.DB, fn func(*Tx) error) error {
-	sqlTx, err := db.BeginTx(ctx, nil)
+// run is Update and View: one transaction on the pool that pool returns
+// once the gate lets it in (a restore swaps the pools), kept only if fn
+// succeeds.
+func (s *Store) run(ctx context.Context, pool func() *sql.DB, fn func(*Tx) error) error {
+	if err := s.gate.enter(); err != nil {
+		return err
+	}
+	defer s.gate.leave()
+	sqlTx, err := pool().BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin transaction on %s: %w", s.path, err)
 	}
@@ -196,8 +233,9 @@ func (tx *Tx) queryRow(query string, args ...any) *sql.Row {
 func (tx *Tx) stamp() string { return tx.now.Format(time.RFC3339) }
 
 // Backup writes a consistent copy of the database to dest, which must not
-// exist. It is safe while Kith is running: SQLite's VACUUM INTO reads one
-// snapshot and writes a compact, self-contained file.
+// exist. It is safe while Kith, or another program, is writing: SQLite's
+// VACUUM INTO reads one snapshot and writes a compact, self-contained file
+// (in rollback-journal mode, so it opens as one file, without a -wal).
 func (s *Store) Backup(ctx context.Context, dest string) error {
 	// Create the file empty and private first: VACUUM INTO accepts an empty
 	// file, and would otherwise create it with the umask's permissions.
@@ -209,9 +247,35 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 		return fmt.Errorf("back up to %s: %w", dest, err)
 	}
 	f.Close()
-	if _, err := s.rw.ExecContext(ctx, "VACUUM INTO ?", dest); err != nil {
+	if err := s.vacuumTo(ctx, dest); err != nil {
 		os.Remove(dest)
+		return err
+	}
+	return nil
+}
+
+// vacuumTo writes a consistent copy of the database into dest, an empty file.
+func (s *Store) vacuumTo(ctx context.Context, dest string) error {
+	if err := s.gate.enter(); err != nil {
+		return err
+	}
+	defer s.gate.leave()
+	if err := vacuumInto(ctx, s.snap, dest); err != nil {
 		return fmt.Errorf("back up %s to %s: %w", s.path, dest, err)
 	}
 	return nil
+}
+
+// vacuumInto copies the database that dsn opens into dest, an empty file,
+// on a connection of its own, and flushes the copy to disk.
+func vacuumInto(ctx context.Context, dsn, dest string) error {
+	db, err := sql.Open("sqlite3", dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", dest); err != nil {
+		return err
+	}
+	return syncFile(dest)
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 )
 
 func TestOpenCommitmentPageAndCount(t *testing.T) {
@@ -12,7 +13,7 @@ func TestOpenCommitmentPageAndCount(t *testing.T) {
 	ana := addContact(t, st, crm.Contact{Name: "Ana"})
 	ben := addContact(t, st, crm.Contact{Name: "Ben"})
 	for i, id := range []int64{ana, ben, ana, ben, ana} {
-		in := &crm.Interaction{Date: crm.MustParseDate(fmt.Sprintf("2026-10-%02d", 10-i)), Kind: crm.KindCall,
+		in := &crm.Interaction{Date: crmtest.Date(fmt.Sprintf("2026-10-%02d", 10-i)), Kind: crm.KindCall,
 			Participants: []crm.Participant{{ContactID: id}},
 			Exchanges: []crm.Exchange{{Direction: crm.Gave, Kind: crm.ExAdvice, Description: fmt.Sprint("p", i),
 				Commitment: true, ContactID: id}}}

@@ -3,12 +3,12 @@ package vcard
 import (
 	"bytes"
 	"encoding/base64"
-	"errors"
 	"fmt"
-	"io"
 	"math/rand"
 	"strings"
 	"testing"
+
+	"github.com/kithcrm/kith/crm/internal/formattest"
 )
 
 // bigExport builds a vCard file of about size bytes the way a phone exports
@@ -41,25 +41,8 @@ func bigExport(size int) []byte {
 
 // BenchmarkRead20MB reads a 20 MB export with photos, card by card.
 func BenchmarkRead20MB(b *testing.B) {
-	data := bigExport(20 << 20)
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for range b.N {
-		r := NewReader(bytes.NewReader(data))
-		cards := 0
-		for {
-			c, err := r.Next()
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			if err != nil || c.Err != nil {
-				b.Fatal(err, c.Err)
-			}
-			cards++
-		}
-		b.ReportMetric(float64(cards), "cards")
-	}
+	cards := formattest.Bench(b, bigExport(20<<20), NewReader, func(c Card) error { return c.Err })
+	b.ReportMetric(float64(cards), "cards")
 }
 
 func TestBigExportReads(t *testing.T) {

@@ -1,15 +1,12 @@
 package vcard
 
 import (
-	"errors"
-	"os"
-	"path/filepath"
-	"reflect"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/internal/formattest"
 )
 
 // want is what one card must read as, field by field.
@@ -40,29 +37,28 @@ func telP(label, value string) crm.Channel  { return ch(crm.ChannelPhone, label,
 func web(label, value string) crm.Channel   { return ch(crm.ChannelURL, label, value, false) }
 func webP(label, value string) crm.Channel  { return ch(crm.ChannelURL, label, value, true) }
 
-func readFile(tb testing.TB, name string) []Card {
-	tb.Helper()
-	f, err := os.Open(filepath.Join("testdata", name))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	cards, err := Read(f)
-	if err != nil {
-		tb.Fatalf("%s: %v", name, err)
-	}
-	return cards
-}
-
 // checkFile reads a testdata file and compares every card with wants.
 func checkFile(t *testing.T, name string, wants []want) {
 	t.Helper()
-	cards := readFile(t, name)
+	cards := formattest.ReadFile(t, name, Read)
 	if len(cards) != len(wants) {
 		t.Fatalf("%s: %d cards, want %d", name, len(cards), len(wants))
 	}
 	for i, w := range wants {
 		checkCard(t, name, i+1, cards[i], w)
+	}
+}
+
+// fileWants is what the cards of a testdata file must read as.
+type fileWants struct {
+	file  string
+	wants []want
+}
+
+// checkFiles checks each file in a subtest of its own.
+func checkFiles(t *testing.T, files []fileWants) {
+	for _, f := range files {
+		t.Run(f.file, func(t *testing.T) { checkFile(t, f.file, f.wants) })
 	}
 }
 
@@ -87,15 +83,8 @@ func checkCard(t *testing.T, file string, number int, c Card, w want) {
 
 func checkErr(t *testing.T, at string, c Card, field string) {
 	t.Helper()
-	if field == "" {
-		if c.Err != nil {
-			t.Errorf("%s: unexpected %v", at, c.Err)
-		}
-		return
-	}
-	var ce *CardError
-	if !errors.As(c.Err, &ce) {
-		t.Errorf("%s: got %v, want a *CardError on %s", at, c.Err, field)
+	ce, ok := formattest.CheckErr[*CardError](t, at, c.Err, field != "")
+	if !ok {
 		return
 	}
 	if ce.Field != field || ce.Number != c.Number || ce.Line != c.Line {
@@ -107,11 +96,10 @@ func checkErr(t *testing.T, at string, c Card, field string) {
 	}
 }
 
+// eq is formattest.Eq, short for the many field-by-field checks.
 func eq[T any](t *testing.T, what string, got, want T) {
 	t.Helper()
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("%s:\n got %#v\nwant %#v", what, got, want)
-	}
+	formattest.Eq(t, what, got, want)
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

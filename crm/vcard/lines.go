@@ -6,8 +6,7 @@ import (
 	"errors"
 	"io"
 
-	"golang.org/x/text/encoding/unicode"
-	"golang.org/x/text/transform"
+	"github.com/kithcrm/kith/crm/internal/textfile"
 )
 
 // logical is one property as written, after unfolding: the bytes of all its
@@ -24,51 +23,17 @@ type logical struct {
 // line, the value going on at the start of the next), and base64 blocks whose
 // lines are not indented and end at a blank line.
 type lineReader struct {
-	br      *bufio.Reader
-	count   *countingReader
-	line    int    // physical lines consumed
-	peeked  []byte // the next physical line, read ahead to see whether it continues
+	src     *textfile.Source // the file as UTF-8, counting the bytes read
+	line    int              // physical lines consumed
+	peeked  []byte           // the next physical line, read ahead to see whether it continues
 	hasPeek bool
 	peekNo  int
 	buf     []byte // reused for each physical line
 	err     error  // sticky: io.EOF or a read failure
 }
 
-// countingReader counts the bytes taken from the source, for progress.
-type countingReader struct {
-	r io.Reader
-	n int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
-}
-
-// readBufSize is large enough that a typical folded line never spills, and
-// small enough that a 20 MB file streams.
-const readBufSize = 64 << 10
-
 func newLineReader(r io.Reader) *lineReader {
-	count := &countingReader{r: r}
-	br := bufio.NewReaderSize(count, readBufSize)
-	lr := &lineReader{br: br, count: count}
-	lr.skipBOM()
-	return lr
-}
-
-// skipBOM drops a UTF-8 byte order mark and turns UTF-16 (which Outlook
-// writes when asked for "Unicode") into UTF-8.
-func (lr *lineReader) skipBOM() {
-	head, _ := lr.br.Peek(3)
-	switch {
-	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
-		_, _ = lr.br.Discard(3)
-	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
-		lr.br = bufio.NewReaderSize(transform.NewReader(lr.br, dec), readBufSize)
-	}
+	return &lineReader{src: textfile.NewSource(r)}
 }
 
 // physical returns the next physical line without its line ending (LF, CRLF
@@ -86,7 +51,7 @@ func (lr *lineReader) physical() ([]byte, int, error) {
 	line := lr.buf[:0]
 	keep, decided := true, false
 	for {
-		chunk, err := lr.br.ReadSlice('\n')
+		chunk, err := lr.src.ReadSlice('\n')
 		if keep {
 			line = append(line, chunk...)
 		}

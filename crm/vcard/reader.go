@@ -20,6 +20,7 @@ import (
 	govcard "github.com/emersion/go-vcard"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/internal/textfile"
 )
 
 // Card is one contact read from a vCard file.
@@ -76,7 +77,7 @@ func NewReader(r io.Reader) *Reader {
 
 // BytesRead returns how much of the file has been read, for a progress
 // bar. It runs ahead of the cards returned by at most one buffer (64 KiB).
-func (r *Reader) BytesRead() int64 { return r.lines.count.n }
+func (r *Reader) BytesRead() int64 { return r.lines.src.BytesRead() }
 
 // Next returns the next card, or io.EOF after the last one. Any other
 // error is a failure to read the file itself; a card that cannot be
@@ -98,18 +99,7 @@ func (r *Reader) Next() (Card, error) {
 
 // Read reads every card of a vCard file.
 func Read(r io.Reader) ([]Card, error) {
-	var cards []Card
-	rd := NewReader(r)
-	for {
-		c, err := rd.Next()
-		if errors.Is(err, io.EOF) {
-			return cards, nil
-		}
-		if err != nil {
-			return cards, err
-		}
-		cards = append(cards, c)
-	}
+	return textfile.ReadAll(NewReader(r).Next)
 }
 
 func (r *Reader) readError(err error) error {

@@ -2,23 +2,14 @@ package vcard
 
 import (
 	"bytes"
-	"errors"
-	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"github.com/kithcrm/kith/crm/internal/formattest"
 )
 
-func readString(t *testing.T, s string) []Card {
-	t.Helper()
-	cards, err := Read(strings.NewReader(s))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cards
-}
+func readString(t *testing.T, s string) []Card { return formattest.ReadString(t, s, Read) }
 
 func TestEmptyAndJunkFiles(t *testing.T) {
 	for _, s := range []string{"", "\n\n", "hello\nworld", "END:VCARD\n", "\xef\xbb\xbf"} {
@@ -118,51 +109,12 @@ func TestBirthdays(t *testing.T) {
 
 // Next streams: BytesRead grows as cards are read and ends at the size.
 func TestStreamingProgress(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "android21-qp-cardme.vcf"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := NewReader(bytes.NewReader(data))
-	last, n := int64(0), 0
-	for {
-		_, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		n++
-		if r.BytesRead() < last {
-			t.Errorf("BytesRead went back from %d to %d", last, r.BytesRead())
-		}
-		last = r.BytesRead()
-	}
-	eq(t, "cards", n, 6)
-	eq(t, "bytes", r.BytesRead(), int64(len(data)))
-	if _, err := r.Next(); !errors.Is(err, io.EOF) {
-		t.Errorf("Next after the end: %v, want io.EOF", err)
-	}
-}
-
-type failingReader struct{ data io.Reader }
-
-var errDisk = errors.New("disk on fire")
-
-func (f *failingReader) Read(p []byte) (int, error) {
-	n, err := f.data.Read(p)
-	if errors.Is(err, io.EOF) {
-		return n, errDisk
-	}
-	return n, err
+	formattest.CheckStreaming(t, "android21-qp-cardme.vcf", NewReader, 6)
 }
 
 // A failure to read the file is an error of Read, not of a card.
 func TestReadFailure(t *testing.T) {
-	cards, err := Read(&failingReader{strings.NewReader("BEGIN:VCARD\nFN:A\nEND:VCARD\nBEGIN:VCARD\nFN:B\n")})
-	if !errors.Is(err, errDisk) {
-		t.Fatalf("err = %v, want the disk error", err)
-	}
+	cards := formattest.ReadFailing(t, Read, "BEGIN:VCARD\nFN:A\nEND:VCARD\nBEGIN:VCARD\nFN:B\n")
 	if len(cards) != 1 || cards[0].Contact.Name != "A" {
 		t.Errorf("cards before the failure: %+v", cards)
 	}

@@ -5,15 +5,17 @@ import (
 	"testing"
 )
 
-// The files in testdata whose names end in -cardme, -ezvcard, -kcontacts
-// or -nodevcf are real exports published by other projects (see
-// testdata/SOURCES.md); apple-contacts and google-contacts are Kith's own
-// samples. Every card is checked field by field.
-
 const bsdDisclaimer = `THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY, OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.`
 
-func TestKithSamples(t *testing.T) {
-	checkFile(t, "apple-contacts.vcf", []want{{
+// kdeURL is the website of every card in the KDE bug's file.
+const kdeURL = "http://some-webseite.com"
+
+// samples are the files in testdata whose names end in -cardme, -ezvcard,
+// -kcontacts or -nodevcf, real exports published by other projects (see
+// testdata/SOURCES.md), and apple-contacts and google-contacts, Kith's own
+// samples. Every card is checked field by field.
+var samples = []fileWants{
+	{"apple-contacts.vcf", []want{{
 		line: 1, name: "Priya Raman", company: "Northwind Health", title: "Group Product Manager",
 		birthday: "1988-04-12",
 		notes:    "Met at ProductCon 2026 (SF), talked about platform PM roles.\nOffered to review my promotion doc.",
@@ -23,8 +25,8 @@ func TestKithSamples(t *testing.T) {
 	}, {
 		line: 19, name: "Zoë Åkesson", company: "Fabrikam", location: "Stockholm, Sweden",
 		channels: chs(mailP("home", "zoe@example.se")),
-	}})
-	checkFile(t, "google-contacts.vcf", []want{{
+	}}},
+	{"google-contacts.vcf", []want{{
 		line: 1, name: "Dana Whitfield", company: "Self-employed", title: "Interview coach",
 		notes: "Booked 6 sessions for PM interview prep; fee agreed.",
 		channels: chs(mail("work", "dana@whitfield.example.org"), tel("mobile", "+44 20 7946 0018"),
@@ -34,14 +36,10 @@ func TestKithSamples(t *testing.T) {
 		line: 13, name: "Marcus O'Neil", company: "Contoso, Ltd.",
 		channels:   chs(mail("", "marcus.oneil@contoso.example.com")),
 		categories: []string{"myContacts"},
-	}})
-}
-
-// Android 2.1: quoted-printable with soft breaks, bare TEL;CELL;PREF, cards
-// named only by an email, an "email" of 14 Ñ, a stray =80 byte.
-func TestAndroid21QuotedPrintable(t *testing.T) {
-	n := "Ñ"
-	checkFile(t, "android21-qp-cardme.vcf", []want{{
+	}}},
+	// Android 2.1: quoted-printable with soft breaks, bare TEL;CELL;PREF, cards
+	// named only by an email, an "email" of 14 Ñ, a stray =80 byte.
+	{"android21-qp-cardme.vcf", []want{{
 		line: 1, name: "john.doe@company.com", channels: chs(mailP("", "john.doe@company.com")),
 		categories: []string{"My Contacts"},
 	}, {
@@ -57,19 +55,16 @@ func TestAndroid21QuotedPrintable(t *testing.T) {
 			tel("home", "45678901")),
 		categories: []string{"My Contacts"},
 	}, {
-		line: 36, name: "Ñ Ñ Ñ Ñ", company: strings.Repeat(n, 12),
+		line: 36, name: "Ñ Ñ Ñ Ñ", company: strings.Repeat("Ñ", 12),
 		channels: chs(mailP("work", "bob@company.com"), telP("mobile", "123456"), tel("work", "123456"),
 			tel("work fax", "123456"), web("", "www.company.com"), web("", "http://www.company.com")),
-		skipped: []string{`EMAIL "` + strings.Repeat(n, 14) + `" is not an email address`},
+		skipped: []string{`EMAIL "` + strings.Repeat("Ñ", 14) + `" is not an email address`},
 	}, {
-		line: 71, name: "ÑÑÑÑ", company: strings.Repeat(n, 44),
+		line: 71, name: "ÑÑÑÑ", company: strings.Repeat("Ñ", 44),
 		channels:   chs(mailP("", "henry@company.com"), telP("mobile", "55556666")),
 		categories: []string{"My Contacts"},
-	}})
-}
-
-func TestOutlook2007(t *testing.T) {
-	checkFile(t, "outlook2007-21-qp-ezvcard.vcf", []want{{
+	}}},
+	{"outlook2007-21-qp-ezvcard.vcf", []want{{
 		line: 1, name: "Mr. Michael Angstadt Jr.", company: "TheCompany", title: "TheJobTitle",
 		location: "New York, NY, USA", birthday: "1922-03-10",
 		notes: "This is the NOTE field\t\nI assume it encodes this text inside a NOTE vCard type.\n" +
@@ -77,22 +72,18 @@ func TestOutlook2007(t *testing.T) {
 		channels: chs(mailP("", "mike.angstadt@gmail.com"), tel("work", "(111) 555-1111"),
 			tel("home", "(111) 555-2222"), tel("mobile", "(111) 555-4444"), tel("work fax", "(111) 555-3333"),
 			web("home", "http://mikeangstadt.name"), web("work", "http://mikeangstadt.name")),
-	}})
-}
-
-// The KDE bug: a URL right after a soft-broken ADR must survive, and every
-// character of TITLE and NOTE is hex-encoded.
-func TestKDEQuotedPrintableSoftBreaks(t *testing.T) {
-	const url = "http://some-webseite.com"
-	checkFile(t, "kde-bug-21-qp-softbreak-kcontacts.vcf", []want{{
+	}}},
+	// The KDE bug: a URL right after a soft-broken ADR must survive, and every
+	// character of TITLE and NOTE is hex-encoded.
+	{"kde-bug-21-qp-softbreak-kcontacts.vcf", []want{{
 		line: 1, name: "Bike Shop", company: "Bike Shop", uid: "bfa5fdc5-fbfc-4ce2-8196-29ca0deb3bd3",
 		notes: "This one has a funny character at the end in the contact list",
 	}, {
-		line: 9, name: "Field after Address broken", location: "Urt", channels: chs(web("", url)),
+		line: 9, name: "Field after Address broken", location: "Urt", channels: chs(web("", kdeURL)),
 		uid:   "f8361311-b25c-4237-a94e-3015d8fe19de",
 		notes: "This one's URL field is truncated (see contact's edit form). Remove the linebreak in the VCF's address field and the URL will will be correct.",
 	}, {
-		line: 19, name: "Field after Address not broken", location: "Urt", channels: chs(web("", url)),
+		line: 19, name: "Field after Address not broken", location: "Urt", channels: chs(web("", kdeURL)),
 		uid:   "462269fd-607c-4284-998b-6771143b63a7",
 		notes: `this is identical to "Website broken", but with Note and URL swapped. The Note field does not get truncated as the URL field does.`,
 	}, {
@@ -102,24 +93,18 @@ func TestKDEQuotedPrintableSoftBreaks(t *testing.T) {
 	}, {
 		line: 42, name: "Second Doctor", title: "Dentist", uid: "941b057d-e959-4644-b41f-e122b26c3807",
 		notes: "Sprechzeiten:\nMo   8–13\nDi   10–12, 13–18\nMi  10–12, 13–18\nDo  13–18\nFr      8–12",
-	}})
-}
-
-// iOS 5: CR CR LF line ends, item groups with Apple labels, http\://, a
-// 45 KB photo.
-func TestIOS5(t *testing.T) {
-	checkFile(t, "ios5-apple-crcrlf-cardme.vcf", []want{{
+	}}},
+	// iOS 5: CR CR LF line ends, item groups with Apple labels, http\://, a
+	// 45 KB photo.
+	{"ios5-apple-crcrlf-cardme.vcf", []want{{
 		line: 1, name: "Mr. John Richter James Doe Sr.", company: "IBM", title: "Money Counter",
 		location: "New York, New York, United States of America", birthday: "2012-06-06",
 		channels: chs(mailP("", "john.doe@ibm.com"), telP("mobile", "905-555-1234"), tel("home", "905-666-1234"),
 			tel("work", "905-777-1234"), tel("home fax", "905-888-1234"), tel("work fax", "905-999-1234"),
 			tel("pager", "905-111-1234"), tel("assistantphone", "905-222-1234"),
 			webP("homepage", "http://www.ibm.com")),
-	}})
-}
-
-func TestMacOSAddressBook(t *testing.T) {
-	checkFile(t, "macos-addressbook-photo-cardme.vcf", []want{{
+	}}},
+	{"macos-addressbook-photo-cardme.vcf", []want{{
 		line: 1, name: "Mr. John Richter,James Doe Sr.", company: "IBM", title: "Money Counter",
 		location: "New York, New York, United States of America", birthday: "2012-06-06",
 		notes: bsdDisclaimer + "\nFavotire Color: Blue",
@@ -127,11 +112,8 @@ func TestMacOSAddressBook(t *testing.T) {
 			tel("mobile", "905-555-1234"), tel("home fax", "905-888-1234"), tel("work fax", "905-999-1234"),
 			tel("pager", "905-111-1234"), tel("assistantphone", "905-222-1234"),
 			webP("homepage", "http://www.ibm.com")),
-	}})
-}
-
-func TestGmail(t *testing.T) {
-	checkFile(t, "gmail-google-ezvcard.vcf", []want{{
+	}}},
+	{"gmail-google-ezvcard.vcf", []want{{
 		line: 1, name: "VCard Test", company: "TheCompany", title: "TheJobTitle", location: "NY, New York",
 		birthday: "1912-06-23", notes: "note line 1\nnote line 2\nCustomField: field value",
 		channels: chs(mail("", "email@example.com"), mail("home", "homeemail@example.com"),
@@ -144,13 +126,10 @@ func TestGmail(t *testing.T) {
 			web("", "http://www.example1.com"), web("profile", "http://www.example2.com"),
 			web("blog", "http://www.example3.com"), web("homepage", "http://www.example4.com"),
 			web("work", "http://www.example5.com"), web("customwebsitecategory", "http://www.example6.com")),
-	}})
-}
-
-// vCard 4.0: TYPE lists, two ORG and TITLE (the first wins), BDAY ALTID
-// pairs (the first date wins), photo URLs.
-func TestFullContact40(t *testing.T) {
-	checkFile(t, "fullcontact-v40-ezvcard.vcf", []want{{
+	}}},
+	// vCard 4.0: TYPE lists, two ORG and TITLE (the first wins), BDAY ALTID
+	// pairs (the first date wins), photo URLs.
+	{"fullcontact-v40-ezvcard.vcf", []want{{
 		line: 1, name: "Prefix FirstName MiddleName LastName Suffix", company: "Organization1", title: "Title1",
 		location: "HomeCity, HomeState, HomeCountry", birthday: "2016-08-01", notes: "Notes line 1\nNotes line 2",
 		channels: chs(mail("home", "home@example.com"), mail("work", "work@example.com"),
@@ -162,24 +141,18 @@ func TestFullContact40(t *testing.T) {
 			web("", "http://www.homepage.com"), web("", "http://www.blog.com"), web("", "http://www.other.com"),
 			web("", "http://www.custom.com")),
 		categories: []string{"Tag"},
-	}})
-}
-
-// Evolution: folds inside the email and the URL, quoted parameters, \, in N and FN.
-func TestEvolution(t *testing.T) {
-	checkFile(t, "evolution30-cardme.vcf", []want{{
+	}}},
+	// Evolution: folds inside the email and the URL, quoted parameters, \, in N and FN.
+	{"evolution30-cardme.vcf", []want{{
 		line: 1, name: "Mr. John Richter, James Doe Sr.", company: "IBM", title: "Money Counter",
 		location: "Albaney, New York, United States of America", birthday: "1980-03-22", notes: bsdDisclaimer,
 		channels: chs(mail("work", "john.doe@ibm.com"), tel("mobile", "905-666-1234"), tel("work", "905-555-1234"),
 			web("", "http://www.ibm.com")),
 		categories: []string{"VIP"}, uid: "477343c8e6bf375a9bac1f96a5000837",
-	}})
-}
-
-// Thunderbird: CHARSET=UTF-8 on 3.0 properties. Its CATEGORIES escapes the
-// commas ("category1\, category2"), which by RFC 6350 makes one category.
-func TestThunderbird(t *testing.T) {
-	checkFile(t, "thunderbird-ext30-ezvcard.vcf", []want{{
+	}}},
+	// Thunderbird: CHARSET=UTF-8 on 3.0 properties. Its CATEGORIES escapes the
+	// commas ("category1\, category2"), which by RFC 6350 makes one category.
+	{"thunderbird-ext30-ezvcard.vcf", []want{{
 		line: 1, name: "John Doe", company: "TheOrganization", title: "TheTitle", location: "New York, NY, USA",
 		birthday: "1970-09-21",
 		notes:    "This is the notes field.\nSecond Line\n\nFourth Line\nYou can put anything in the \"note\" field; even curse words.",
@@ -189,43 +162,33 @@ func TestThunderbird(t *testing.T) {
 			tel("mobile", "555-555-5555"), tel("fax", "555-555-3333"), tel("pager", "555-555-4444"),
 			web("home", "http://www.private-webpage.com"), web("work", "http://www.work-webpage.com")),
 		categories: []string{"category1, category2, category3"},
-	}})
-}
-
-// ownCloud folds in the middle of a UTF-8 character: "бо\xd0" / " \xbbее".
-func TestOwnCloudSplitCharacter(t *testing.T) {
-	checkFile(t, "owncloud-utf8-split-fold-kcontacts.vcf", []want{{
+	}}},
+	// ownCloud folds in the middle of a UTF-8 character: "бо\xd0" / " \xbbее".
+	{"owncloud-utf8-split-fold-kcontacts.vcf", []want{{
 		line: 1, name: strings.Repeat("βγδεαβγδ1", 11), uid: "20140316T155019.877e370c11@martin",
 		notes: "Длинный комментарий на русском языке, чтобы в результате получилась строка более 70 символов.",
-	}})
-}
-
-func TestNetscapeLowercase(t *testing.T) {
-	checkFile(t, "netscape-lowercase-kcontacts.vcf", []want{{
+	}}},
+	{"netscape-lowercase-kcontacts.vcf", []want{{
 		line: 1, name: "ian geiser", company: "Source eXtreme", title: "VP of Engineering",
 		channels: chs(mail("", "geiseri@yahoo.com")), uid: "ebvq9Wo9rO",
-	}})
-}
-
-// KAddressBook: an unescaped comma in FN is part of the name; base64 LOGO,
-// PHOTO and SOUND; a BDAY with a time.
-func TestKAddressBook(t *testing.T) {
-	checkFile(t, "kaddressbook30-base64-kcontacts.vcf", []want{{
+	}}},
+	// KAddressBook: an unescaped comma in FN is part of the name; base64 LOGO,
+	// PHOTO and SOUND; a BDAY with a time.
+	{"kaddressbook30-base64-kcontacts.vcf", []want{{
 		line: 1, name: "Mustermann, Heiko", company: "KDE", location: "Dresden, Sachsen, Germany",
 		birthday: "1955-07-19", notes: "I'm a friendly note text,\nplease copy me to your address book...",
 		channels: chs(mailP("", "heiko.mustermann@freenet.org"), mail("", "heiko8@tst.inf.tu-dresden.de"),
 			tel("home", "0351 223344"), tel("work", "0351 443322"), tel("mobile", "0173 223344"),
 			web("", "http://www.mustermann.de/~heiko/")),
 		categories: []string{"Friend"}, uid: "P9HXg34Oav",
-	}})
-}
-
-func TestXING(t *testing.T) {
-	checkFile(t, "xing21-nodevcf.vcf", []want{{
+	}}},
+	{"xing21-nodevcf.vcf", []want{{
 		line: 1, name: "Hans-Peter Mustermann", company: "Example GmbH", title: "CTO",
 		location: "City Name, Country",
 		notes:    "17.02.2016, 19:18 - XING - http://www.xing.com/profile/Hans-Peter-Mustermann",
 		channels: chs(web("work", "http://www.example.com")), categories: []string{"Consulting"},
 		uid: "XING-UID-XXXXXXXX",
-	}})
+	}}},
 }
+
+func TestSamples(t *testing.T) { checkFiles(t, samples) }

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
+	"github.com/kithcrm/kith/crm/internal/formattest"
 )
 
 // people are the contacts the writer tests export: every kind of channel
@@ -17,7 +19,7 @@ func people() []Person {
 		Key: "contact-1", Categories: []string{"mentor", "coach"},
 		Contact: crm.Contact{
 			ID: 1, Name: "Priya Raman", Company: "Northwind Health; Platform, Inc.", Title: "Group PM, Platform",
-			Location: "San Francisco, CA", Birthday: crm.MustParseDate("1988-04-12"),
+			Location: "San Francisco, CA", Birthday: crmtest.Date("1988-04-12"),
 			Notes:     "Met at ProductCon.\r\nOffered to review my promotion doc; owes me a call, \\o/",
 			UpdatedAt: time.Date(2026, 11, 25, 9, 30, 0, 0, time.FixedZone("PST", -8*3600)),
 			Channels: chs(mailP("work", "priya@northwind.example"), mail("personal", "priya.raman@example.com"),
@@ -117,7 +119,7 @@ func TestFolding(t *testing.T) {
 func TestWriteFormat(t *testing.T) {
 	p := Person{Key: "contact-42", Categories: []string{"mentor"}, Contact: crm.Contact{
 		Name: "Dana Whitfield", Company: "Whitfield; Co", Title: "Coach", Location: "London, UK",
-		Birthday: crm.MustParseDate("1979-04-15"), Notes: "Paid, 6 sessions",
+		Birthday: crmtest.Date("1979-04-15"), Notes: "Paid, 6 sessions",
 		UpdatedAt: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC),
 		Channels: chs(mailP("work", "dana@example.org"), telP("mobile", "+44 20 7946 0018"),
 			webP("linkedin", "https://www.linkedin.com/in/danawhitfield")),
@@ -164,7 +166,7 @@ func TestUIDIsStable(t *testing.T) {
 
 func TestNewPerson(t *testing.T) {
 	c := crm.Contact{ID: 7, Name: "X", Roles: []crm.Role{
-		{Kind: crm.RoleMentor}, {Kind: crm.RoleCoach, Until: crm.MustParseDate("2025-01-01")}, {Kind: crm.RoleCircle},
+		{Kind: crm.RoleMentor}, {Kind: crm.RoleCoach, Until: crmtest.Date("2025-01-01")}, {Kind: crm.RoleCircle},
 	}}
 	p := NewPerson(c)
 	eq(t, "key", p.Key, "contact-7")
@@ -173,7 +175,7 @@ func TestNewPerson(t *testing.T) {
 
 type failingWriter struct{}
 
-func (failingWriter) Write([]byte) (int, error) { return 0, errDisk }
+func (failingWriter) Write([]byte) (int, error) { return 0, formattest.ErrDisk }
 
 func TestWriteFailure(t *testing.T) {
 	ps := people()

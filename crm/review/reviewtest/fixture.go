@@ -9,13 +9,14 @@ import (
 	"testing"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/store"
 )
 
 // Today is the day the fixture is reviewed from: just after 2026Q3 ended.
 var Today = crm.NewDate(2026, 10, 5)
 
-var d = crm.MustParseDate
+var d = crmtest.Date
 
 // Open creates a database in a temporary folder, fills it and returns it
 // with its path; the store's today is Today.

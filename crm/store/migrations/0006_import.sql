@@ -61,7 +61,3 @@ CREATE TABLE import_filled (
 );
 CREATE INDEX import_filled_batch ON import_filled (batch_id);
 CREATE INDEX import_filled_contact ON import_filled (contact_id);
-
--- Removing a person (an undo removes thousands) sets referred_by to NULL in
--- whoever they introduced: without an index each removal reads every contact.
-CREATE INDEX contacts_referred_by ON contacts (referred_by) WHERE referred_by IS NOT NULL;
