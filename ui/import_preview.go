@@ -51,7 +51,7 @@ func newImportPreview(m *Main, src *importer.Source, p *importer.Plan) *importPr
 		v.tabs.SelectIndex(3)
 	}
 	v.content = container.NewBorder(container.NewVBox(v.summary, spacer(4)), v.choices(), nil, nil, v.tabs)
-	v.form = newFormDialog(m, "Import "+p.File, "Import", v.content, fyne.NewSize(760, 600))
+	v.form = newFormDialog(m, "Import "+shorten(p.File, titleRunes), "Import", v.content, fyne.NewSize(760, 600))
 	v.form.save.SetIcon(theme.DownloadIcon())
 	v.form.check = v.check
 	v.form.onSave = v.onImport

@@ -166,9 +166,7 @@ func TestImportPreviewStaysNarrowWithLongData(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := drop(t, m, storage.NewFileURI(path))
-	if w := v.content.MinSize().Width; w > 900 {
-		t.Errorf("the preview wants %v px wide", w)
-	}
+	fits(t, m, "the import preview", v.content)
 }
 
 // Settings: the cadence of people without a role can be left empty, no

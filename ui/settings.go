@@ -70,8 +70,8 @@ func (v *settingsView) cadenceSection() fyne.CanvasObject {
 	}
 	v.saveCad = widget.NewButtonWithIcon("Save cadences", theme.DocumentSaveIcon(), v.saveCadences)
 	return container.NewVBox(
-		muted("How often to check in with someone in each role, unless their page says otherwise (e.g. 10d, 2w, 3m). "+
-			"Leave \"no role\" empty for no check-ins with people who have no role."),
+		muted("How often to check in with someone in each role, unless their page says otherwise (e.g. 10d, 2w, 3m)."),
+		muted("Leave \"no role\" empty for no check-ins with people who have no role."),
 		grid, container.NewHBox(v.saveCad, container.NewCenter(v.cadWhy)))
 }
 
