@@ -154,20 +154,40 @@ type target struct {
 type planner struct {
 	book     Book
 	ix       *index
+	matches  []match
 	existing map[int64]*target
-	adds     []*target // a person to add has id -(i+1) in the index
+	adds     map[int64]*target // people to add, by their id in the index: -1, -2…
+	newIDs   int64             // how many people to add have an id
 	order    []*target
 }
+
+// match is who one record was found to be.
+type match struct {
+	rec  *Record
+	id   int64 // a person in the book (> 0) or one to add (< 0)
+	by   string
+	note string
+}
+
+// loadPage is how many people are loaded from the book at once: few
+// statements for a whole file, each of a fixed text.
+const loadPage = 500
 
 // MakePlan matches each record of src against the book and says what
 // importing it with opts would do. It writes nothing. A plan is only good
 // for the transaction it was made in: Apply it there.
+//
+// It goes in two passes. The first finds who each record is with the keys
+// loaded once into maps, the keys of earlier records included, so the same
+// person twice in the file is one person. The second loads the people of
+// the book who were matched, a page at a time, and brings each record's
+// fields to its person.
 func MakePlan(b Book, src *Source, opts Options) (*Plan, error) {
 	ix, err := loadIndex(b)
 	if err != nil {
 		return nil, fmt.Errorf("import %s: read the book's emails, URLs and names: %w", src.File, err)
 	}
-	pl := &planner{book: b, ix: ix, existing: map[int64]*target{}}
+	pl := &planner{book: b, ix: ix, existing: map[int64]*target{}, adds: map[int64]*target{}}
 	p := &Plan{Format: src.Format, File: src.File, Added: []Added{}, Updated: []Updated{}, Unchanged: []Unchanged{},
 		Refused: []Refused{}, Categories: []Category{}}
 	for i := range src.Records {
@@ -177,57 +197,82 @@ func MakePlan(b Book, src *Source, opts Options) (*Plan, error) {
 			p.Refused = append(p.Refused, Refused{Ref: r.Ref, Name: r.Contact.Name, Field: field, Reason: reason})
 			continue
 		}
-		if err := pl.take(r); err != nil {
-			return nil, fmt.Errorf("import %s %s: %w", src.File, r.Ref, err)
-		}
+		pl.find(r)
+	}
+	if err := pl.loadMatched(); err != nil {
+		return nil, fmt.Errorf("import %s: %w", src.File, err)
+	}
+	for _, m := range pl.matches {
+		pl.take(m)
 	}
 	pl.finish(p, opts)
 	return p, nil
 }
 
-// take brings one record to the person it matches, or to a new one.
-func (pl *planner) take(r *Record) error {
+// find says who a record is, a new person when nobody, and makes its keys
+// findable for the records after it.
+func (pl *planner) find(r *Record) {
 	id, by, note := pl.ix.match(&r.Contact)
-	var t *target
+	if id == 0 {
+		pl.newIDs++
+		id = -pl.newIDs
+		pl.ix.addName(crm.NameKey(r.Contact.Name), id)
+	}
+	pl.ix.add(&r.Contact, id)
+	pl.matches = append(pl.matches, match{rec: r, id: id, by: by, note: note})
+}
+
+// loadMatched loads the people of the book that records matched, a page
+// at a time.
+func (pl *planner) loadMatched() error {
+	var ids []int64
+	seen := map[int64]bool{}
+	for _, m := range pl.matches {
+		if m.id > 0 && !seen[m.id] {
+			seen[m.id] = true
+			ids = append(ids, m.id)
+		}
+	}
+	for start := 0; start < len(ids); start += loadPage {
+		page, err := pl.book.ContactsByID(ids[start:min(start+loadPage, len(ids))])
+		if err != nil {
+			return fmt.Errorf("load the people matched: %w", err)
+		}
+		for _, c := range page {
+			pl.existing[c.ID] = &target{id: c.ID, after: c}
+		}
+	}
+	for _, id := range ids {
+		if pl.existing[id] == nil {
+			return crm.Errorf(crm.ENotFound, "no contact #%d", id)
+		}
+	}
+	return nil
+}
+
+// take brings one record to its person.
+func (pl *planner) take(m match) {
+	r := m.rec
+	t := pl.existing[m.id]
 	switch {
-	case id > 0:
-		var err error
-		if t, err = pl.inBook(id, by); err != nil {
-			return err
+	case t != nil:
+		if len(t.records) == 0 {
+			t.matchedBy = m.by
+			pl.order = append(pl.order, t)
 		}
 		t.absorb(&r.Contact, true)
-	case id < 0:
-		t = pl.adds[-id-1]
+	case pl.adds[m.id] != nil:
+		t = pl.adds[m.id]
 		t.absorb(&r.Contact, false)
 	default:
-		t = &target{after: r.Contact, note: note}
+		t = &target{after: r.Contact, note: m.note}
 		t.after.Channels = append([]crm.Channel(nil), r.Contact.Channels...)
-		pl.adds = append(pl.adds, t)
+		pl.adds[m.id] = t
 		pl.order = append(pl.order, t)
-		id = -int64(len(pl.adds))
-		pl.ix.addName(crm.NameKey(t.after.Name), id)
 	}
 	t.records = append(t.records, r.Ref)
 	t.categories = appendNew(t.categories, r.Categories...)
 	t.skipped = append(t.skipped, r.Skipped...)
-	pl.ix.add(&t.after, id)
-	return nil
-}
-
-// inBook returns the target of a person in the book, loading them the first
-// time a record matches them.
-func (pl *planner) inBook(id int64, by string) (*target, error) {
-	if t, ok := pl.existing[id]; ok {
-		return t, nil
-	}
-	c, err := pl.book.Contact(id)
-	if err != nil {
-		return nil, err
-	}
-	t := &target{id: id, after: *c, matchedBy: by}
-	pl.existing[id] = t
-	pl.order = append(pl.order, t)
-	return t, nil
 }
 
 // finish gives the people added their roles and cadence and lays the plan

@@ -34,8 +34,10 @@ type Book interface {
 	// stored, and every person's name key: the importer loads them once
 	// into maps instead of asking about each record.
 	ImportKeys(fn func(Key) error) error
-	// Contact loads one person with their channels and roles.
-	Contact(id int64) (*crm.Contact, error)
+	// ContactsByID loads the people with these ids (a few hundred at
+	// most), with their channels and roles, in any order; an id of nobody
+	// is left out.
+	ContactsByID(ids []int64) ([]crm.Contact, error)
 }
 
 // Writer is a write transaction: an import's people, the fields it fills

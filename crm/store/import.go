@@ -2,6 +2,7 @@ package store
 
 import (
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -43,6 +44,28 @@ func (tx *Tx) ImportKeys(fn func(importer.Key) error) error {
 		return fmt.Errorf("read names: %w", err)
 	}
 	return nil
+}
+
+// ContactsByID loads the people with the given ids, a page of an import's
+// matches, with their channels and roles: three statements whatever the
+// number of ids, which travel as one JSON array.
+func (tx *Tx) ContactsByID(ids []int64) ([]crm.Contact, error) {
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := tx.query("SELECT "+contactList+" FROM contacts c WHERE c.id IN (SELECT value FROM json_each(?))", string(list))
+	page, err := collect(rows, err, func(row scanner) (crm.Contact, error) {
+		c, err := scanContact(row)
+		return *c, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load contacts: %w", err)
+	}
+	if err := tx.fillPage(page); err != nil {
+		return nil, err
+	}
+	return page, nil
 }
 
 // StartImport records a new import and returns its id.

@@ -98,7 +98,7 @@ func (tx *Tx) fillPage(page []crm.Contact) error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("export channels: %w", err)
+		return fmt.Errorf("load channels: %w", err)
 	}
 	rows, err = tx.query(`SELECT contact_id, role, since, until FROM roles
 		WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, since, id`, string(list))
@@ -112,7 +112,7 @@ func (tx *Tx) fillPage(page []crm.Contact) error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("export roles: %w", err)
+		return fmt.Errorf("load roles: %w", err)
 	}
 	return nil
 }
