@@ -1,6 +1,7 @@
 package importer_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"reflect"
@@ -291,4 +292,100 @@ func TestImportedPeopleHaveNoCheckInUnlessAsked(t *testing.T) {
 	if c := person(t, st, "Mina Park"); c.CadenceDays != 60 {
 		t.Errorf("Mina's cadence %d, want the 60 days chosen", c.CadenceDays)
 	}
+}
+
+// Every sample file of the readers' testdata imports into an empty book:
+// each person added holds exactly what their card or row says (a person
+// the file holds twice holds what both say), and each refused record is
+// in the preview. The counts are those of the files as the readers'
+// tests describe them.
+func TestEverySampleImportsWhatItSays(t *testing.T) {
+	for _, f := range []struct {
+		format           importer.Format
+		name             string
+		added, refused int
+	}{
+		{importer.VCard, "android21-bare-types.vcf", 2, 2},
+		{importer.VCard, "android21-qp-cardme.vcf", 6, 0},
+		{importer.VCard, "apple-groups-photo.vcf", 1, 0},
+		{importer.VCard, "evolution30-cardme.vcf", 1, 0},
+		{importer.VCard, "fullcontact-v40-ezvcard.vcf", 1, 0},
+		{importer.VCard, "gmail-google-ezvcard.vcf", 1, 0},
+		{importer.VCard, "i18n-bom-folded-utf8.vcf", 6, 0},
+		{importer.VCard, "ios5-apple-crcrlf-cardme.vcf", 1, 0},
+		{importer.VCard, "kaddressbook30-base64-kcontacts.vcf", 1, 0},
+		{importer.VCard, "kde-bug-21-qp-softbreak-kcontacts.vcf", 5, 0},
+		{importer.VCard, "macos-addressbook-photo-cardme.vcf", 1, 0},
+		{importer.VCard, "netscape-lowercase-kcontacts.vcf", 1, 0},
+		{importer.VCard, "outlook2007-21-qp-ezvcard.vcf", 1, 0},
+		{importer.VCard, "outlook21-cp1252-qp.vcf", 2, 0},
+		{importer.VCard, "owncloud-utf8-split-fold-kcontacts.vcf", 1, 0},
+		{importer.VCard, "thunderbird-ext30-ezvcard.vcf", 1, 0},
+		{importer.VCard, "v40-rfc6350.vcf", 3, 0},
+		{importer.VCard, "xing21-nodevcf.vcf", 1, 0},
+		{importer.LinkedIn, "linkedin-network-jobs.csv", 10, 0},
+		{importer.LinkedIn, "linkedin-tekjobs.csv", 4, 0},
+		{importer.LinkedIn, "linkedin-bom-crlf-reordered.csv", 6, 3},
+	} {
+		t.Run(f.name, func(t *testing.T) {
+			st := openStore(t)
+			data := sample(t, f.format, f.name)
+			src, err := importer.Read(f.format, f.name, bytes.NewReader(data), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, err := importData(t, st, f.format, f.name, data, importer.Options{SkipBad: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(p.Added) != f.added || len(p.Refused) != f.refused || len(p.Updated)+len(p.Unchanged) != 0 {
+				t.Fatalf("%d added, %d refused, %d updated, %d unchanged; want %d added, %d refused",
+					len(p.Added), len(p.Refused), len(p.Updated), len(p.Unchanged), f.added, f.refused)
+			}
+			for _, a := range p.Added {
+				if len(a.Records) != 1 {
+					continue // the same person twice: what both say, checked in TestDuplicateInFileIsOnePerson
+				}
+				checkStored(t, st, a.ID, recordAt(t, src, a.Records[0]))
+			}
+		})
+	}
+}
+
+func recordAt(t *testing.T, src *importer.Source, ref importer.Ref) crm.Contact {
+	t.Helper()
+	for _, r := range src.Records {
+		if r.Ref == ref {
+			return r.Contact
+		}
+	}
+	t.Fatalf("no record at %s", ref)
+	return crm.Contact{}
+}
+
+// checkStored compares a person as stored with the record they came from.
+func checkStored(t *testing.T, st *store.Store, id int64, want crm.Contact) {
+	t.Helper()
+	var got *crm.Contact
+	if err := st.View(context.Background(), func(tx *store.Tx) error {
+		var err error
+		got, err = tx.Contact(id)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	fields := func(c *crm.Contact) []string {
+		return []string{c.Name, c.Company, c.Title, c.Location, c.Birthday.String(), c.MetOn.String(),
+			string(c.Source), c.SourceDetail, c.Notes}
+	}
+	eq(t, want.Name+" fields", fields(got), fields(&want))
+	set := func(chs []crm.Channel) []string {
+		var out []string
+		for _, ch := range chs {
+			out = append(out, string(ch.Kind)+" "+ch.Label+" "+ch.Value)
+		}
+		slices.Sort(out)
+		return out
+	}
+	eq(t, want.Name+" channels", set(got.Channels), set(want.Channels))
 }
