@@ -301,8 +301,8 @@ func TestImportedPeopleHaveNoCheckInUnlessAsked(t *testing.T) {
 // tests describe them.
 func TestEverySampleImportsWhatItSays(t *testing.T) {
 	for _, f := range []struct {
-		format           importer.Format
-		name             string
+		format         importer.Format
+		name           string
 		added, refused int
 	}{
 		{importer.VCard, "android21-bare-types.vcf", 2, 2},
