@@ -4,52 +4,23 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
-	"path/filepath"
+
+	"github.com/kithcrm/kith/crm/internal/privatefile"
 )
 
-// WriteFile replaces path with data atomically: it writes a temporary file
-// in the same folder, syncs it to disk and renames it over path, so a
-// calendar app subscribed to the file, or a sync folder holding it, never
-// reads half a calendar. On any error path is left as it was.
-func WriteFile(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
+// WriteFile replaces path with data atomically, readable by the user
+// alone (see privatefile.Write), so a calendar app subscribed to the file,
+// or a sync folder holding it, never reads half a calendar. On any error
+// path is left as it was.
+func WriteFile(path string, data []byte) error {
+	return privatefile.Write(path, func(w io.Writer) error {
+		if _, err := w.Write(data); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
 		}
-	}()
-	if err := tmp.Chmod(0o600); err != nil { // the file may hold names and notes
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if _, err := tmp.Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	syncDir(dir)
-	return nil
-}
-
-// syncDir makes the rename itself durable where the OS allows it (not on
-// Windows, where opening a folder for sync fails; the rename still stands).
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
+		return nil
+	})
 }
 
 // WriteLive rewrites the live calendar file chosen in the settings and

@@ -1,14 +1,11 @@
 package cli
 
 import (
-	"bufio"
-	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/csvexport"
+	"github.com/kithcrm/kith/crm/internal/privatefile"
 	"github.com/kithcrm/kith/crm/store"
 )
 
@@ -52,46 +49,8 @@ func (f *exportCSV) run(e *env, pos []string) error {
 	if f.out == "" {
 		return write(e.out)
 	}
-	if err := writeAtomically(f.out, write); err != nil {
+	if err := privatefile.Write(f.out, write); err != nil {
 		return err
 	}
 	return e.printf("wrote %d %s to %s\n", n, table, f.out)
-}
-
-// writeAtomically streams write's output into path: a temporary file in
-// the same folder, readable by the user alone, flushed to disk and renamed
-// over path, so path is never half written and a failure leaves it as it was.
-func writeAtomically(path string, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp") // mode 0600
-	if err != nil {
-		return fmt.Errorf("--out: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	w := bufio.NewWriterSize(tmp, 1<<16)
-	if err := write(w); err != nil {
-		return err
-	}
-	if err := w.Flush(); err != nil {
-		return fmt.Errorf("--out %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("--out %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("--out %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("--out %s: %w", path, err)
-	}
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
 }
