@@ -105,6 +105,14 @@ func (f *fixture) update(t *testing.T, fn func(*store.Tx) error) {
 	}
 }
 
+// settings loads the calendar settings as they are stored.
+func (f *fixture) settings(t *testing.T) calendar.Settings {
+	t.Helper()
+	var s calendar.Settings
+	f.update(t, func(tx *store.Tx) (err error) { s, err = calendar.LoadSettings(tx); return err })
+	return s
+}
+
 // export builds and encodes the calendar with the fixture's clock.
 func (f *fixture) export(t *testing.T, opts calendar.Options) (string, *calendar.Export) {
 	t.Helper()
