@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -206,16 +205,7 @@ func TestBadInteractionCommandsChangeNothing(t *testing.T) {
 // live calendar file, decoded as a subscribing client would.
 func liveDescription(t *testing.T, path, name string) string {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatalf("live file: %v", err)
-	}
-	defer f.Close()
-	cal, err := ical.NewDecoder(f).Decode()
-	if err != nil {
-		t.Fatalf("live file %s does not parse: %v", path, err)
-	}
-	for _, ev := range cal.Events() {
+	for _, ev := range liveEvents(t, path) {
 		if s, _ := ev.Props.Text(ical.PropSummary); strings.HasPrefix(s, "Check in with "+name) {
 			d, err := ev.Props.Text(ical.PropDescription)
 			if err != nil {
