@@ -155,7 +155,7 @@ func TestExportPeopleAsCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m.writePeopleCSV(reportFile{f})
+	m.writeExport(m.peopleCSVExport(), reportFile{f})
 	if m.bar.label.Text != "Exported 2 people to "+path+"." {
 		t.Errorf("the bar says %q", m.bar.label.Text)
 	}
