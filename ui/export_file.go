@@ -32,24 +32,17 @@ type fileExport struct {
 
 // askExport opens the save dialog for e and writes the file the user picks.
 func (m *Main) askExport(e fileExport) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) { m.onExportChosen(e, w, err) }, m.win)
+	d := dialog.NewFileSave(m.onExportChosen(e), m.win)
 	d.SetFileName(e.file)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{filepath.Ext(e.file)}))
 	d.Resize(fileDialogSize)
 	m.showDialog(d)
 }
 
-// onExportChosen gets the save dialog's writer: nil when the user
-// cancelled, otherwise open and to be closed.
-func (m *Main) onExportChosen(e fileExport, w fyne.URIWriteCloser, err error) {
-	if err != nil {
-		m.showError(err)
-		return
-	}
-	if w == nil {
-		return
-	}
-	m.writeExport(e, w)
+// onExportChosen is what the save dialog calls back with: nothing when the
+// user cancelled, otherwise an open writer that e is written to.
+func (m *Main) onExportChosen(e fileExport) func(fyne.URIWriteCloser, error) {
+	return chosen(m, func(w fyne.URIWriteCloser) { m.writeExport(e, w) })
 }
 
 // writeExport writes e to w off the UI goroutine, showing progress

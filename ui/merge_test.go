@@ -150,10 +150,10 @@ func TestDuplicatesFilterListsPairsToMerge(t *testing.T) {
 func TestExportContactsWritesAPrivateVCard(t *testing.T) {
 	m, st := newTestMain(t)
 	twoAnas(t, st)
-	m.onExportChosen(m.contactsExport(), nil, nil) // cancelled: nothing happens
+	m.onExportChosen(m.contactsExport())(nil, nil) // cancelled: nothing happens
 	path := filepath.Join(t.TempDir(), contactsFileName)
 	w := createFile(t, path)
-	m.onExportChosen(m.contactsExport(), w, nil)
+	m.onExportChosen(m.contactsExport())(w, nil)
 	if !w.closed {
 		t.Error("the dialog's writer was left open")
 	}
