@@ -38,16 +38,7 @@ func twoAnas(t *testing.T, st *store.Store) (ana, dup int64) {
 // peopleCount counts the people on the list.
 func peopleCount(t *testing.T, st *store.Store) int {
 	t.Helper()
-	n := 0
-	err := st.View(context.Background(), func(tx *store.Tx) error {
-		list, err := tx.ListContacts(crm.ContactFilter{})
-		n = len(list)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return n
+	return len(viewed(t, st, func(tx *store.Tx) ([]crm.ContactSummary, error) { return tx.ListContacts(crm.ContactFilter{}) }))
 }
 
 func TestMergeFromAPersonsPageWithUndo(t *testing.T) {
