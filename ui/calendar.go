@@ -392,7 +392,7 @@ func (c *calendarSection) changeLive(path string, done func()) {
 }
 
 func (c *calendarSection) chooseLiveFile() {
-	d := dialog.NewFileSave(c.onLiveChosen, c.m.win)
+	d := dialog.NewFileSave(chosen(c.m, c.onLiveChosen), c.m.win)
 	d.SetFileName("Kith.ics")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".ics"}))
 	d.Resize(fileDialogSize)
@@ -402,14 +402,7 @@ func (c *calendarSection) chooseLiveFile() {
 
 // onLiveChosen takes the file picked in the save dialog as the live file.
 // The dialog opens it for writing; it is closed here and rewritten whole.
-func (c *calendarSection) onLiveChosen(w fyne.URIWriteCloser, err error) {
-	if err != nil {
-		c.m.showError(err)
-		return
-	}
-	if w == nil {
-		return
-	}
+func (c *calendarSection) onLiveChosen(w fyne.URIWriteCloser) {
 	u := w.URI()
 	if err := w.Close(); err != nil {
 		c.m.showError(err)

@@ -214,10 +214,10 @@ func TestCalendarSettingsWithoutAKeychainSaveNothing(t *testing.T) {
 func TestExportWritesACalendarThatDecodes(t *testing.T) {
 	m, st := newTestMain(t)
 	addPerson(t, st, "Priya Raman", "Fabrikam", crm.RoleMentor, "2026-01-10")
-	m.onExportChosen(nil, nil) // cancelled: nothing happens
+	m.onExportChosen(m.calendarExport())(nil, nil) // cancelled: nothing happens
 	path := filepath.Join(t.TempDir(), exportFileName)
 	w := createFile(t, path)
-	m.onExportChosen(w, nil)
+	m.onExportChosen(m.calendarExport())(w, nil)
 	if !w.closed {
 		t.Error("the dialog's writer was left open")
 	}
@@ -244,7 +244,7 @@ func TestExportFailureIsShownAndTheWriterClosed(t *testing.T) {
 	path := filepath.Join(t.TempDir(), exportFileName)
 	w := createFile(t, path)
 	w.File.Close() // writing now fails
-	m.writeCalendar(w, exportFileName)
+	m.writeExport(m.calendarExport(), w)
 	if !w.closed {
 		t.Error("the writer was not closed after a failure")
 	}
@@ -351,7 +351,7 @@ func TestLiveFileChosenStopped(t *testing.T) {
 	c.alarm.SetText("25:00") // an unsaved, wrong edit elsewhere is not saved with the live file
 	path := filepath.Join(t.TempDir(), "Kith.ics")
 	w := createFile(t, path)
-	c.onLiveChosen(w, nil)
+	c.onLiveChosen(w)
 	if !w.closed {
 		t.Error("the dialog's writer was left open")
 	}

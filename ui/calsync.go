@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -12,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -147,91 +145,28 @@ func (c *calendarSection) showSync(what string, err error, at time.Time) {
 // exportFileName is the name the export dialog suggests.
 const exportFileName = "kith-checkins.ics"
 
-// fileDialogSize is roomy enough to see a folder's files.
-var fileDialogSize = fyne.NewSize(780, 540)
+// ExportCalendar asks where to save the check-in calendar and writes it,
+// as `kith export ics --out` writes it.
+func (m *Main) ExportCalendar() { m.askExport(m.calendarExport()) }
 
-// ExportCalendar asks where to save the check-in calendar and writes it.
-func (m *Main) ExportCalendar() {
-	d := dialog.NewFileSave(m.onExportChosen, m.win)
-	d.SetFileName(exportFileName)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".ics"}))
-	d.Resize(fileDialogSize)
-	m.showDialog(d)
-}
-
-// onExportChosen gets the save dialog's writer: nil when the user
-// cancelled, otherwise open and to be closed. A file on disk is written
-// as `kith export ics --out` writes it, atomically and readable by the
-// user alone (the calendar holds names); the dialog's writer, which made
-// it with the default permissions, is only closed.
-func (m *Main) onExportChosen(w fyne.URIWriteCloser, err error) {
-	if err != nil {
-		m.showError(err)
-		return
-	}
-	if w == nil {
-		return
-	}
-	u := w.URI()
-	if u.Scheme() != "file" {
-		m.writeCalendar(w, u.String())
-		return
-	}
-	if err := w.Close(); err != nil {
-		m.showError(fmt.Errorf("export the calendar to %s: %w", u.Path(), err))
-		return
-	}
-	m.saveCalendar(u.Path())
-}
-
-// saveCalendar writes the calendar to the file at path, mode 0600.
-func (m *Main) saveCalendar(path string) {
-	m.exportCalendar(path, func(data []byte) error { return calendar.WriteFile(path, data) }, nil)
-}
-
-// writeCalendar writes the calendar to w, and always closes w.
-func (m *Main) writeCalendar(w io.WriteCloser, name string) {
-	m.exportCalendar(name, func(data []byte) error {
-		_, err := w.Write(data)
-		return err
-	}, w.Close)
-}
-
-// exportCalendar builds the calendar and writes it off the UI goroutine,
-// showing progress meanwhile, then says where it went (name, the full
-// path of a file) or what failed. done, when given, runs after writing,
-// whether or not it worked.
-func (m *Main) exportCalendar(name string, write func([]byte) error, done func() error) {
-	bar := widget.NewProgressBarInfinite()
-	busy := dialog.NewCustomWithoutButtons("Exporting calendar", container.NewVBox(
-		widget.NewLabel("Writing your check-ins to "+name+"…"), bar), m.win)
-	busy.Show()
-	m.run(func() {
-		n, err := m.encodeTo(write, done)
-		fyne.Do(func() {
-			bar.Stop()
-			busy.Hide()
+// calendarExport is the check-in calendar; it is built whole before any
+// of it is written.
+func (m *Main) calendarExport() fileExport {
+	return fileExport{
+		file:   exportFileName,
+		title:  "Exporting calendar",
+		doing:  "Writing your check-ins to ",
+		failed: "export the calendar to",
+		write: func(out io.Writer) (int, error) {
+			data, ex, err := calendar.Encoded(context.Background(), m.st, calendar.Options{})
 			if err != nil {
-				m.showError(fmt.Errorf("export the calendar to %s: %w", name, err))
-				return
+				return 0, err
 			}
-			m.bar.show(fmt.Sprintf("Exported %d events to %s.", n, name), nil)
-		})
-	})
-}
-
-// encodeTo builds the calendar, hands it to write and runs done (when
-// given), returning the number of events.
-func (m *Main) encodeTo(write func([]byte) error, done func() error) (n int, err error) {
-	if done != nil {
-		defer func() { err = errors.Join(err, done()) }()
+			if _, err := out.Write(data); err != nil {
+				return 0, err
+			}
+			return len(ex.Events), nil
+		},
+		done: func(n int) string { return fmt.Sprintf("%d events", n) },
 	}
-	data, ex, err := calendar.Encoded(context.Background(), m.st, calendar.Options{})
-	if err != nil {
-		return 0, err
-	}
-	if err := write(data); err != nil {
-		return 0, err
-	}
-	return len(ex.Events), nil
 }

@@ -201,13 +201,7 @@ func newCircleForm(m *Main) *circleForm {
 		widget.NewFormItem("Meets every", f.cadence))
 	f.formDialog = newFormDialog(m, "New circle", "Add", form, fyne.NewSize(480, 300))
 	f.first = f.name
-	f.check = func() string {
-		_, why := f.circle()
-		return why
-	}
-	f.name.OnChanged = func(string) { f.revalidate() }
-	f.cadence.OnChanged = func(string) { f.revalidate() }
-	f.onSave = f.submit
+	f.saveWhen(whyNot(f.circle), f.submit, f.name, f.cadence)
 	return f
 }
 

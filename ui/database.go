@@ -114,7 +114,7 @@ func folderURL(dir string) *url.URL {
 
 // chooseRestore asks for a backup, starting in the backups folder.
 func (s *databaseSection) chooseRestore() {
-	d := dialog.NewFileOpen(s.onRestoreChosen, s.m.win)
+	d := dialog.NewFileOpen(chosen(s.m, s.onRestoreChosen), s.m.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
 	if l, err := storage.ListerForURI(storage.NewFileURI(store.BackupDir(s.m.st.Path()))); err == nil {
 		d.SetLocation(l)
@@ -123,16 +123,9 @@ func (s *databaseSection) chooseRestore() {
 	s.m.showDialog(d)
 }
 
-// onRestoreChosen gets the open dialog's reader: nil when the user
-// cancelled, otherwise open, and closed here: Restore reads the file itself.
-func (s *databaseSection) onRestoreChosen(r fyne.URIReadCloser, err error) {
-	if err != nil {
-		s.m.showError(err)
-		return
-	}
-	if r == nil {
-		return
-	}
+// onRestoreChosen gets the open dialog's reader and closes it: Restore
+// reads the file itself.
+func (s *databaseSection) onRestoreChosen(r fyne.URIReadCloser) {
 	file := r.URI().Path()
 	r.Close()
 	s.confirmRestore(file)
@@ -151,15 +144,9 @@ func (s *databaseSection) confirmRestore(file string) {
 				s.m.showNotRestored(err)
 				return
 			}
-			d := dialog.NewConfirm("Restore this backup?", fmt.Sprintf(
+			s.m.ask("Restore this backup?", fmt.Sprintf(
 				"%s holds %d people and %d interactions.\n\nIt will replace what Kith holds now. The database as it is now is kept in the backups folder first, so you can restore it again.",
-				file, info.People, info.Interactions), func(ok bool) {
-				if ok {
-					s.restoreFrom(file)
-				}
-			}, s.m.win)
-			d.SetConfirmText("Restore")
-			s.m.showDialog(d)
+				file, info.People, info.Interactions), "Restore", "", func() { s.restoreFrom(file) })
 		})
 	})
 }

@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/kithcrm/kith/crm"
@@ -38,24 +37,9 @@ func bookAt(t *testing.T, path string, people ...string) {
 // was there before (one made today is not backed up until the next day).
 func newMainOnBook(t *testing.T, people ...string) (*Main, *store.Store) {
 	t.Helper()
-	test.NewTempApp(t).Settings().SetTheme(newKithTheme(test.Theme(), themeLight))
 	path := filepath.Join(t.TempDir(), "kith.db")
 	bookAt(t, path, people...)
-	st, err := store.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	st.SetToday(crmtest.Date(testToday))
-	w := test.NewTempWindow(t, nil)
-	m := NewMain(st, w)
-	m.run = func(f func()) { f() }
-	m.debounce = func(f func()) { f() }
-	m.bar.ttl = 0
-	w.SetContent(m.Content())
-	w.Resize(fyne.NewSize(1280, 800))
-	m.Show(screenToday)
-	return m, st
+	return newMainAt(t, path)
 }
 
 func TestSettingsShowsTheDailyBackupAndOpensItsFolder(t *testing.T) {
@@ -155,7 +139,7 @@ func TestExportPeopleAsCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m.writePeopleCSV(reportFile{f})
+	m.writeExport(m.peopleCSVExport(), reportFile{f})
 	if m.bar.label.Text != "Exported 2 people to "+path+"." {
 		t.Errorf("the bar says %q", m.bar.label.Text)
 	}

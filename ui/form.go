@@ -70,6 +70,24 @@ func (f *formDialog) revalidate() bool {
 	return ok
 }
 
+// saveWhen has the form save with save once check passes, checking again
+// whenever one of live changes.
+func (f *formDialog) saveWhen(check func() string, save func(), live ...*field) {
+	f.check, f.onSave = check, save
+	for _, e := range live {
+		e.OnChanged = func(string) { f.revalidate() }
+	}
+}
+
+// whyNot makes a form's check out of what builds the thing it describes
+// and says why that cannot be saved ("" when it can).
+func whyNot[T any](build func() (T, string)) func() string {
+	return func() string {
+		_, why := build()
+		return why
+	}
+}
+
 // newReason makes the line beside a Save button that says why it is off.
 func newReason() *canvas.Text {
 	t := canvas.NewText("", theme.Color(theme.ColorNameError))
@@ -119,15 +137,8 @@ func (f *formDialog) escape() {
 		f.close()
 		return
 	}
-	ask := dialog.NewConfirm("Discard what you typed?", "The form closes and what you typed in it is lost.",
-		func(discard bool) {
-			if discard {
-				f.close()
-			}
-		}, f.m.win)
-	ask.SetConfirmText("Discard")
-	ask.SetDismissText("Keep editing")
-	f.m.showDialog(ask)
+	f.m.ask("Discard what you typed?", "The form closes and what you typed in it is lost.",
+		"Discard", "Keep editing", f.close)
 }
 
 // settle applies a load that lands in the form (its choices, a name for an

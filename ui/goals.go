@@ -110,13 +110,7 @@ func newGoalForm(m *Main, g *crm.Goal) *goalForm {
 		widget.NewFormItem("Helped by", f.helpers.box), widget.NewFormItem("Notes", f.notes))
 	f.formDialog = newFormDialog(m, title, "Save", form, fyne.NewSize(600, 520))
 	f.first = f.title
-	f.check = func() string {
-		_, why := f.goal()
-		return why
-	}
-	f.title.OnChanged = func(string) { f.revalidate() }
-	f.target.OnChanged = func(string) { f.revalidate() }
-	f.onSave = f.submit
+	f.saveWhen(whyNot(f.goal), f.submit, f.title, f.target.field)
 	return f
 }
 

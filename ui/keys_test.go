@@ -43,8 +43,7 @@ func TestFormsOpenWithTheCursorInTheFirstField(t *testing.T) {
 	}
 	m.escape()
 
-	lf := newLogForm(m, nil, 0)
-	lf.show()
+	lf := shownLogForm(m)
 	if got := m.win.Canvas().Focused(); got != lf.picker.find {
 		t.Errorf("Log interaction: the focus is on %#v, want With", got)
 	}
@@ -54,8 +53,7 @@ func TestFormsOpenWithTheCursorInTheFirstField(t *testing.T) {
 // not into the field that had the focus before.
 func TestClickingADateFieldFocusesIt(t *testing.T) {
 	m, _ := newTestMain(t)
-	f := newLogForm(m, nil, 0)
-	f.show()
+	f := shownLogForm(m)
 	c := m.win.Canvas()
 	c.Focus(f.summary)
 	f.date.MouseDown(&desktop.MouseEvent{Button: desktop.MouseButtonPrimary})
@@ -74,8 +72,7 @@ func TestEnterPicksTheOnlyMatchInWith(t *testing.T) {
 	m, st := newTestMain(t)
 	addPerson(t, st, "Priya Raman", "Fabrikam", crm.RoleMentor, "2026-01-10")
 	addPerson(t, st, "Priyanka Das", "Contoso", "", "2026-01-10")
-	f := newLogForm(m, nil, 0)
-	f.show()
+	f := shownLogForm(m)
 	test.Type(f.picker.find, "Priya")
 	press(m, fyne.KeyReturn)
 	if len(f.picker.people) != 0 {
@@ -113,8 +110,7 @@ func TestEnterInSearchOpensTheOnlyResult(t *testing.T) {
 // Tab leaves the notes, multi-line as they are, for the next field.
 func TestTabLeavesTheNotes(t *testing.T) {
 	m, _ := newTestMain(t)
-	f := newLogForm(m, nil, 0)
-	f.show()
+	f := shownLogForm(m)
 	c := m.win.Canvas()
 	c.Focus(f.notes)
 	if tab, ok := c.Focused().(fyne.Tabbable); ok && tab.AcceptsTab() {
@@ -193,8 +189,7 @@ func TestAnEditFormIsUntouchedUntilChanged(t *testing.T) {
 func TestEscInTheDatePickerClosesOnlyThePicker(t *testing.T) {
 	m, _ := newTestMain(t)
 	base := overlays(m)
-	f := newLogForm(m, nil, 0)
-	f.show()
+	f := shownLogForm(m)
 	f.date.pick()
 	if overlays(m) != base+2 {
 		t.Fatalf("the picker did not open: %d overlays", overlays(m)-base)
@@ -244,8 +239,7 @@ func TestEscOnAnUnchangedEditClosesIt(t *testing.T) {
 func TestEnterPicksBeforeTheTypingPauseEnds(t *testing.T) {
 	m, st := newTestMain(t)
 	addPerson(t, st, "Priyanka Das", "Contoso", "", "2026-01-10")
-	f := newLogForm(m, nil, 0)
-	f.show()
+	f := shownLogForm(m)
 	var reads []func()
 	var pending func()
 	m.run = func(fn func()) { reads = append(reads, fn) }

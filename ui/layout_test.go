@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -12,6 +13,7 @@ import (
 
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/crmtest"
+	"github.com/kithcrm/kith/crm/demo"
 	"github.com/kithcrm/kith/crm/review"
 	"github.com/kithcrm/kith/crm/store"
 )
@@ -303,6 +305,32 @@ func TestPeopleRowKeepsDueTextClearOfTheScrollBar(t *testing.T) {
 		}
 		if w := row.MinSize().Width; w > width {
 			t.Errorf("row %d needs %.0f px, more than the %d px it has", i, w, width)
+		}
+	}
+}
+
+// TestEveryScreenFitsWithTheRealTheme measures with the theme the window
+// really uses: the test theme's text and padding are smaller, so a screen
+// can fit under it and still widen a real window (Review's two columns of
+// network and goals once asked for 1,130 px).
+func TestEveryScreenFitsWithTheRealTheme(t *testing.T) {
+	m, st := newTestMain(t)
+	fyne.CurrentApp().Settings().SetTheme(newKithTheme(theme.DefaultTheme(), themeDark))
+	if _, err := demo.Load(context.Background(), st); err != nil {
+		t.Fatal(err)
+	}
+	m.changed()
+	for i, row := range screenTable() {
+		m.Show(i)
+		if s := m.win.Canvas().Content().MinSize(); s.Width > smallScreen.Width {
+			t.Errorf("%s: the window needs %.0f px of width, more than the %.0f of a small screen", row.name, s.Width, smallScreen.Width)
+		}
+	}
+	v := m.review
+	for i, tab := range v.tabs.Items {
+		v.tabs.SelectIndex(i)
+		if s := m.win.Canvas().Content().MinSize(); s.Width > smallScreen.Width {
+			t.Errorf("Review › %s: the window needs %.0f px of width, more than the %.0f of a small screen", tab.Text, s.Width, smallScreen.Width)
 		}
 	}
 }

@@ -5,8 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"fyne.io/fyne/v2/dialog"
-
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/store"
 )
@@ -161,50 +159,45 @@ func about(in *crm.Interaction, today crm.Date) string {
 func (f *logForm) submitEdit() {
 	in := f.interaction()
 	in.ID = f.editing.ID
-	m := f.m
-	var prev *crm.Interaction
-	m.save(func(tx *store.Tx) (err error) {
-		if prev, err = tx.Interaction(in.ID); err != nil {
-			return err
-		}
-		return tx.EditInteraction(in)
-	}, func() {
-		f.close()
-		m.bar.show("Saved "+about(in, m.st.Today())+".", func() {
-			m.save(func(tx *store.Tx) error { return tx.EditInteraction(prev) }, nil)
-		})
-	})
+	f.changeEdited(func(tx *store.Tx) error { return tx.EditInteraction(in) },
+		func(*crm.Interaction) string { return "Saved " + about(in, f.m.st.Today()) + "." },
+		(*store.Tx).EditInteraction)
 }
 
 // confirmDelete asks before deleting the interaction being edited.
 func (f *logForm) confirmDelete() {
-	dlg := dialog.NewConfirm("Delete this interaction?",
+	f.m.ask("Delete this interaction?",
 		capitalize(about(f.editing, f.m.st.Today()))+" goes, with everything given and received in it.\nYou can undo this from the bar at the bottom.",
-		func(ok bool) {
-			if ok {
-				f.deleteEdited()
-			}
-		}, f.m.win)
-	dlg.SetConfirmText("Delete")
-	dlg.SetDismissText("Cancel")
-	f.m.showDialog(dlg)
+		"Delete", "Cancel", f.deleteEdited)
 }
 
 // deleteEdited deletes the interaction, and offers to undo it: the
 // interaction as read in the deleting transaction comes back under its own
 // ids, with its participants and exchanges.
 func (f *logForm) deleteEdited() {
+	id := f.editing.ID
+	f.changeEdited(func(tx *store.Tx) error { return tx.DeleteInteraction(id) },
+		func(gone *crm.Interaction) string { return "Deleted " + about(gone, f.m.st.Today()) + "." },
+		(*store.Tx).RestoreInteraction)
+}
+
+// changeEdited changes the interaction being edited in one transaction
+// that first reads it as it stands, then closes the form and says what
+// happened (said gets the interaction as read), offering to undo: undo
+// puts the version read back.
+func (f *logForm) changeEdited(change func(*store.Tx) error, said func(before *crm.Interaction) string,
+	undo func(*store.Tx, *crm.Interaction) error) {
 	id, m := f.editing.ID, f.m
-	var gone *crm.Interaction
+	var before *crm.Interaction
 	m.save(func(tx *store.Tx) (err error) {
-		if gone, err = tx.Interaction(id); err != nil {
+		if before, err = tx.Interaction(id); err != nil {
 			return err
 		}
-		return tx.DeleteInteraction(id)
+		return change(tx)
 	}, func() {
 		f.close()
-		m.bar.show("Deleted "+about(gone, m.st.Today())+".", func() {
-			m.save(func(tx *store.Tx) error { return tx.RestoreInteraction(gone) }, nil)
+		m.bar.show(said(before), func() {
+			m.save(func(tx *store.Tx) error { return undo(tx, before) }, nil)
 		})
 	})
 }

@@ -53,6 +53,16 @@ func newEditBook(t *testing.T) editBook {
 	return b
 }
 
+// undoBringsTheCallBack taps Undo and checks the call is stored again
+// exactly as it was.
+func (b editBook) undoBringsTheCallBack(t *testing.T) {
+	t.Helper()
+	test.Tap(b.m.bar.undo)
+	if got := storedInteraction(t, b.st, b.call.ID); fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", b.call) {
+		t.Errorf("after undo:\n%+v\nwant\n%+v", got, b.call)
+	}
+}
+
 // storedInteraction reads an interaction back; nil when there is none.
 func storedInteraction(t *testing.T, st *store.Store, id int64) *crm.Interaction {
 	t.Helper()
@@ -145,10 +155,7 @@ func TestEditingAnInteractionSavesAndUndoes(t *testing.T) {
 	if !strings.HasPrefix(b.m.bar.label.Text, "Saved the call with Jo Park, Priya Raman") || !b.m.bar.undo.Visible() {
 		t.Fatalf("undo bar: %q, undo shown %v", b.m.bar.label.Text, b.m.bar.undo.Visible())
 	}
-	test.Tap(b.m.bar.undo)
-	if got := storedInteraction(t, b.st, b.call.ID); fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", b.call) {
-		t.Errorf("after undo:\n%+v\nwant\n%+v", got, b.call)
-	}
+	b.undoBringsTheCallBack(t)
 }
 
 // Leaving someone out and dropping a line saves in one go; Undo brings the
@@ -173,10 +180,7 @@ func TestEditingParticipantsAndLinesUndoesExactly(t *testing.T) {
 	if len(got.Participants) != 1 || len(got.Exchanges) != 2 {
 		t.Fatalf("after leaving Jo out: %+v", got)
 	}
-	test.Tap(b.m.bar.undo)
-	if got := storedInteraction(t, b.st, b.call.ID); fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", b.call) {
-		t.Errorf("after undo:\n%+v\nwant\n%+v", got, b.call)
-	}
+	b.undoBringsTheCallBack(t)
 }
 
 // Delete asks first; Undo restores the interaction exactly.
@@ -199,10 +203,7 @@ func TestDeletingAnInteractionAsksAndUndoes(t *testing.T) {
 	if !strings.HasPrefix(b.m.bar.label.Text, "Deleted the call with") {
 		t.Errorf("undo bar: %q", b.m.bar.label.Text)
 	}
-	test.Tap(b.m.bar.undo)
-	if got := storedInteraction(t, b.st, b.call.ID); fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", b.call) {
-		t.Errorf("after undo:\n%+v\nwant\n%+v", got, b.call)
-	}
+	b.undoBringsTheCallBack(t)
 	if p := b.m.people.page; len(p.d.Interactions) != 1 {
 		t.Errorf("after undo Priya's timeline shows %d interactions", len(p.d.Interactions))
 	}

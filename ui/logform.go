@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -109,11 +108,8 @@ func buildLogForm(m *Main, with []crm.Participant, circleID int64, editing *crm.
 		title, saveLabel = "Edit interaction", "Save"
 	}
 	f.formDialog = newFormDialog(m, title, saveLabel, form, fyne.NewSize(760, 680))
-	f.check = f.problem
 	f.first = f.picker.find
-	f.date.OnChanged = func(string) { f.revalidate() }
-	f.minutes.OnChanged = func(string) { f.revalidate() }
-	f.onSave = f.submit
+	f.saveWhen(f.problem, f.submit, f.date.field, f.minutes)
 	if editing != nil {
 		f.onSave = f.submitEdit
 		f.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), f.confirmDelete)
@@ -370,17 +366,10 @@ func (f *logForm) submit() {
 		f.record(in)
 		return
 	}
-	d := dialog.NewConfirm("Log on a later day?",
+	f.m.ask("Log on a later day?",
 		fmt.Sprintf("%s is after today (%s). An interaction logged ahead counts as contact once its day comes.",
 			in.Date, today),
-		func(ok bool) {
-			if ok {
-				f.record(in)
-			}
-		}, f.m.win)
-	d.SetConfirmText("Log ahead")
-	d.SetDismissText("Change the date")
-	f.m.showDialog(d)
+		"Log ahead", "Change the date", func() { f.record(in) })
 }
 
 // record saves the interaction, closes the form and offers to undo.

@@ -105,15 +105,7 @@ func TestLogFormSaysWhatIsMissing(t *testing.T) {
 // loggedWith counts the interactions logged with a contact.
 func loggedWith(t *testing.T, st *store.Store, id int64) int {
 	t.Helper()
-	var n int
-	if err := st.View(context.Background(), func(tx *store.Tx) error {
-		d, err := tx.ContactDetail(id, 0)
-		n = len(d.Interactions)
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
-	return n
+	return len(viewed(t, st, func(tx *store.Tx) (*crm.ContactDetail, error) { return tx.ContactDetail(id, 0) }).Interactions)
 }
 
 // A date after today is most often a slip: the form asks before logging

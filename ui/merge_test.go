@@ -38,16 +38,7 @@ func twoAnas(t *testing.T, st *store.Store) (ana, dup int64) {
 // peopleCount counts the people on the list.
 func peopleCount(t *testing.T, st *store.Store) int {
 	t.Helper()
-	n := 0
-	err := st.View(context.Background(), func(tx *store.Tx) error {
-		list, err := tx.ListContacts(crm.ContactFilter{})
-		n = len(list)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return n
+	return len(viewed(t, st, func(tx *store.Tx) ([]crm.ContactSummary, error) { return tx.ListContacts(crm.ContactFilter{}) }))
 }
 
 func TestMergeFromAPersonsPageWithUndo(t *testing.T) {
@@ -150,10 +141,10 @@ func TestDuplicatesFilterListsPairsToMerge(t *testing.T) {
 func TestExportContactsWritesAPrivateVCard(t *testing.T) {
 	m, st := newTestMain(t)
 	twoAnas(t, st)
-	m.onContactsChosen(nil, nil) // cancelled: nothing happens
+	m.onExportChosen(m.contactsExport())(nil, nil) // cancelled: nothing happens
 	path := filepath.Join(t.TempDir(), contactsFileName)
 	w := createFile(t, path)
-	m.onContactsChosen(w, nil)
+	m.onExportChosen(m.contactsExport())(w, nil)
 	if !w.closed {
 		t.Error("the dialog's writer was left open")
 	}

@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -367,15 +366,9 @@ func exchangeText(x crm.Exchange) fyne.CanvasObject {
 
 func (p *personPage) confirmArchive() {
 	d := p.d
-	dlg := dialog.NewConfirm("Archive "+shorten(d.Name, titleRunes)+"?",
+	p.m.ask("Archive "+shorten(d.Name, titleRunes)+"?",
 		"They leave your lists and check-ins. Their history stays, and you can restore them from People › archived.",
-		func(ok bool) {
-			if ok {
-				p.setArchived(true)
-			}
-		}, p.m.win)
-	dlg.SetConfirmText("Archive")
-	p.m.showDialog(dlg)
+		"Archive", "", func() { p.setArchived(true) })
 }
 
 func (p *personPage) setArchived(archived bool) {

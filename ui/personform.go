@@ -73,12 +73,8 @@ func newPersonForm(m *Main, c *crm.Contact) *personForm {
 		widget.NewFormItem("Notes", f.notes),
 	)
 	f.formDialog = newFormDialog(m, title, "Save", form, fyne.NewSize(620, 700))
-	f.check = f.problem
 	f.first = f.name
-	for _, e := range []*field{f.name, f.email, f.cadence, f.birthday.field, f.met.field, f.snoozed.field} {
-		e.OnChanged = func(string) { f.revalidate() }
-	}
-	f.onSave = f.submit
+	f.saveWhen(f.problem, f.submit, f.name, f.email, f.cadence, f.birthday.field, f.met.field, f.snoozed.field)
 	return f
 }
 

@@ -76,14 +76,7 @@ func TestPersonFormKeepsChannelLabels(t *testing.T) {
 
 func savedContact(t *testing.T, st *store.Store, id int64) *crm.Contact {
 	t.Helper()
-	var c *crm.Contact
-	if err := st.View(context.Background(), func(tx *store.Tx) (err error) {
-		c, err = tx.Contact(id)
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return viewed(t, st, func(tx *store.Tx) (*crm.Contact, error) { return tx.Contact(id) })
 }
 
 // A birthday typed into the form is saved, read back from the database and

@@ -34,16 +34,7 @@ func (v *reviewView) exportReport() {
 	if r == nil {
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			v.m.showError(err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		v.writeReport(r, w)
-	}, v.m.win)
+	d := dialog.NewFileSave(chosen(v.m, func(w fyne.URIWriteCloser) { v.writeReport(r, w) }), v.m.win)
 	d.SetFileName(fmt.Sprintf("kith-review-%s.html", r.Quarter))
 	v.m.showDialog(d)
 }

@@ -31,7 +31,8 @@ func (v *reviewView) networkTab() fyne.CanvasObject {
 		titledCard("Goals nobody helps with", warnList(v.r.GoalsWithoutHelp, "Every active goal has someone helping.")),
 		titledCard("Gaps", v.gapList()),
 	)
-	return container.NewVScroll(container.NewPadded(container.NewGridWithColumns(2, left, right)))
+	// Side by side when there is room, one under the other on a small screen.
+	return container.NewVScroll(container.NewPadded(columns(2, left, right)))
 }
 
 func (v *reviewView) newPeople() fyne.CanvasObject {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -33,37 +32,22 @@ func newReviewMain(t *testing.T) (*Main, *store.Store) {
 
 func contactNamed(t *testing.T, st *store.Store, name string) *crm.Contact {
 	t.Helper()
-	var c *crm.Contact
-	err := st.View(context.Background(), func(tx *store.Tx) error {
+	return viewed(t, st, func(tx *store.Tx) (*crm.Contact, error) {
 		id, err := tx.FindContact(name)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		c, err = tx.Contact(id)
-		return err
+		return tx.Contact(id)
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
 }
 
 func savedReflection(t *testing.T, st *store.Store, q string) review.Reflection {
 	t.Helper()
-	var r review.Reflection
-	err := st.View(context.Background(), func(tx *store.Tx) error {
-		var err error
-		quarter, err := review.ParseQuarter(q)
-		if err != nil {
-			return err
-		}
-		r, err = tx.Reflection(quarter)
-		return err
-	})
+	quarter, err := review.ParseQuarter(q)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return r
+	return viewed(t, st, func(tx *store.Tx) (review.Reflection, error) { return tx.Reflection(quarter) })
 }
 
 func savedDecision(t *testing.T, st *store.Store, id int64) (review.Decision, bool) {

@@ -30,6 +30,14 @@ func newDemoMain(t *testing.T) (*Main, *store.Store) {
 	return m, st
 }
 
+// newDemoOn opens the window on the demo data, showing screen i.
+func newDemoOn(t *testing.T, i int) (*Main, *store.Store) {
+	t.Helper()
+	m, st := newDemoMain(t)
+	m.Show(i)
+	return m, st
+}
+
 // The sidebar offers every screen and the two actions, whichever is shown.
 func TestSidebarListsScreensAndActions(t *testing.T) {
 	m, _ := newDemoMain(t)
@@ -82,8 +90,7 @@ func TestTodayShowsWhoIsDueAndWhatWasPromised(t *testing.T) {
 }
 
 func TestPeopleListsEveryoneWithTheirNextCheckIn(t *testing.T) {
-	m, _ := newDemoMain(t)
-	m.Show(screenPeople)
+	m, _ := newDemoOn(t, screenPeople)
 	v := m.people
 	assertShows(t, v.root, "People", "13 people", "Sort", "Name", "Pick someone from the list to see their page.")
 	for _, name := range filterNames {
@@ -149,8 +156,7 @@ func TestPersonPageShowsEverythingAboutThem(t *testing.T) {
 }
 
 func TestCirclesShowMembersRhythmAndMeetings(t *testing.T) {
-	m, _ := newDemoMain(t)
-	m.Show(screenCircles)
+	m, _ := newDemoOn(t, screenCircles)
 	v := m.circles
 	assertShows(t, v.root, "Circles", "Peers who meet and trade lessons. Log a meeting once for everyone who came.")
 	assertButtons(t, v.root, true, "New circle")
@@ -183,8 +189,7 @@ func TestCirclesShowMembersRhythmAndMeetings(t *testing.T) {
 }
 
 func TestGoalsShowHelpersAndWhatServedThem(t *testing.T) {
-	m, _ := newDemoMain(t)
-	m.Show(screenGoals)
+	m, _ := newDemoOn(t, screenGoals)
 	v := m.goals
 	assertShows(t, v.root, "Goals", "Short- and long-term goals, the people who help with each, and what moved them forward.")
 	assertButtons(t, v.root, true, "New goal")
@@ -214,8 +219,7 @@ func TestGoalsShowHelpersAndWhatServedThem(t *testing.T) {
 }
 
 func TestReviewOverviewShowsTheQuarter(t *testing.T) {
-	m, _ := newDemoMain(t)
-	m.Show(screenReview)
+	m, _ := newDemoOn(t, screenReview)
 	v := m.review
 	if v.tabs.SelectedIndex() != 0 || v.picker.Selected != "2026Q3" {
 		t.Fatalf("the review opens on tab %d, quarter %q; want Overview of 2026Q3", v.tabs.SelectedIndex(), v.picker.Selected)
@@ -245,8 +249,7 @@ func TestReviewOverviewShowsTheQuarter(t *testing.T) {
 }
 
 func TestSettingsShowsCadencesDatabaseThemeAndCalendar(t *testing.T) {
-	m, st := newDemoMain(t)
-	m.Show(screenSettings)
+	m, st := newDemoOn(t, screenSettings)
 	v := m.settings
 	for r, want := range map[crm.RoleKind]string{crm.RoleCoach: "2w", crm.RoleMentor: "6w", crm.RoleCircle: "3m",
 		crm.RoleCoachee: "2w", crm.RoleMentee: "1m", crm.RoleNone: ""} { // a new book: no check-ins without a role
@@ -290,8 +293,7 @@ func relationshipRow(t *testing.T, p *reviewPeople, name string) []string {
 }
 
 func TestReviewTabsShowRelationshipsNetworkAndReflection(t *testing.T) {
-	m, st := newDemoMain(t)
-	m.Show(screenReview)
+	m, st := newDemoOn(t, screenReview)
 	decideAbout(t, m, st, "Marcus Chen", review.Keep, "worth every session")
 	v := m.review
 	assertShows(t, v.header, "Unsaved changes")

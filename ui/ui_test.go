@@ -23,9 +23,14 @@ const testToday = "2026-11-25"
 // the action that started it returns.
 func newTestMain(t *testing.T) (*Main, *store.Store) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	a.Settings().SetTheme(newKithTheme(test.Theme(), themeLight))
-	st, err := store.Open(filepath.Join(t.TempDir(), "kith.db"))
+	return newMainAt(t, filepath.Join(t.TempDir(), "kith.db"))
+}
+
+// newMainAt opens the window, as newTestMain does, on the database at path.
+func newMainAt(t *testing.T, path string) (*Main, *store.Store) {
+	t.Helper()
+	test.NewTempApp(t).Settings().SetTheme(newKithTheme(test.Theme(), themeLight))
+	st, err := store.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,6 +45,27 @@ func newTestMain(t *testing.T) (*Main, *store.Store) {
 	w.Resize(fyne.NewSize(1280, 800))
 	m.Show(screenToday)
 	return m, st
+}
+
+// viewed reads one value in a read-only transaction, failing the test on
+// error.
+func viewed[T any](t *testing.T, st *store.Store, read func(*store.Tx) (T, error)) T {
+	t.Helper()
+	var v T
+	if err := st.View(context.Background(), func(tx *store.Tx) (err error) {
+		v, err = read(tx)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// shownLogForm opens an empty Log interaction form.
+func shownLogForm(m *Main) *logForm {
+	f := newLogForm(m, nil, 0)
+	f.show()
+	return f
 }
 
 func mustUpdate(t *testing.T, st *store.Store, fn func(tx *store.Tx) error) {
@@ -148,8 +174,7 @@ func TestLogInteractionWithTwoPeopleShowsInBothTimelinesAndLeavesToday(t *testin
 	if got := dueNames(m); !slices.Equal(got, []string{"Priya Raman", "Sam Lee"}) {
 		t.Fatalf("due before logging = %v", got)
 	}
-	f := newLogForm(m, nil, 0)
-	f.show()
+	f := shownLogForm(m)
 	pick(t, f.picker, "pri", "Priya Raman")
 	pick(t, f.picker, "sam", "Sam Lee")
 	test.Type(f.summary, "Promotion planning")

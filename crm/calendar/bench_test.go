@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -13,19 +12,14 @@ import (
 	"github.com/kithcrm/kith/crm/calendar/calendartest"
 	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/gen"
+	"github.com/kithcrm/kith/crm/internal/storetest"
 	"github.com/kithcrm/kith/crm/store"
 )
 
 // BenchmarkExportManyDue measures an export in which 5,000 people are due,
 // each with a talk, a promise and a gift: the per-person queries must stay small.
 func BenchmarkExportManyDue(b *testing.B) {
-	st, err := store.Open(filepath.Join(b.TempDir(), "kith.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	st.SetToday(fixtureToday)
-	err = st.Update(context.Background(), func(tx *store.Tx) error {
+	st := storetest.Open(b, fixtureToday, func(tx *store.Tx) error {
 		for i := 0; i < 5000; i++ {
 			c := &crm.Contact{Name: fmt.Sprintf("Person %d", i), MetOn: crmtest.Date("2025-01-01")}
 			if err := tx.AddContact(c); err != nil {
@@ -40,9 +34,6 @@ func BenchmarkExportManyDue(b *testing.B) {
 		}
 		return nil
 	})
-	if err != nil {
-		b.Fatal(err)
-	}
 	clock := time.Date(2026, 3, 10, 8, 0, 0, 0, time.UTC)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -70,15 +61,7 @@ func BenchmarkExport50k(b *testing.B) {
 		b.Skip("builds a 50,000-person book")
 	}
 	ctx := context.Background()
-	st, err := store.Open(filepath.Join(b.TempDir(), "kith.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	st.SetToday(crmtest.Date("2026-11-25"))
-	if err := gen.Populate(ctx, st, gen.Options{People: 50000, Interactions: 1000000, Seed: 1}); err != nil {
-		b.Fatal(err)
-	}
+	st := calendartest.GeneratedBook(b, gen.Options{People: 50000, Interactions: 1000000, Seed: 1})
 	clock := time.Date(2026, 11, 25, 8, 0, 0, 0, time.UTC)
 	opts := calendar.Options{Now: func() time.Time { return clock }}
 	before := func() ([]byte, *calendar.Export, error) { return exportInOneWrite(ctx, st, opts) }

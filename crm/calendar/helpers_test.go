@@ -3,7 +3,6 @@ package calendar_test
 import (
 	"bytes"
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +10,7 @@ import (
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/calendar"
 	"github.com/kithcrm/kith/crm/crmtest"
+	"github.com/kithcrm/kith/crm/internal/storetest"
 	"github.com/kithcrm/kith/crm/store"
 )
 
@@ -48,13 +48,7 @@ func (f *fixture) now() time.Time { return f.clock }
 //   - PM Circle meeting every 28 days, last met 2026-02-20.
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "kith.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	st.SetToday(fixtureToday)
-	f := &fixture{st: st, ids: map[string]int64{}, circles: map[string]int64{},
+	f := &fixture{st: storetest.Open(t, fixtureToday, nil), ids: map[string]int64{}, circles: map[string]int64{},
 		clock: time.Date(2026, 3, 10, 8, 30, 0, 0, time.UTC)}
 	d := crmtest.Date
 	f.update(t, func(tx *store.Tx) error {
@@ -114,6 +108,14 @@ func (f *fixture) update(t *testing.T, fn func(*store.Tx) error) {
 	if err := f.st.Update(context.Background(), fn); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// settings loads the calendar settings as they are stored.
+func (f *fixture) settings(t *testing.T) calendar.Settings {
+	t.Helper()
+	var s calendar.Settings
+	f.update(t, func(tx *store.Tx) (err error) { s, err = calendar.LoadSettings(tx); return err })
+	return s
 }
 
 // export builds and encodes the calendar with the fixture's clock.

@@ -18,8 +18,7 @@ import (
 
 func TestSettingsDefaultsAndRoundTrip(t *testing.T) {
 	f := newFixture(t)
-	var got calendar.Settings
-	f.update(t, func(tx *store.Tx) (err error) { got, err = calendar.LoadSettings(tx); return err })
+	got := f.settings(t)
 	if got != calendar.DefaultSettings() {
 		t.Errorf("a new database has %+v, want the defaults %+v", got, calendar.DefaultSettings())
 	}
@@ -27,8 +26,7 @@ func TestSettingsDefaultsAndRoundTrip(t *testing.T) {
 		ReviewRule: "FREQ=MONTHLY;BYDAY=1MO", LiveFile: "/tmp/kith.ics", CalDAVURL: "https://dav.example.com/cal/",
 		CalDAVUser: "me", PublishAfterChange: true}
 	f.update(t, func(tx *store.Tx) error { return calendar.SaveSettings(tx, want) })
-	f.update(t, func(tx *store.Tx) (err error) { got, err = calendar.LoadSettings(tx); return err })
-	if got != want {
+	if got := f.settings(t); got != want {
 		t.Errorf("saved %+v, loaded %+v", want, got)
 	}
 }
@@ -61,8 +59,7 @@ func TestBadSettingsAreRefusedNamingTheSetting(t *testing.T) {
 			t.Errorf("%+v: got %v, want an invalid-input error naming %q", s, err, c.field)
 		}
 	}
-	var got calendar.Settings
-	f.update(t, func(tx *store.Tx) (err error) { got, err = calendar.LoadSettings(tx); return err })
+	got := f.settings(t)
 	if got != calendar.DefaultSettings() {
 		t.Errorf("a refused save changed the settings: %+v", got)
 	}

@@ -51,18 +51,12 @@ func TestExportICSToStdoutAndFile(t *testing.T) {
 
 func TestExportICSBadInput(t *testing.T) {
 	db := seed(t)
-	for _, c := range []struct {
-		args []string
-		want string
-	}{
+	for _, c := range []failing{
 		{[]string{"export", "ics", "--horizon", "soon"}, "horizon"},
 		{[]string{"export", "ics", "extra"}, "too many arguments"},
 		{[]string{"export", "ics", "--out", filepath.Join(t.TempDir(), "no", "such", "dir", "k.ics")}, "k.ics"},
 	} {
-		_, errOut, code := kith(t, db, append([]string{"--today", today}, c.args...)...)
-		if code == 0 || !strings.Contains(errOut, c.want) {
-			t.Errorf("kith %v: exit %d, %q; want a failure mentioning %q", c.args, code, errOut, c.want)
-		}
+		fails(t, db, c.want, append([]string{"--today", today}, c.args...)...)
 	}
 }
 

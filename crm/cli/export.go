@@ -1,6 +1,10 @@
 package cli
 
-import "github.com/kithcrm/kith/crm/calendar"
+import (
+	"io"
+
+	"github.com/kithcrm/kith/crm/calendar"
+)
 
 func init() {
 	register(&command{name: "export ics", args: "[--out FILE] [--horizon DUR] [--with-notes]",
@@ -37,12 +41,8 @@ func (f *exportICS) run(e *env, _ []string) error {
 	if err != nil {
 		return err
 	}
-	if f.out == "" {
-		_, err := e.out.Write(data)
-		return err
-	}
-	if err := calendar.WriteFile(f.out, data); err != nil {
-		return err
-	}
-	return e.printf("wrote %d events to %s\n", len(ex.Events), f.out)
+	return e.writeOut(f.out, "events", func(w io.Writer) (int, error) {
+		_, err := w.Write(data)
+		return len(ex.Events), err
+	})
 }

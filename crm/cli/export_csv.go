@@ -4,7 +4,6 @@ import (
 	"io"
 
 	"github.com/kithcrm/kith/crm"
-	"github.com/kithcrm/kith/crm/atomicfile"
 	"github.com/kithcrm/kith/crm/csvexport"
 	"github.com/kithcrm/kith/crm/store"
 )
@@ -39,18 +38,7 @@ func (f *exportCSV) run(e *env, pos []string) error {
 	if err != nil {
 		return err
 	}
-	n := 0
-	write := func(w io.Writer) error {
-		return st.View(e.ctx(), func(tx *store.Tx) (err error) {
-			n, err = csvexport.Write(w, tx, table)
-			return err
-		})
-	}
-	if f.out == "" {
-		return write(e.out)
-	}
-	if err := atomicfile.Write(f.out, write); err != nil {
-		return err
-	}
-	return e.printf("wrote %d %s to %s\n", n, table, f.out)
+	return e.writeOut(f.out, string(table), e.viewing(st, func(w io.Writer, tx *store.Tx) (int, error) {
+		return csvexport.Write(w, tx, table)
+	}))
 }

@@ -4,7 +4,6 @@ import (
 	"io"
 
 	"github.com/kithcrm/kith/crm"
-	"github.com/kithcrm/kith/crm/atomicfile"
 	"github.com/kithcrm/kith/crm/store"
 	"github.com/kithcrm/kith/crm/vcard"
 )
@@ -48,18 +47,7 @@ func (f *exportVCard) run(e *env, _ []string) error {
 	if err != nil {
 		return err
 	}
-	n := 0
-	write := func(w io.Writer) error {
-		return st.View(e.ctx(), func(tx *store.Tx) (err error) {
-			n, err = vcard.Export(w, tx, opts)
-			return err
-		})
-	}
-	if f.out == "" {
-		return write(e.out)
-	}
-	if err := atomicfile.Write(f.out, write); err != nil {
-		return err
-	}
-	return e.printf("wrote %d contacts to %s\n", n, f.out)
+	return e.writeOut(f.out, "contacts", e.viewing(st, func(w io.Writer, tx *store.Tx) (int, error) {
+		return vcard.Export(w, tx, opts)
+	}))
 }

@@ -43,6 +43,23 @@ func mustKith(t *testing.T, db string, args ...string) string {
 	return out
 }
 
+// failing is a command line that must fail, and what its message must say.
+type failing struct {
+	args []string
+	want string
+}
+
+// fails runs a command line that must fail with a message saying want,
+// and returns its exit status for the caller to check further.
+func fails(t *testing.T, db, want string, args ...string) int {
+	t.Helper()
+	_, errOut, code := kith(t, db, args...)
+	if code == 0 || !strings.Contains(errOut, want) {
+		t.Errorf("kith %s: exit %d, %q; want a failure mentioning %q", strings.Join(args, " "), code, strings.TrimSpace(errOut), want)
+	}
+	return code
+}
+
 // kithJSON runs a command and decodes its JSON output into v.
 func kithJSON(t *testing.T, db string, v any, args ...string) {
 	t.Helper()

@@ -10,9 +10,9 @@ import (
 	"github.com/emersion/go-ical"
 )
 
-// liveSummaries decodes the live calendar file with go-ical, as a
-// subscribing client would, and returns its events' summaries.
-func liveSummaries(t *testing.T, path string) []string {
+// liveEvents decodes the live calendar file with go-ical, as a
+// subscribing client would, and returns its events.
+func liveEvents(t *testing.T, path string) []ical.Event {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -23,8 +23,14 @@ func liveSummaries(t *testing.T, path string) []string {
 	if err != nil {
 		t.Fatalf("live file %s does not parse: %v", path, err)
 	}
+	return cal.Events()
+}
+
+// liveSummaries returns the summaries of the live calendar file's events.
+func liveSummaries(t *testing.T, path string) []string {
+	t.Helper()
 	var out []string
-	for _, ev := range cal.Events() {
+	for _, ev := range liveEvents(t, path) {
 		s, err := ev.Props.Text(ical.PropSummary)
 		if err != nil {
 			t.Fatal(err)

@@ -2,23 +2,17 @@ package demo
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/crmtest"
+	"github.com/kithcrm/kith/crm/internal/storetest"
 	"github.com/kithcrm/kith/crm/store"
 )
 
 func openStore(t *testing.T, today string) *store.Store {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "kith.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	st.SetToday(crmtest.Date(today))
-	return st
+	return storetest.Open(t, crmtest.Date(today), nil)
 }
 
 func TestLoadFillsEveryRoleAndLooksCurrent(t *testing.T) {

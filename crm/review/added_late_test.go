@@ -1,13 +1,12 @@
 package review_test
 
 import (
-	"context"
-	"path/filepath"
 	"slices"
 	"testing"
 
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/crmtest"
+	"github.com/kithcrm/kith/crm/internal/storetest"
 	"github.com/kithcrm/kith/crm/review"
 	"github.com/kithcrm/kith/crm/store"
 )
@@ -18,23 +17,14 @@ import (
 // and entered the same day. Today is 2026-10-10.
 func addedLateBook(t *testing.T) *store.Store {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "kith.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
 	d := crmtest.Date
-	st.SetToday(d("2026-10-05"))
-	err = st.Update(context.Background(), func(tx *store.Tx) error {
+	st := storetest.Open(t, d("2026-10-05"), func(tx *store.Tx) error {
 		if err := tx.AddContact(&crm.Contact{Name: "Maya Mentor", MetOn: d("2026-02-10"),
 			Roles: []crm.Role{{Kind: crm.RoleMentor}}}); err != nil {
 			return err
 		}
 		return tx.AddContact(&crm.Contact{Name: "Noor New", MetOn: d("2026-09-01")})
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	st.SetToday(d("2026-10-10"))
 	return st
 }

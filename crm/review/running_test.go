@@ -1,12 +1,11 @@
 package review_test
 
 import (
-	"context"
-	"path/filepath"
 	"testing"
 
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/crmtest"
+	"github.com/kithcrm/kith/crm/internal/storetest"
 	"github.com/kithcrm/kith/crm/review"
 	"github.com/kithcrm/kith/crm/store"
 )
@@ -16,14 +15,8 @@ import (
 // 90-day cadence (due 09-23); Ned, met on 06-01 with a 14-day one.
 func runningBook(t *testing.T) *store.Store {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "kith.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
 	d := crmtest.Date
-	st.SetToday(d("2026-06-30"))
-	err = st.Update(context.Background(), func(tx *store.Tx) error {
+	return storetest.Open(t, d("2026-06-30"), func(tx *store.Tx) error {
 		people := []*crm.Contact{
 			{Name: "Tess Today", MetOn: d("2026-06-17"), AddedOn: d("2026-06-17"), CadenceDays: 28},
 			{Name: "Fay Fine", MetOn: d("2026-01-01"), AddedOn: d("2026-01-01"), CadenceDays: 90},
@@ -46,10 +39,6 @@ func runningBook(t *testing.T) *store.Store {
 		}
 		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return st
 }
 
 // relationshipOn reviews 2026Q3 on today and returns one person's row.

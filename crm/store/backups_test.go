@@ -16,24 +16,6 @@ import (
 	"github.com/kithcrm/kith/crm/crmtest"
 )
 
-// reopened makes a database at dir/kith.db holding one contact, closes it
-// and opens it again, as Kith finds a database on any day but the first.
-func reopened(t *testing.T, dir string) *Store {
-	t.Helper()
-	path := filepath.Join(dir, "kith.db")
-	ms, err := loadMigrations()
-	if err != nil {
-		t.Fatal(err)
-	}
-	closedWithAContact(t, path, ms)
-	st, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
-}
-
 // at is noon, local time, on day.
 func at(day string) time.Time {
 	d := crmtest.Date(day).Time()

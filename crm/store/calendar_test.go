@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -17,15 +16,7 @@ import (
 // not due.
 func TestReachOutsMatchesPerContact(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(filepath.Join(t.TempDir(), "kith.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	st.SetToday(crmtest.Date("2026-11-25"))
-	if err := gen.Populate(ctx, st, gen.Options{People: 600, Interactions: 12000, Seed: 3}); err != nil {
-		t.Fatal(err)
-	}
+	st := calendartest.GeneratedBook(t, gen.Options{People: 600, Interactions: 12000, Seed: 3})
 	until := crmtest.Date("2026-12-25")
 	for _, withNotes := range []bool{false, true} {
 		err := st.View(ctx, func(tx *store.Tx) error {

@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"strings"
 	"testing"
@@ -87,15 +86,7 @@ func equalRecords(a, b [][]string) bool {
 // once instead of sorting the whole table first.
 func TestExportInteractionsNeedsNoSort(t *testing.T) {
 	st := openTemp(t, "2026-11-25")
-	rows, err := st.ro.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+exportInteractions)
-	plan, err := collect(rows, err, func(row scanner) (string, error) {
-		var id, parent, unused int
-		var detail string
-		return detail, row.Scan(&id, &parent, &unused, &detail)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	plan := queryPlan(t, st, exportInteractions)
 	for _, step := range plan {
 		if strings.Contains(step, "FOR ORDER BY") { // not "FOR group_concat(ORDER BY)", one interaction's names
 			t.Errorf("the interactions export sorts every row first: %v", plan)

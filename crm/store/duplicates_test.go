@@ -76,19 +76,7 @@ func TestDuplicatesQueriesUseIndexes(t *testing.T) {
 	st := openTemp(t, "2026-11-25")
 	wantIndex := map[crm.DuplicateReason]string{crm.SameEmail: "channels_email_key", crm.SameURL: "channels_url_key", crm.SameName: "contacts_name_key"}
 	for _, reason := range crm.DuplicateReasons {
-		var plan []string
-		view(t, st, func(tx *Tx) error {
-			rows, err := tx.query("EXPLAIN QUERY PLAN " + duplicateQueries[reason])
-			return each(rows, err, func(row scanner) error {
-				var id, parent, unused int
-				var detail string
-				if err := row.Scan(&id, &parent, &unused, &detail); err != nil {
-					return err
-				}
-				plan = append(plan, detail)
-				return nil
-			})
-		})
+		plan := queryPlan(t, st, duplicateQueries[reason])
 		text := strings.Join(plan, "\n")
 		if !strings.Contains(text, wantIndex[reason]) {
 			t.Errorf("%s: the plan does not use %s:\n%s", reason, wantIndex[reason], text)

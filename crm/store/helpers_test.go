@@ -35,6 +35,23 @@ func view(t testing.TB, st *Store, fn func(*Tx) error) {
 	}
 }
 
+// queryPlan is SQLite's plan for query, one step a line: which index
+// each table is read through, and any sort.
+func queryPlan(t testing.TB, st *Store, query string, args ...any) []string {
+	t.Helper()
+	var plan []string
+	view(t, st, func(tx *Tx) (err error) {
+		rows, err := tx.query("EXPLAIN QUERY PLAN "+query, args...)
+		plan, err = collect(rows, err, func(row scanner) (string, error) {
+			var id, parent, unused int
+			var detail string
+			return detail, row.Scan(&id, &parent, &unused, &detail)
+		})
+		return err
+	})
+	return plan
+}
+
 // addContact adds a contact with roles and returns its id.
 func addContact(t testing.TB, st *Store, c crm.Contact, roles ...crm.RoleKind) int64 {
 	t.Helper()

@@ -298,20 +298,7 @@ func TestListInteractionsUsesIndexes(t *testing.T) {
 		{}, {ContactID: 1}, {CircleID: 1}, {From: d}, {To: d}, {ContactID: 1, From: d, To: d}, {CircleID: 1, From: d},
 	} {
 		where, args := interactionWhere(f)
-		q := "EXPLAIN QUERY PLAN SELECT i.id FROM interactions i WHERE " + where + " ORDER BY i.occurred_on DESC, i.id DESC LIMIT 100"
-		var plan []string
-		view(t, st, func(tx *Tx) error {
-			rows, err := tx.query(q, args...)
-			return each(rows, err, func(row scanner) error {
-				var id, parent, unused int
-				var detail string
-				if err := row.Scan(&id, &parent, &unused, &detail); err != nil {
-					return err
-				}
-				plan = append(plan, detail)
-				return nil
-			})
-		})
+		plan := queryPlan(t, st, "SELECT i.id FROM interactions i WHERE "+where+" ORDER BY i.occurred_on DESC, i.id DESC LIMIT 100", args...)
 		for _, step := range plan {
 			if strings.HasPrefix(step, "SCAN i") && !strings.Contains(step, "INDEX") || strings.HasPrefix(step, "SCAN p") {
 				t.Errorf("%+v reads a whole table: %q", f, plan)

@@ -84,20 +84,27 @@ func closedWithAContact(t *testing.T, path string, ms []migration) {
 	st.Close()
 }
 
-func TestReopenIsANoOp(t *testing.T) {
-	dir := t.TempDir()
+// reopened makes a database at dir/kith.db holding one contact, closes it
+// and opens it again, as Kith finds a database on any day but the first.
+func reopened(t *testing.T, dir string) *Store {
+	t.Helper()
 	path := filepath.Join(dir, "kith.db")
 	ms, err := loadMigrations()
 	if err != nil {
 		t.Fatal(err)
 	}
 	closedWithAContact(t, path, ms)
-
 	st, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func TestReopenIsANoOp(t *testing.T) {
+	dir := t.TempDir()
+	st := reopened(t, dir)
 	var n int
 	if err := st.rw.QueryRow("SELECT count(*) FROM schema_migrations").Scan(&n); err != nil {
 		t.Fatal(err)

@@ -167,20 +167,8 @@ func TestVCardExportPagesThroughTheBook(t *testing.T) {
 // whole book.
 func TestVCardExportPageWalksTheNameIndex(t *testing.T) {
 	st := openTemp(t, "2026-11-25")
-	var plan []string
-	view(t, st, func(tx *Tx) error {
-		rows, err := tx.query("EXPLAIN QUERY PLAN "+fmt.Sprintf(exportPage, contactList), sql.Named("key", ""), sql.Named("id", 0),
-			sql.Named("role", "mentor"), sql.Named("limit", 10))
-		return each(rows, err, func(row scanner) error {
-			var id, parent, unused int
-			var detail string
-			if err := row.Scan(&id, &parent, &unused, &detail); err != nil {
-				return err
-			}
-			plan = append(plan, detail)
-			return nil
-		})
-	})
+	plan := queryPlan(t, st, fmt.Sprintf(exportPage, contactList), sql.Named("key", ""), sql.Named("id", 0),
+		sql.Named("role", "mentor"), sql.Named("limit", 10))
 	text := strings.Join(plan, "\n")
 	if !strings.Contains(text, "contacts_name_key") || strings.Contains(text, "TEMP B-TREE") {
 		t.Errorf("the export page does not walk the name index:\n%s", text)

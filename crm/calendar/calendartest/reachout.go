@@ -2,7 +2,8 @@
 // share and the program never runs: a reader of what one check-in says,
 // one contact at a time, as Kith read it before the set-based
 // store.Tx.ReachOuts. It is the oracle ReachOuts is checked against and
-// the baseline an export is measured against.
+// the baseline an export is measured against, on a generated book (see
+// GeneratedBook).
 package calendartest
 
 import (

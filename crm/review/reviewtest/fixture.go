@@ -4,12 +4,11 @@
 package reviewtest
 
 import (
-	"context"
-	"path/filepath"
 	"testing"
 
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/crmtest"
+	"github.com/kithcrm/kith/crm/internal/storetest"
 	"github.com/kithcrm/kith/crm/store"
 )
 
@@ -22,17 +21,8 @@ var d = crmtest.Date
 // with its path; the store's today is Today.
 func Open(tb testing.TB) (*store.Store, string) {
 	tb.Helper()
-	path := filepath.Join(tb.TempDir(), "kith.db")
-	st, err := store.Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { st.Close() })
-	st.SetToday(Today)
-	if err := st.Update(context.Background(), Populate); err != nil {
-		tb.Fatal(err)
-	}
-	return st, path
+	st := storetest.Open(tb, Today, Populate)
+	return st, st.Path()
 }
 
 // Populate writes the book: nine people in every role (one changed role,
