@@ -30,23 +30,10 @@ var importExtensions = []string{".vcf", ".vcard", ".csv"}
 
 // ImportFile asks for a vCard or Connections.csv file to import.
 func (m *Main) ImportFile() {
-	d := dialog.NewFileOpen(m.onImportChosen, m.win)
+	d := dialog.NewFileOpen(chosen(m, func(r fyne.URIReadCloser) { m.importFrom(r, r.URI()) }), m.win)
 	d.SetFilter(storage.NewExtensionFileFilter(importExtensions))
 	d.Resize(fileDialogSize)
 	m.showDialog(d)
-}
-
-// onImportChosen gets the open dialog's reader: nil when the user
-// cancelled, otherwise open and to be closed once read.
-func (m *Main) onImportChosen(r fyne.URIReadCloser, err error) {
-	if err != nil {
-		m.showError(err)
-		return
-	}
-	if r == nil {
-		return
-	}
-	m.importFrom(r, r.URI())
 }
 
 // onDropped imports the first vCard or CSV file dropped on the window.

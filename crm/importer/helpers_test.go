@@ -15,6 +15,7 @@ import (
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/crmtest"
 	"github.com/kithcrm/kith/crm/importer"
+	"github.com/kithcrm/kith/crm/internal/storetest"
 	"github.com/kithcrm/kith/crm/store"
 )
 
@@ -23,13 +24,7 @@ const today = "2026-11-25"
 // openStore opens a new book in a temporary folder, seen from today.
 func openStore(tb testing.TB) *store.Store {
 	tb.Helper()
-	st, err := store.Open(filepath.Join(tb.TempDir(), "kith.db"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { st.Close() })
-	st.SetToday(crmtest.Date(today))
-	return st
+	return storetest.Open(tb, crmtest.Date(today), nil)
 }
 
 // sample reads a file of the readers' testdata.
