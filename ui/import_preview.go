@@ -103,7 +103,7 @@ func (v *importPreview) show() { v.form.show() }
 func (v *importPreview) check() string {
 	switch {
 	case v.plan.Empty() && len(v.plan.Refused) == 0:
-		return "Nothing to import: the book has all of it"
+		return "Nothing to import: " + strings.TrimSuffix(nothingReason(v.plan), ".")
 	case len(v.plan.Refused) > 0 && !v.skipBad.Checked:
 		return "Some records are refused: fix the file, or import the rest"
 	case v.plan.Empty():

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/importer"
 	"github.com/kithcrm/kith/crm/store"
 )
@@ -81,7 +83,7 @@ func (m *Main) importFrom(r io.ReadCloser, u fyne.URI) {
 		fyne.Do(func() {
 			busy.hide()
 			if err != nil {
-				m.showError(err)
+				m.importError(err)
 				return
 			}
 			m.importing = newImportPreview(m, src, p)
@@ -118,7 +120,7 @@ func (m *Main) runImport(src *importer.Source, opts importer.Options, people int
 		fyne.Do(func() {
 			busy.hide()
 			if err != nil {
-				m.showError(err)
+				m.importError(err)
 				return
 			}
 			m.changed()
@@ -128,10 +130,21 @@ func (m *Main) runImport(src *importer.Source, opts importer.Options, people int
 	})
 }
 
+// importError says why a file was not imported: in words when it is
+// something the user can fix (not a Connections.csv, a refused record).
+func (m *Main) importError(err error) {
+	var e *crm.Error
+	if errors.As(err, &e) {
+		dialog.ShowInformation("Not imported", e.Error(), m.win)
+		return
+	}
+	dialog.ShowError(err, m.win)
+}
+
 // imported says what an import did, with Undo in the bar.
 func (m *Main) imported(p *importer.Plan) {
 	if p.Batch == 0 {
-		m.bar.show(fmt.Sprintf("Nothing to import from %s: the book has all of it already.", p.File), nil)
+		m.bar.show(fmt.Sprintf("Nothing to import from %s: %s", p.File, nothingReason(p)), nil)
 		return
 	}
 	batch := p.Batch
@@ -216,4 +229,12 @@ func (b *progressDialog) hide() {
 		b.infinite.Stop()
 	}
 	b.dlg.Hide()
+}
+
+// nothingReason says why a plan writes nothing.
+func nothingReason(p *importer.Plan) string {
+	if p.Records() == 0 {
+		return "the file holds nobody to import."
+	}
+	return "the book has all of it already."
 }

@@ -201,3 +201,17 @@ func TestSettingsCadenceOfPeopleWithoutARole(t *testing.T) {
 		t.Errorf("no role after saving none: %d days", cad[crm.RoleNone])
 	}
 }
+
+// A .csv that is not LinkedIn's says so, and opens no preview.
+func TestDropOtherCSVSaysWhy(t *testing.T) {
+	m, _ := newTestMain(t)
+	path := filepath.Join(t.TempDir(), "budget.csv")
+	if err := os.WriteFile(path, []byte("Month,Amount\nJan,10\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	m.onDropped(fyne.NewPos(1, 1), []fyne.URI{storage.NewFileURI(path)})
+	if m.importing != nil {
+		t.Fatal("a budget opened an import preview")
+	}
+	assertShows(t, topDialog(t, m), "Not imported")
+}

@@ -137,6 +137,8 @@ func writeOutcome(w io.Writer, p *importer.Plan, dryRun bool, err error) {
 		fmt.Fprintln(w, "\nDry run: nothing was written.")
 	case err != nil:
 		fmt.Fprintln(w, "\nNothing was imported.")
+	case p.Batch == 0 && p.Records() == 0:
+		fmt.Fprintln(w, "\nNothing to import: the file holds nobody.")
 	case p.Batch == 0:
 		fmt.Fprintln(w, "\nNothing to import: the book has all of it already.")
 	default:
