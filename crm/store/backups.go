@@ -41,11 +41,12 @@ const stampLayout = "2006-01-02-150405"
 // BackupDir is the folder Kith keeps its backups of the database at dbPath in.
 func BackupDir(dbPath string) string { return filepath.Join(filepath.Dir(dbPath), "backups") }
 
-// backupBase starts the name of each backup: the database's file name
-// without its extension, so two databases in one folder keep theirs apart.
+// backupBase starts the name of each backup: the database's file name, so
+// two databases in one folder keep theirs apart. Only a ".db" ending is
+// dropped (kith.db → kith-2026-12-03.db): kith.db and kith.sqlite beside
+// each other must not share backups.
 func backupBase(dbPath string) string {
-	base := filepath.Base(dbPath)
-	return strings.TrimSuffix(base, filepath.Ext(base))
+	return strings.TrimSuffix(filepath.Base(dbPath), ".db")
 }
 
 // dailyPattern matches the name of a daily backup of base, the date in its group.

@@ -235,3 +235,17 @@ func TestBackupDuringConcurrentWrites(t *testing.T) {
 	}
 	t.Logf("%d writes during %d backups", written, len(backups)+1)
 }
+
+// TestBackupNamesKeepDatabasesApart: two databases in one folder, kith.db
+// and kith.sqlite, must not share (and rotate away) each other's backups.
+func TestBackupNamesKeepDatabasesApart(t *testing.T) {
+	for path, want := range map[string]string{
+		"/x/kith.db":     "kith",
+		"/x/kith.sqlite": "kith.sqlite",
+		"/x/work":        "work",
+	} {
+		if got := backupBase(path); got != want {
+			t.Errorf("backupBase(%q) = %q, want %q", path, got, want)
+		}
+	}
+}

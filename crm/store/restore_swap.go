@@ -137,8 +137,15 @@ func lockDatabase(ctx context.Context, path string) (*dbLock, error) {
 		db.Close()
 		return nil, &crm.Error{Code: crm.EConflict, Message: fmt.Sprintf(
 			"cannot restore %s: another Kith (a window or a command) has it open; close it and try again; nothing was changed", path)}
-	default:
+	case errors.As(err, &se) && (se.Code == sqlite3.ErrNotADB || se.Code == sqlite3.ErrCorrupt):
+		// A damaged file nobody can be using: keep copies its bytes as they are.
 		db.Close()
+	default:
+		// Anything else (cannot open, read-only, an I/O error) says nothing
+		// about whether another Kith is writing: refuse rather than swap
+		// files under it.
+		db.Close()
+		return nil, fmt.Errorf("cannot restore %s: check it is not in use: %w; nothing was changed", path, err)
 	}
 	return l, nil
 }
@@ -160,11 +167,16 @@ func (l *dbLock) keep(ctx context.Context, now time.Time) (string, error) {
 			}
 		}
 		if err == nil {
+			// The kept copy may be the only one of the old data: make its
+			// name durable before the swap removes anything.
+			syncDir(dir)
 			return dest, nil
 		}
 		os.Remove(dest)
 	}
-	for _, suffix := range []string{"", "-wal"} {
+	// A hot -journal is kept too: without it a half-written transaction in
+	// the copy could not be rolled back.
+	for _, suffix := range []string{"", "-wal", "-journal"} {
 		if suffix != "" && !exists(l.path+suffix) {
 			continue
 		}
@@ -173,6 +185,7 @@ func (l *dbLock) keep(ctx context.Context, now time.Time) (string, error) {
 			return "", fmt.Errorf("keep %s before restoring: %w", l.path, err)
 		}
 	}
+	syncDir(dir)
 	return dest, nil
 }
 
