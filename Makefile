@@ -5,6 +5,7 @@
 #   make test       gofmt, go vet, staticcheck, gocyclo, then race-enabled tests
 #                   (headless, no display needed)
 #   make lint       the gates alone: gofmt, go vet, staticcheck, gocyclo
+#   make fuzz       a short fuzzing run of the vCard and LinkedIn readers and the import
 #   make bench      benchmarks only
 #   make prereqs    check/install the C toolchain and GL/X11 headers Fyne needs
 #   make interop-prereqs   install the calendar tools the interop tests use
@@ -33,7 +34,7 @@ GUI_PC_MODS  := gl x11 xcursor xrandr xinerama xi xxf86vm
 # Debian packages used by the interop tests (tests skip when absent, fail under KITH_REQUIRE_INTEROP=1).
 INTEROP_DEB_PKGS := python3-icalendar python3-vobject khal calcurse radicale
 
-.PHONY: all build run test lint tools bench clean prereqs interop-prereqs
+.PHONY: all build run test lint fuzz tools bench clean prereqs interop-prereqs
 
 # Lint tools, pinned so every machine gates on the same rules. They are
 # installed with `go install` into GOBIN (default: $(go env GOPATH)/bin) when
@@ -151,6 +152,17 @@ lint: prereqs tools
 
 test: prereqs interop-prereqs lint
 	$(REQUIRE_INTEROP) $(GO) test -race -timeout 40m ./... $(TESTFLAGS)
+	$(MAKE) --no-print-directory fuzz
+
+# fuzz gives each file reader, and the whole import into a real book, a short
+# run of new inputs beyond their seeds (which every 'go test' already runs).
+# Longer runs: make fuzz FUZZTIME=5m. Minimising is capped so that a new
+# input does not stall the run.
+FUZZTIME ?= 10s
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 200x ./crm/vcard/
+	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 200x ./crm/linkedin/
+	$(GO) test -run '^$$' -fuzz '^FuzzImport$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 200x -parallel 1 ./crm/importer/
 
 bench: prereqs
 	$(GO) test -run '^$$' -bench . -benchmem ./...
