@@ -3,11 +3,9 @@ package importer_test
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -134,52 +132,5 @@ func channels(c *crm.Contact) string {
 // tell that a failed import wrote nothing at all.
 func dump(tb testing.TB, st *store.Store, skip ...string) string {
 	tb.Helper()
-	db, err := sql.Open("sqlite3", "file:"+st.Path()+"?mode=ro")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer db.Close()
-	var tables []string
-	rows, err := db.Query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			tb.Fatal(err)
-		}
-		tables = append(tables, n)
-	}
-	rows.Close()
-	var b strings.Builder
-	for _, table := range tables {
-		if slices.Contains(skip, table) {
-			continue
-		}
-		rows, err := db.Query("SELECT * FROM " + table)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		var lines []string
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				tb.Fatal(err)
-			}
-			lines = append(lines, fmt.Sprint(vals...))
-		}
-		if err := rows.Err(); err != nil {
-			tb.Fatal(err)
-		}
-		rows.Close()
-		sort.Strings(lines)
-		fmt.Fprintf(&b, "== %s (%d)\n%s\n", table, len(lines), strings.Join(lines, "\n"))
-	}
-	return b.String()
+	return storetest.Dump(tb, st.Path(), skip...)
 }
