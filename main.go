@@ -8,9 +8,9 @@ import (
 	"os"
 
 	"github.com/kithcrm/kith/crm/cli"
-	// For its init, which runs before Fyne's and fixes a locale Fyne 2.7
-	// cannot parse (C.UTF-8, en_US@euro); otherwise every command, help
-	// included, prints "Fyne error" lines on stderr. Gone with Fyne 2.8.1.
+	// For its init, which runs before Fyne's and fixes a locale Fyne
+	// cannot parse (en_US@euro; C.UTF-8 before Fyne 2.8.1); otherwise every
+	// command, help included, prints "Fyne error" lines on stderr.
 	_ "github.com/kithcrm/kith/crm/locale"
 	"github.com/kithcrm/kith/crm/store"
 	"github.com/kithcrm/kith/ui"
