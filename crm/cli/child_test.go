@@ -99,9 +99,11 @@ func threeCards(prefix string) string {
 // as a script would while the window is open.
 func addPeople(db, run string) error {
 	for i := range 60 {
-		if err := childKith(db, "contact", "add", fmt.Sprintf("Headless r%s n%d", run, i)); err != nil {
+		name := fmt.Sprintf("Headless r%s n%d", run, i)
+		if err := childKith(db, "contact", "add", name); err != nil {
 			return err
 		}
+		fmt.Println(name)
 	}
 	return nil
 }
