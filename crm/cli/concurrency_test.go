@@ -52,6 +52,13 @@ func TestWindowAndCommandWriteAtOnce(t *testing.T) {
 	if n != ours+60 {
 		t.Errorf("%d people after both wrote, want %d (%d by the window)", n, ours+60, ours)
 	}
+	// A reading command while the window still has the book open (its
+	// -wal holds the newest pages) sees every committed write.
+	var listed []map[string]any
+	kithJSON(t, db, &listed, "contact", "list", "--json")
+	if len(listed) != n {
+		t.Errorf("a reading command lists %d people with the window open, want %d", len(listed), n)
+	}
 	t.Logf("the window wrote %d people while a headless command wrote 60", ours)
 }
 
