@@ -92,6 +92,11 @@ func inspectTables(path string, ms []migration) (book, int, error) {
 		return 0, 0, notABook(path, "SQLite cannot read it ("+err.Error()+")")
 	}
 	if len(tables) == 0 {
+		if nonEmpty(path+"-wal") && !exists(path+"-shm") {
+			// Read as immutable, the -wal unseen: what it holds may be
+			// anything, and a write would take it in.
+			return 0, 0, notABook(path, "it has a -wal journal beside it, unread (no -shm); open it with the program that made it first")
+		}
 		return emptyBook, 0, nil
 	}
 	if !contains(tables, "schema_migrations") {

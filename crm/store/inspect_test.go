@@ -51,6 +51,27 @@ func TestOpenRefusesWhatIsNotAKithBook(t *testing.T) {
 		"another app's WAL database": {func(t *testing.T, p string) {
 			mustSQL(t, p, "PRAGMA journal_mode=WAL; CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('x')")
 		}, "another program's"},
+		"a -wal without its -shm": {func(t *testing.T, p string) {
+			dir := t.TempDir()
+			src := filepath.Join(dir, "other.db")
+			// Another program killed before its first checkpoint: its
+			// tables are only in the -wal.
+			db, err := sql.Open("sqlite3", fileURI(src)+"?_journal_mode=WAL")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if _, err := db.Exec("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('x')"); err != nil {
+				t.Fatal(err)
+			}
+			for _, suffix := range []string{"", "-wal"} {
+				b, err := os.ReadFile(src + suffix)
+				if err != nil {
+					t.Fatal(err)
+				}
+				write(t, p+suffix, b)
+			}
+		}, "-wal journal beside it"},
 		"newer Kith": {func(t *testing.T, p string) {
 			closedBook(t, p, "Ana Lopez")
 			mustSQL(t, p, "INSERT INTO schema_migrations (version, name, applied_at) VALUES ("+itoa(SchemaVersion()+1)+", 'x', 'y')")
