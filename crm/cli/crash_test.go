@@ -34,16 +34,27 @@ func TestKilledWritesLoseNothing(t *testing.T) {
 	for kill := range *crashKills {
 		c := startChild(t, "writer", db, fmt.Sprint(kill))
 		// The first kills land in the first open, migrations and all;
-		// later ones anywhere in the loop of writes.
-		wait := time.Duration(20+rand.IntN(300)) * time.Millisecond
+		// later ones anywhere in the loop of writes, once the writer is
+		// under way (its start-up is not what is tested, and takes longer
+		// on a busy machine).
+		var first []string
 		if kill < 5 {
-			wait = time.Duration(rand.IntN(40)) * time.Millisecond
+			time.Sleep(time.Duration(rand.IntN(40)) * time.Millisecond)
+		} else {
+			select {
+			case l, ok := <-c.lines:
+				if ok {
+					first = append(first, l)
+				}
+			case <-time.After(5 * time.Second):
+			}
+			time.Sleep(time.Duration(rand.IntN(200)) * time.Millisecond)
 		}
-		time.Sleep(wait)
 		if err := c.cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatal(err)
 		}
 		reported, err := c.wait()
+		reported = append(first, reported...)
 		if err == nil || !strings.Contains(err.Error(), "killed") {
 			t.Fatalf("kill %d: the writer ended on its own (%v): %s", kill, err, c.err.String())
 		}
