@@ -21,14 +21,9 @@ func checkWritable(path string) error {
 	}
 	f.Close()
 	dir := filepath.Dir(path)
-	probe, err := os.CreateTemp(dir, ".kith-probe-*")
-	if errors.Is(err, os.ErrPermission) {
-		return fmt.Errorf("cannot save to %s: the folder %s does not let you create files, and Kith keeps its journal (%s-wal and -shm) beside the database while it saves; make the folder writable, or use commands that only read",
-			path, dir, filepath.Base(path))
+	if err := folderWritable(dir); err != nil {
+		return fmt.Errorf("cannot save to %s: the folder %s does not let you create files (%w), and Kith keeps its journal (%s-wal and -shm) beside the database while it saves; make the folder writable, or use commands that only read",
+			path, dir, err, filepath.Base(path))
 	}
-	if err != nil {
-		return fmt.Errorf("cannot save to %s: %w", path, err)
-	}
-	probe.Close()
-	return os.Remove(probe.Name())
+	return nil
 }
