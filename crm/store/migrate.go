@@ -6,7 +6,9 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -95,7 +97,7 @@ func (s *Store) migrate(ctx context.Context, ms []migration) error {
 	}
 	if have > 0 && s.hasData(ctx) {
 		backup := fmt.Sprintf("%s.before-v%d-%s", s.path, len(ms), time.Now().UTC().Format("20060102T150405"))
-		if err := s.Backup(ctx, backup); err != nil {
+		if err := s.keepCopy(ctx, backup); err != nil {
 			return fmt.Errorf("keep a copy before upgrading the schema: %w", err)
 		}
 	}
@@ -141,4 +143,20 @@ func (s *Store) hasData(ctx context.Context) bool {
 	err := s.rw.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM contacts) OR EXISTS (SELECT 1 FROM interactions)
 		OR EXISTS (SELECT 1 FROM circles) OR EXISTS (SELECT 1 FROM goals) OR EXISTS (SELECT 1 FROM settings)`).Scan(&found)
 	return err != nil || found
+}
+
+// keepCopy writes the copy kept before an upgrade under a name that says
+// it is unfinished, and gives it its name once whole: a Kith killed while
+// copying leaves no half copy that looks like the book.
+func (s *Store) keepCopy(ctx context.Context, dest string) error {
+	part := dest + ".part"
+	if err := s.Backup(ctx, part); err != nil {
+		return err
+	}
+	if err := os.Rename(part, dest); err != nil {
+		os.Remove(part)
+		return err
+	}
+	syncDir(filepath.Dir(dest))
+	return nil
 }
