@@ -4,7 +4,6 @@
 package main
 
 import (
-	"fmt"
 	"os"
 
 	"github.com/kithcrm/kith/crm/cli"
@@ -26,8 +25,7 @@ func main() {
 	}
 	st, err := store.Open(opts.DB)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "kith:", err)
-		os.Exit(1)
+		os.Exit(cli.Report(os.Stderr, err)) // 2 for a file that is not a Kith book, as for the commands
 	}
 	defer st.Close()
 	st.SetToday(opts.Today)
