@@ -29,7 +29,7 @@ type BoardRow struct {
 	ID      int64    `json:"id"` // the goal's or the gap's id
 	Title   string   `json:"title"`
 	Horizon Horizon  `json:"horizon"`
-	// Fits is the kind of help that fits (FitFor); FitChosen says the user
+	// Fits is the kind of help that fits (FitForNeed); FitChosen says the user
 	// chose it rather than the rule.
 	Fits      RoleKind `json:"fits"`
 	FitChosen bool     `json:"fit_chosen"`

@@ -14,7 +14,7 @@ type Gap struct {
 	Text    string  `json:"text"`
 	Horizon Horizon `json:"horizon"` // how soon the user wants it closed; short by default
 	// Fits is the kind of help the user chose for it; "" follows the rule
-	// of FitFor. Only coach, mentor and circle can be chosen.
+	// of FitForNeed (a circle). Only coach, mentor and circle can be chosen.
 	Fits    RoleKind      `json:"fits,omitempty"`
 	Notes   string        `json:"notes"`
 	Helpers []Participant `json:"helpers"`
@@ -54,7 +54,7 @@ func checkFit(r RoleKind) error {
 	return nil
 }
 
-// FitFor is the kind of help that fits a need: what the user chose when
+// FitFor is the kind of help that fits a goal: what the user chose when
 // they chose (chosen), else a coach for a near-term, specific need and a
 // mentor for a long horizon and broad perspective. A circle, for learning
 // alongside peers, is only ever chosen: nothing in a title says "peers".
@@ -66,6 +66,18 @@ func FitFor(h Horizon, chosen RoleKind) RoleKind {
 		return RoleMentor
 	}
 	return RoleCoach
+}
+
+// FitForNeed is the kind of help that fits a goal or a gap: for a goal,
+// FitFor; for a gap, what the user chose, else a circle: a gap is
+// something to learn, and peers learning it together (a speaking club, a
+// reading group) are the first help to look for. The user can choose a
+// coach for a specific skill or a mentor for a broad one.
+func FitForNeed(kind NeedKind, h Horizon, chosen RoleKind) RoleKind {
+	if kind == NeedGap && chosen == "" {
+		return RoleCircle
+	}
+	return FitFor(h, chosen)
 }
 
 // SplitGaps reads gaps typed as text (kith profile --gaps, the old profile

@@ -51,7 +51,7 @@ ORDER BY 6, 7, 8, 9, 10`)
 			return r, err
 		}
 		r.FitChosen = r.Fits != ""
-		r.Fits = crm.FitFor(r.Horizon, r.Fits)
+		r.Fits = crm.FitForNeed(r.Kind, r.Horizon, r.Fits)
 		r.Helpers = []crm.BoardHelper{}
 		return r, nil
 	})

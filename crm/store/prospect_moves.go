@@ -55,13 +55,11 @@ func (tx *Tx) MoveProspect(id int64, m crm.Move) (crm.Prospect, error) {
 // its day and follow-up default to the move's. A move to not now or
 // active has no follow-up to set.
 func (tx *Tx) outreachWith(id int64, m crm.Move) error {
-	var o crm.Outreach
-	if m.Outreach != nil {
-		o = *m.Outreach
-	}
-	if o.IsEmpty() && m.To != crm.StageReachedOut { // reaching out is worth a record even unworded
+	// Reaching out is worth a record even unworded; nil says there was no message.
+	if m.Outreach == nil || m.Outreach.IsEmpty() && m.To != crm.StageReachedOut {
 		return nil
 	}
+	o := *m.Outreach
 	o.ProspectID = id
 	if o.On.IsZero() {
 		o.On = m.On
