@@ -112,7 +112,7 @@ func TestBoardInvestment(t *testing.T) {
 		for _, day := range []string{"2026-09-30", "2026-10-05", "2026-11-20"} {
 			in := &crm.Interaction{Date: crmtest.Date(day), Kind: crm.KindMeeting, Minutes: 90,
 				Participants: []crm.Participant{{ContactID: coach}},
-				Exchanges: []crm.Exchange{{ContactID: coach, Direction: crm.Gave, Kind: crm.ExMoney, Description: "session fee", Amount: 80}}}
+				Exchanges:    []crm.Exchange{{ContactID: coach, Direction: crm.Gave, Kind: crm.ExMoney, Description: "session fee", Amount: 80}}}
 			if err := tx.LogInteraction(in); err != nil {
 				return err
 			}
