@@ -58,8 +58,8 @@ func (f *goalAdd) run(e *env, pos []string) error {
 // goalEdit is what 'goal edit' was asked to change.
 type goalEdit struct {
 	title, horizon, status, note, fits string
-	target                       dateFlag
-	with, without                listFlag
+	target                             dateFlag
+	with, without                      listFlag
 }
 
 func (f *goalEdit) flags() vars {
