@@ -54,7 +54,14 @@ func (l *loader) prospects(eventID int64) error {
 	if err != nil {
 		return err
 	}
-	gap := func(text string) int64 { id, _ := l.tx.FindGap(text); return id }
+	negotiation, err := l.tx.FindGap("negotiation")
+	if err != nil {
+		return err
+	}
+	speaking, err := l.tx.FindGap("public speaking")
+	if err != nil {
+		return err
+	}
 	samples := []struct {
 		p     crm.Prospect
 		moves []crm.Move
@@ -64,12 +71,12 @@ func (l *loader) prospects(eventID int64) error {
 			[]crm.Move{{To: crm.StageReachedOut, On: l.ago(10), FollowUpOn: l.ago(3), Outreach: &crm.Outreach{Channel: "email",
 				Why: "Your ProductCon talk on growing group PMs", Admire: "How you made calibration transparent",
 				Offer: "Our write-up of the payments launch", Ask: "A 30-minute call about the jump to Group PM"}}}},
-		{crm.Prospect{Name: "Omar Haddad", Found: crm.SourceReferral, ReferredBy: referrer, GapID: gap("negotiation"),
+		{crm.Prospect{Name: "Omar Haddad", Found: crm.SourceReferral, ReferredBy: referrer, GapID: negotiation,
 			Role: crm.RoleCoach, Why: "Coached Grace through two offers"},
 			[]crm.Move{{To: crm.StageReachedOut, On: l.ago(6), FollowUpOn: l.today.AddDays(3),
 				Outreach: &crm.Outreach{Channel: "LinkedIn", Ask: "Whether he takes on new clients this quarter"}},
 				{To: crm.StageTalking, On: l.ago(2), FollowUpOn: l.today.AddDays(3), Note: "Intro call booked"}}},
-		{crm.Prospect{Name: "Toastmasters Canary Wharf", Found: crm.SourceOnline, Detail: "meetup.com", GapID: gap("public speaking"),
+		{crm.Prospect{Name: "Toastmasters Canary Wharf", Found: crm.SourceOnline, Detail: "meetup.com", GapID: speaking,
 			Role: crm.RoleCircle, Why: "A speaking circle near the office"}, nil},
 		{crm.Prospect{Name: "Nadia Petrova", Found: crm.SourceEvent, EventID: eventID, Role: crm.RoleMentor,
 			Why: "Fintech founder, great questions at the panel"},
