@@ -17,6 +17,9 @@ import (
 )
 
 func main() {
+	if len(os.Args) > 1 {
+		useParentConsole() // a command, or a bad flag, prints where it was typed
+	}
 	opts, rest, err := cli.ParseGlobal(os.Args[1:], os.Getenv)
 	if err != nil {
 		os.Exit(cli.Report(os.Stderr, err))
