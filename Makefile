@@ -7,6 +7,9 @@
 #   make lint       the gates alone: gofmt, go vet, staticcheck, gocyclo
 #   make fuzz       a short fuzzing run of the vCard and LinkedIn readers and the import
 #   make bench      benchmarks only
+#   make package    the Linux package (dist/kith-VERSION-linux-amd64.tar.xz), checked
+#   make windows    kith.exe, cross-compiled with MinGW-w64 (slow the first time)
+#   make darwin-vet type-check the macOS build from Linux (packaging needs a Mac)
 #   make prereqs    check/install the C toolchain and GL/X11 headers Fyne needs
 #   make interop-prereqs   install the calendar tools the interop tests use
 #   make clean
@@ -39,7 +42,8 @@ GUI_PC_MODS  := gl x11 xcursor xrandr xinerama xi xxf86vm \
 # Debian packages used by the interop tests (tests skip when absent, fail under KITH_REQUIRE_INTEROP=1).
 INTEROP_DEB_PKGS := python3-icalendar python3-vobject khal calcurse radicale
 
-.PHONY: all build run test lint fuzz tools bench clean prereqs interop-prereqs
+.PHONY: all build run test lint fuzz tools bench clean prereqs interop-prereqs \
+        fyne-tool package package-check windows darwin-vet
 
 # Lint tools, pinned so every machine gates on the same rules. They are
 # installed with `go install` into GOBIN (default: $(go env GOPATH)/bin) when
@@ -51,6 +55,9 @@ ifeq ($(GOBIN_DIR),)
 GOBIN_DIR := $(shell $(GO) env GOPATH 2>/dev/null)/bin
 endif
 STATICCHECK := $(GOBIN_DIR)/staticcheck
+# Fyne's packaging tool, which reads FyneApp.toml.
+FYNE_TOOLS_VERSION := v1.7.4
+FYNE        := $(GOBIN_DIR)/fyne
 GOCYCLO     := $(GOBIN_DIR)/gocyclo
 # No function of the program may be more tangled than this (tests excepted).
 CYCLO_MAX   := 15
@@ -171,9 +178,58 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $$((100000 * $(FUZZ_SCALE)))x -fuzzminimizetime 200x ./crm/linkedin/
 	$(GO) test -run '^$$' -fuzz '^FuzzImport$$' -fuzztime $$((1000 * $(FUZZ_SCALE)))x -fuzzminimizetime 200x -parallel 1 ./crm/importer/
 
+# fyne-tool installs Fyne's packager at the pinned version when missing.
+fyne-tool:
+	@if ! $(GO) version -m "$(FYNE)" 2>/dev/null | grep -q "fyne.io/tools[[:space:]]*$(FYNE_TOOLS_VERSION)"; then \
+	  echo ">> installing fyne $(FYNE_TOOLS_VERSION)"; \
+	  $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS_VERSION); \
+	fi
+
+# The version in package names is FyneApp.toml's, so the two cannot differ.
+APP_VERSION = $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+PKG_DIR     := dist
+LINUX_PKG    = $(PKG_DIR)/kith-$(APP_VERSION)-linux-amd64.tar.xz
+
+# package builds the Linux package with Fyne's packager (a release build with
+# the name, id, version, icon and categories of FyneApp.toml: the binary, a
+# .desktop file, the icon and a Makefile to install them), then checks it.
+package: prereqs fyne-tool
+	@if command -v apt-get >/dev/null 2>&1 && command -v dpkg >/dev/null 2>&1; then \
+	  $(call apt_install_missing,desktop-file-utils xz-utils); \
+	fi
+	mkdir -p $(PKG_DIR)
+	$(FYNE) package --os linux --release
+	mv -f Kith.tar.xz $(LINUX_PKG)
+	$(MAKE) --no-print-directory package-check
+
+# package-check validates the archive's .desktop file with desktop-file-validate
+# and checks, in Go, that the archive and FyneApp.toml agree on name, id and
+# version.
+package-check:
+	KITH_PACKAGE=$(abspath $(LINUX_PKG)) $(GO) test -count=1 -run '^TestLinuxPackage' .
+
+# windows cross-compiles kith.exe with MinGW-w64: a GUI program (no console
+# window when it opens) with Kith's icon, manifest and version resources,
+# all from FyneApp.toml. The first cgo build for Windows takes tens of
+# minutes on two cores; later ones are cached.
+windows: fyne-tool
+	@if command -v apt-get >/dev/null 2>&1 && command -v dpkg >/dev/null 2>&1; then \
+	  $(call apt_install_missing,gcc-mingw-w64-x86-64); \
+	fi
+	mkdir -p $(PKG_DIR)
+	CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 GOOS=windows GOARCH=amd64 $(FYNE) package --os windows --release
+	mv -f Kith.exe $(PKG_DIR)/kith.exe
+
+# darwin-vet type-checks the macOS build on Linux: the code has no
+# Linux-only paths or calls. cgo cannot be cross-checked without a Mac SDK,
+# so the packages that need it are vetted with their pure-Go fallbacks.
+darwin-vet:
+	GOOS=darwin GOARCH=arm64 CGO_ENABLED=0 $(GO) vet ./crm/...
+
 bench: prereqs
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 clean:
 	$(GO) clean
 	rm -f $(BINARY) $(BINARY).exe
+	rm -rf $(PKG_DIR)

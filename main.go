@@ -16,6 +16,14 @@ import (
 )
 
 func main() {
+	if len(os.Args) > 1 {
+		useParentConsole() // a command, or a bad flag, prints where it was typed
+	}
+	a, err := about()
+	if err != nil {
+		panic(err) // the file is compiled in: a test reads it too
+	}
+	cli.SetAbout(a)
 	opts, rest, err := cli.ParseGlobal(os.Args[1:], os.Getenv)
 	if err != nil {
 		os.Exit(cli.Report(os.Stderr, err))

@@ -20,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/kithcrm/kith/assets"
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/store"
 )
@@ -76,7 +77,8 @@ func screenTable() []screenRow {
 // Run opens the main window on st and blocks until it is closed.
 func Run(st *store.Store) {
 	a := app.NewWithID(AppID)
-	w := a.NewWindow("Kith")
+	a.SetIcon(fyne.NewStaticResource("kith.png", assets.Icon))
+	w := a.NewWindow(windowTitle(st.Path(), defaultPathOrEmpty()))
 	applyTheme(a, a.Preferences().StringWithFallback(prefTheme, themeSystem))
 	m := NewMain(st, w)
 	w.SetContent(m.Content())
@@ -85,6 +87,10 @@ func Run(st *store.Store) {
 	w.SetOnClosed(m.remember)
 	m.Show(a.Preferences().IntWithFallback(prefScreen, screenToday))
 	m.startBackups()
+	if trayHost() {
+		m.desk.useTray()
+	}
+	a.Lifecycle().SetOnStarted(m.desk.start)
 	w.ShowAndRun()
 }
 
@@ -126,6 +132,7 @@ type Main struct {
 	settings *settingsView
 	screens  []screen
 	cal      *calendarSync // keeps the live calendar file and CalDAV current
+	desk     *desk         // the tray and the daily notification
 
 	// backupErr is why the day's backup failed, nil when it did not.
 	backupErr error
@@ -142,6 +149,7 @@ func NewMain(st *store.Store, w fyne.Window) *Main {
 	m := &Main{st: st, win: w, run: func(f func()) { go f() },
 		openURL: func(u *url.URL) error { return fyne.CurrentApp().OpenURL(u) }}
 	m.cal = newCalendarSync(m)
+	m.desk = newDesk(m, fyne.CurrentApp())
 	m.debounce = newDebouncer(250 * time.Millisecond)
 	m.build()
 	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
@@ -255,6 +263,7 @@ func (m *Main) save(work func(tx *store.Tx) error, done func()) {
 		}
 		m.changed()
 		m.cal.afterChange()
+		m.desk.afterChange()
 		m.updateSample()
 	})
 }

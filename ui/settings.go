@@ -28,6 +28,7 @@ type settingsView struct {
 	path     *widget.Label
 	db       *databaseSection
 	cal      *calendarSection
+	desk     *desktopSection
 }
 
 var cadenceRoles = append(append([]crm.RoleKind{}, crm.Roles...), crm.RoleNone)
@@ -39,6 +40,8 @@ func newSettingsView(m *Main) *settingsView {
 	v.path = v.db.path
 	v.addSection("Database", v.db.content)
 	v.addSection("Appearance", v.themeSection())
+	v.desk = newDesktopSection(m)
+	v.addSection("Reminders and tray", v.desk.content)
 	v.cal = newCalendarSection(m)
 	v.addSection("Calendar", v.cal.content)
 	v.root = container.NewBorder(container.NewPadded(screenTitle("Settings")), nil, nil, nil,
@@ -76,6 +79,7 @@ func (v *settingsView) cadenceSection() fyne.CanvasObject {
 }
 
 func (v *settingsView) reload() {
+	v.desk.reload()
 	v.cal.reload()
 	v.db.reload()
 	var cad map[crm.RoleKind]int

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"github.com/go-gl/glfw/v3.4/glfw"
 )
 
 // defaultWindowSize is the window's size the first time Kith opens, and
@@ -44,32 +43,6 @@ func sensible(s fyne.Size) bool {
 // was saved.
 func savedWindowSize(p fyne.Preferences) fyne.Size {
 	return fyne.NewSize(float32(p.FloatWithFallback(prefWidth, 0)), float32(p.FloatWithFallback(prefHeight, 0)))
-}
-
-// screenSize is the room on the primary monitor, less its panels and
-// docks, in Fyne's units; zero when it cannot be read. Fyne has no call
-// for it, so it asks GLFW, which Fyne has started by the time a window
-// exists, and scales pixels to units as Fyne does: the user's scale times
-// the one it detects from the monitor's resolution (none on Wayland,
-// which scales for itself). It must run on the main goroutine.
-func screenSize(a fyne.App) fyne.Size {
-	mon := glfw.GetPrimaryMonitor()
-	if mon == nil {
-		return fyne.Size{}
-	}
-	_, _, w, h := mon.GetWorkarea()
-	if w <= 0 || h <= 0 {
-		return fyne.Size{}
-	}
-	scale := a.Settings().Scale()
-	if scale <= 0 {
-		scale = 1
-	}
-	if mode := mon.GetVideoMode(); mode != nil && detectsDPI() {
-		mm, _ := mon.GetPhysicalSize()
-		scale *= dpiScale(mm, mode.Width)
-	}
-	return fyne.NewSize(float32(w)/scale, float32(h)/scale)
 }
 
 // detectsDPI says whether Fyne scales by the monitor's resolution here.
