@@ -99,7 +99,7 @@ func TestLiveFileRemovesStaleTemporaries(t *testing.T) {
 		".kith.ics.123456.tmp": false, ".kith.ics.99.tmp": true, ".kith.ics.notes.tmp": true,
 		".other.ics.123456.tmp": true, "kith.ics.123456.tmp": true, ".kith.ics.123456.tmp.bak": true,
 	}
-	for name, stays := range files {
+	for name := range files {
 		p := filepath.Join(dir, name)
 		if err := os.WriteFile(p, []byte("BEGIN:VCALENDAR\r\n"), 0o600); err != nil {
 			t.Fatal(err)
