@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -64,23 +65,28 @@ func uid(salt, kind string, id int64) string {
 }
 
 // checkIns are the check-ins due within the horizon, soonest first, each
-// with what helps to reach out (read for the whole due set at once: one
-// statement instead of several per person).
+// with what helps to reach out: read for ReachOutChunk contacts at a time
+// (one statement instead of several per person), written, then let go.
 func (b *builder) checkIns(emit func(*ical.Component) error) error {
 	due, err := b.tx.Due(b.until)
 	if err != nil {
 		return err
 	}
-	reach, err := b.tx.ReachOuts(b.until, reachOutLimit, b.s.WithNotes)
-	if err != nil {
-		return err
-	}
-	for i, c := range due {
-		if err := emit(b.checkIn(c, reach[c.ContactID])); err != nil {
+	for chunk := range slices.Chunk(due, ReachOutChunk) {
+		ids := make([]int64, len(chunk))
+		for i, c := range chunk {
+			ids[i] = c.ContactID
+		}
+		reach, err := b.tx.ReachOutsOf(ids, reachOutLimit, b.s.WithNotes)
+		if err != nil {
 			return err
 		}
-		due[i] = crm.CheckIn{} // written: let its strings go
-		delete(reach, c.ContactID)
+		for i, c := range chunk {
+			if err := emit(b.checkIn(c, reach[c.ContactID])); err != nil {
+				return err
+			}
+			chunk[i] = crm.CheckIn{} // written: let its strings go
+		}
 	}
 	return nil
 }
