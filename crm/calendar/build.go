@@ -50,8 +50,8 @@ func (o Options) now() time.Time {
 type Event struct {
 	UID       string
 	Component *ical.Component
-	// Hash covers the event as written, SEQUENCE included: it changes
-	// exactly when a calendar holding the event needs the new version.
+	// Hash is the event's content hash (see stream.go): everything but its
+	// stamps, so it changes exactly when the date or text does.
 	Hash string
 }
 
