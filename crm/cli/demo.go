@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	register(&command{name: "demo", args: "[--contacts N --interactions M [--seed S]] [--json]",
+	register(&command{name: "demo", args: "[--contacts N [--interactions M] [--seed S]] [--json]",
 		summary: "Load sample data, or a generated book of any size, into an empty database.",
 		help: `Without flags, loads a small, realistic book: a dozen people in every role, two
 circles, a few goals and half a year of interactions with things given and
