@@ -6,7 +6,9 @@
 #                   (headless, no display needed)
 #   make lint       the gates alone: gofmt, go vet, staticcheck, gocyclo
 #   make fuzz       a short fuzzing run of the vCard and LinkedIn readers and the import
-#   make bench      benchmarks only
+#   make bench      Kith at 50,000 people / 1,000,000 interactions, whole processes
+#                   and the window, beside sqlite3: prints the table of docs/performance.md
+#   make gobench    the Go benchmarks (go test -bench)
 #   make package    the Linux package (dist/kith-VERSION-linux-amd64.tar.xz), checked
 #   make windows    kith.exe, cross-compiled with MinGW-w64 (slow the first time)
 #   make darwin-vet type-check the macOS build from Linux (packaging needs a Mac)
@@ -42,7 +44,7 @@ GUI_PC_MODS  := gl x11 xcursor xrandr xinerama xi xxf86vm \
 # Debian packages used by the interop tests (tests skip when absent, fail under KITH_REQUIRE_INTEROP=1).
 INTEROP_DEB_PKGS := python3-icalendar python3-vobject khal calcurse radicale
 
-.PHONY: all build run test lint fuzz tools bench clean prereqs interop-prereqs \
+.PHONY: all build run test lint fuzz tools bench gobench clean prereqs interop-prereqs \
         fyne-tool package package-check windows darwin-vet
 
 # Lint tools, pinned so every machine gates on the same rules. They are
@@ -227,6 +229,21 @@ darwin-vet:
 	GOOS=darwin GOARCH=arm64 CGO_ENABLED=0 $(GO) vet ./crm/...
 
 bench: prereqs
+
+# Debian packages make bench measures with: sqlite3 reads the same rows as
+# Kith, time gives peak RSS, Xvfb and xdotool drive the window.
+BENCH_DEB_PKGS := sqlite3 time xvfb xdotool
+
+# bench generates the book once (cached by seed, size, generator and schema
+# under $${XDG_CACHE_HOME:-~/.cache}/kith-bench/), then prints the table;
+# scripts/bench says which variables size and repeat it. Not part of test.
+bench: build
+	@if command -v apt-get >/dev/null 2>&1 && command -v dpkg >/dev/null 2>&1; then \
+	  $(call apt_install_missing,$(BENCH_DEB_PKGS)); \
+	fi
+	KITH=./$(BINARY) scripts/bench
+
+gobench: prereqs
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 clean:

@@ -149,8 +149,8 @@ const exportFileName = "kith-checkins.ics"
 // as `kith export ics --out` writes it.
 func (m *Main) ExportCalendar() { m.askExport(m.calendarExport()) }
 
-// calendarExport is the check-in calendar; it is built whole before any
-// of it is written.
+// calendarExport is the check-in calendar, written as it is read (never
+// held whole), as `kith export ics` writes it.
 func (m *Main) calendarExport() fileExport {
 	return fileExport{
 		file:   exportFileName,
@@ -158,14 +158,7 @@ func (m *Main) calendarExport() fileExport {
 		doing:  "Writing your check-ins to ",
 		failed: "export the calendar to",
 		write: func(out io.Writer) (int, error) {
-			data, ex, err := calendar.Encoded(context.Background(), m.st, calendar.Options{})
-			if err != nil {
-				return 0, err
-			}
-			if _, err := out.Write(data); err != nil {
-				return 0, err
-			}
-			return len(ex.Events), nil
+			return calendar.Stream(context.Background(), m.st, calendar.Options{}, out)
 		},
 		done: func(n int) string { return fmt.Sprintf("%d events", n) },
 	}

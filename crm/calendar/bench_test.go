@@ -146,38 +146,24 @@ func exportInOneWrite(ctx context.Context, st *store.Store, opts calendar.Option
 
 // perPerson is a write transaction that reads what each check-in says one
 // contact at a time, with the per-contact reader, as Kith did before
-// ReachOuts read the whole due set in one statement.
+// ReachOutsOf read a chunk of contacts in one statement.
 type perPerson struct {
 	*store.Tx
-	ctx      context.Context
-	st       *store.Store
-	due      []crm.CheckIn // the check-ins of the last Due, which an export reads first
-	dueUntil crm.Date
+	ctx context.Context
+	st  *store.Store
 }
 
-// Due reads the due check-ins and keeps them for ReachOuts.
-func (p *perPerson) Due(until crm.Date) ([]crm.CheckIn, error) {
-	due, err := p.Tx.Due(until)
-	p.due, p.dueUntil = due, until
-	return due, err
-}
-
-// ReachOuts reads what each due check-in says with per-contact queries, as
-// ReachOuts did before; an export reads the due set first, so it walks that.
-func (p *perPerson) ReachOuts(until crm.Date, limit int, withNotes bool) (map[int64]calendar.ReachOut, error) {
-	if p.due == nil || p.dueUntil != until {
-		if _, err := p.Due(until); err != nil {
-			return nil, err
-		}
-	}
+// ReachOutsOf reads what each check-in says with per-contact queries, as
+// the export did before.
+func (p *perPerson) ReachOutsOf(ids []int64, limit int, withNotes bool) (map[int64]calendar.ReachOut, error) {
 	r, err := calendartest.NewReachOutReader(p.ctx, p.st, limit, withNotes)
 	if err != nil {
 		return nil, err
 	}
 	defer r.Close()
-	out := make(map[int64]calendar.ReachOut, len(p.due))
-	for _, c := range p.due {
-		if out[c.ContactID], err = r.ReachOut(c.ContactID); err != nil {
+	out := make(map[int64]calendar.ReachOut, len(ids))
+	for _, id := range ids {
+		if out[id], err = r.ReachOut(id); err != nil {
 			return nil, err
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -34,50 +35,83 @@ var propOrder = map[string]int{
 // left in any value is refused rather than written as a broken file.
 func Encode(w io.Writer, cal *ical.Calendar) error {
 	bw := bufio.NewWriter(w)
-	if err := encodeComponent(bw, cal.Component); err != nil {
+	if err := encodeComponent(bw, cal.Component, nil); err != nil {
 		return err
 	}
 	return bw.Flush()
 }
 
-func encodeComponent(w *bufio.Writer, c *ical.Component) error {
+// encodeComponent writes c whole, leaving out its own properties called by
+// the names in skip (not those of its children): an event without its
+// stamps is what its hashes cover.
+func encodeComponent(w lineWriter, c *ical.Component, skip []string) error {
+	if err := encodeHead(w, c, skip); err != nil {
+		return err
+	}
+	for _, child := range c.Children {
+		if err := encodeComponent(w, child, nil); err != nil {
+			return err
+		}
+	}
+	return writeLine(w, "END:"+c.Name)
+}
+
+// encodeHead writes the BEGIN line and the properties of c, in propOrder,
+// but not its children nor its END: a streamed calendar writes its events
+// and its END after it.
+func encodeHead(w lineWriter, c *ical.Component, skip []string) error {
 	if err := writeLine(w, "BEGIN:"+c.Name); err != nil {
 		return err
 	}
+	names := propNames(c, skip)
+	for _, name := range names {
+		if err := writeProp(w, c, name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// propNames lists the properties of c in the order they are written,
+// leaving out those called by the names in skip.
+func propNames(c *ical.Component, skip []string) []string {
 	names := make([]string, 0, len(c.Props))
 	for name := range c.Props {
-		names = append(names, name)
+		if !slices.Contains(skip, name) {
+			names = append(names, name)
+		}
 	}
 	sort.Slice(names, func(i, j int) bool {
-		a, b := propOrder[names[i]], propOrder[names[j]]
-		if a == 0 {
-			a = 1000
-		}
-		if b == 0 {
-			b = 1000
-		}
+		a, b := rank(names[i]), rank(names[j])
 		if a != b {
 			return a < b
 		}
 		return names[i] < names[j]
 	})
-	for _, name := range names {
-		for _, p := range c.Props[name] {
-			line, err := propLine(&p)
-			if err != nil {
-				return fmt.Errorf("%s %s: %w", c.Name, name, err)
-			}
-			if err := writeLine(w, line); err != nil {
-				return err
-			}
-		}
+	return names
+}
+
+// rank is where a property goes in propOrder; those it does not name go
+// after all it does, in name order.
+func rank(name string) int {
+	if r, ok := propOrder[name]; ok {
+		return r
 	}
-	for _, child := range c.Children {
-		if err := encodeComponent(w, child); err != nil {
+	return 1000
+}
+
+// writeProp writes every value of the property called name.
+func writeProp(w lineWriter, c *ical.Component, name string) error {
+	for _, p := range c.Props[name] {
+		line, err := propLine(&p)
+		if err != nil {
+			return fmt.Errorf("%s %s: %w", c.Name, name, err)
+		}
+		if err := writeLine(w, line); err != nil {
 			return err
 		}
 	}
-	return writeLine(w, "END:"+c.Name)
+	return nil
 }
 
 // propLine writes one property as an unfolded content line.
@@ -112,9 +146,21 @@ func propLine(p *ical.Prop) (string, error) {
 	return b.String(), nil
 }
 
+// lineWriter is where content lines go: a bufio.Writer for a file, a
+// bytes.Buffer for one event encoded once (see encodeEvent).
+type lineWriter interface {
+	WriteString(s string) (int, error)
+	WriteRune(r rune) (int, error)
+}
+
 // writeLine folds a content line into lines of at most 75 octets, each
 // continuation starting with a space, and never inside a UTF-8 character.
-func writeLine(w *bufio.Writer, line string) error {
+func writeLine(w lineWriter, line string) error {
+	if len(line) <= maxLine && utf8.ValidString(line) { // most lines: nothing to fold
+		w.WriteString(line)
+		_, err := w.WriteString("\r\n")
+		return err
+	}
 	n := 0
 	for _, r := range line {
 		size := utf8.RuneLen(r)

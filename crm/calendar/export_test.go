@@ -21,18 +21,13 @@ func ExportInOneTx(tx Tx, opts Options) (*Export, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, err := newDraft(tx, opts, salt)
+	c := &collector{ex: &Export{Calendar: newCalendar(true)}}
+	now := opts.now()
+	changed, err := emitAll(tx, opts, salt, now, c)
 	if err != nil {
 		return nil, err
 	}
-	if err := d.hash(); err != nil {
-		return nil, err
-	}
-	states, err := d.record(tx, opts.now())
-	if err != nil {
-		return nil, err
-	}
-	return d.finish(states)
+	return c.ex, recordChanges(tx, changed, now)
 }
 
 // Revise is how an event's recorded state moves on (see revise).

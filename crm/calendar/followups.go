@@ -14,17 +14,18 @@ import (
 // one export to the next while the day moves, and leaves the calendar when
 // the prospect moves on without a new follow-up.
 
-// followUps makes the follow-up events due by until.
-func (b *builder) followUps(until crm.Date) ([]*ical.Component, error) {
-	list, err := b.tx.FollowUpsDue(until)
+// followUps emits the follow-up events due within the horizon.
+func (b *builder) followUps(emit func(*ical.Component) error) error {
+	list, err := b.tx.FollowUpsDue(b.until)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	out := make([]*ical.Component, 0, len(list))
 	for _, f := range list {
-		out = append(out, b.followUp(f))
+		if err := emit(b.followUp(f)); err != nil {
+			return err
+		}
 	}
-	return out, nil
+	return nil
 }
 
 // followUp is one prospect's follow-up event.

@@ -32,20 +32,36 @@ func WriteLive(ctx context.Context, st Store, opts Options) (string, error) {
 	if s.LiveFile == "" {
 		return "", nil
 	}
-	ex, err := Build(ctx, st, opts)
-	if err != nil {
-		return "", err
+	return s.LiveFile, streamLive(ctx, st, opts, s.LiveFile)
+}
+
+// StreamFile writes the calendar (see Stream) to path atomically, as
+// WriteFile does but one event at a time, and returns how many events it
+// holds. The folder is first rid of the temporaries an export killed
+// part-way left there (often a synced folder, where they would sync for
+// ever): Kith's own, older than a minute.
+func StreamFile(ctx context.Context, st Store, opts Options, path string) (int, error) {
+	atomicfile.RemoveStale(path, atomicfile.StaleAge)
+	n := 0
+	err := atomicfile.Write(path, func(w io.Writer) (err error) {
+		n, err = Stream(ctx, st, opts, w)
+		return err
+	})
+	return n, err
+}
+
+// streamLive writes the calendar to the live file, as it is read.
+func streamLive(ctx context.Context, st Store, opts Options, path string) error {
+	if _, err := StreamFile(ctx, st, opts, path); err != nil {
+		return fmt.Errorf("live calendar file: %w", err)
 	}
-	return s.LiveFile, writeLive(s.LiveFile, ex)
+	return nil
 }
 
 // writeLive writes a built calendar to the live file.
 func writeLive(path string, ex *Export) error {
-	data, err := ex.Encode()
-	if err != nil {
-		return err
-	}
-	if err := WriteFile(path, data); err != nil {
+	atomicfile.RemoveStale(path, atomicfile.StaleAge)
+	if err := atomicfile.Write(path, ex.Write); err != nil {
 		return fmt.Errorf("live calendar file: %w", err)
 	}
 	return nil
@@ -66,6 +82,11 @@ func AfterChange(ctx context.Context, st Store, opts Options) error {
 	if s.LiveFile == "" && !publish {
 		return nil
 	}
+	if !publish {
+		// The file alone: written as it is read, never held whole.
+		return streamLive(ctx, st, opts, s.LiveFile)
+	}
+	// CalDAV needs every event as an object: build once, for both.
 	ex, err := Build(ctx, st, opts)
 	if err != nil {
 		return err
@@ -73,9 +94,6 @@ func AfterChange(ctx context.Context, st Store, opts Options) error {
 	var liveErr error
 	if s.LiveFile != "" {
 		liveErr = writeLive(s.LiveFile, ex)
-	}
-	if !publish {
-		return liveErr
 	}
 	pw, err := Password(os.Getenv, s.CalDAVURL, s.CalDAVUser)
 	if err != nil {

@@ -32,6 +32,9 @@ type CalDAVObject struct {
 	ETag string // the server's ETag after the PUT; "" when it sent none
 }
 
+// ReachOutChunk is how many contacts' ReachOut an export reads at a time.
+const ReachOutChunk = 500
+
 // ReachOut is what helps the user reach out to someone with something to
 // give: the promises still open to them, what they gave recently, the goals
 // they help with and, only when asked for, the private notes. Its exchanges
@@ -58,10 +61,12 @@ type Reader interface {
 	Due(until crm.Date) ([]crm.CheckIn, error)
 	// Circles returns every circle with its members.
 	Circles() ([]*crm.Circle, error)
-	// ReachOuts returns what the check-in of each contact due by until
-	// says, by contact id, each list cut at limit; the private notes only
-	// withNotes. A due contact with nothing to say may have no entry.
-	ReachOuts(until crm.Date, limit int, withNotes bool) (map[int64]ReachOut, error)
+	// ReachOutsOf returns what the check-ins of the contacts ids say, by
+	// contact id, each list cut at limit; the private notes only
+	// withNotes. A contact with nothing to say may have no entry. ids holds
+	// at most ReachOutChunk contacts: an export asks chunk by chunk, as it
+	// writes the check-ins, so what it holds never grows with the book.
+	ReachOutsOf(ids []int64, limit int, withNotes bool) (map[int64]ReachOut, error)
 	// FollowUpsDue returns the follow-ups with prospects still pursued
 	// that fall due by until, overdue ones included (see followups.go).
 	FollowUpsDue(until crm.Date) ([]crm.FollowUp, error)

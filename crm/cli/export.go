@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"io"
-
 	"github.com/kithcrm/kith/crm/calendar"
 )
 
@@ -42,12 +40,15 @@ func (f *exportICS) run(e *env, _ []string) error {
 	if err != nil {
 		return err
 	}
-	data, ex, err := calendar.Encoded(e.ctx(), st, calendar.Options{Horizon: f.horizon.s, WithNotes: f.withNotes})
+	opts := calendar.Options{Horizon: f.horizon.s, WithNotes: f.withNotes}
+	if f.out == "" {
+		// Written to stdout as it is read: the calendar is never held whole.
+		_, err := calendar.Stream(e.ctx(), st, opts, e.out)
+		return err
+	}
+	n, err := calendar.StreamFile(e.ctx(), st, opts, f.out)
 	if err != nil {
 		return err
 	}
-	return e.writeOut(f.out, "events", func(w io.Writer) (int, error) {
-		_, err := w.Write(data)
-		return len(ex.Events), err
-	})
+	return e.printf("wrote %d events to %s\n", n, f.out)
 }

@@ -33,6 +33,13 @@ type Options struct {
 	Goals        int      // default 8; every fourth has no helper
 	Until        crm.Date // the last day of history; default 2026-12-31
 	Years        int      // how many years of history end on Until; default 5
+	// OnlyEmpty refuses, with crm.EConflict and nothing written, a
+	// database that already holds people; it is checked in the same
+	// transaction as the inserts.
+	OnlyEmpty bool
+	// Progress, when set, is told how many people and interactions are
+	// queued out of how many, now and then, from the goroutine of Populate.
+	Progress func(done, total int)
 }
 
 // defaults fills the zero fields with the documented defaults.
@@ -101,6 +108,9 @@ func Populate(ctx context.Context, st *store.Store, o Options) error {
 			return err
 		}
 		defer pragma(tx, fmt.Sprintf("PRAGMA cache_size = %d", cache))
+		if err := g.checkEmpty(tx); err != nil {
+			return err
+		}
 		if err := g.readIDs(tx); err != nil {
 			return err
 		}
@@ -112,6 +122,33 @@ func Populate(ctx context.Context, st *store.Store, o Options) error {
 		}
 		return nil
 	})
+}
+
+// checkEmpty refuses a book that already holds people when OnlyEmpty asks.
+func (g *gen) checkEmpty(tx *store.Tx) error {
+	if !g.o.OnlyEmpty {
+		return nil
+	}
+	have, err := tx.CountAllContacts()
+	if err != nil {
+		return err
+	}
+	if have > 0 {
+		return crm.Errorf(crm.EConflict, "the database already holds %d people; a generated book loads only into an empty database", have)
+	}
+	return nil
+}
+
+// progressEvery is how many rows pass between two reports to Options.Progress.
+const progressEvery = 10000
+
+// report tells Options.Progress how far the work is, every progressEvery
+// rows of the people and interactions together, and at the end.
+func (g *gen) report(done int) {
+	total := g.o.People + g.o.Interactions
+	if g.o.Progress != nil && (done%progressEvery == 0 || done == total) {
+		g.o.Progress(done, total)
+	}
 }
 
 // readIDs finds where the ids of each table continue, so generated rows
@@ -229,6 +266,7 @@ func (g *gen) insertPeople(tx *store.Tx) error {
 		if err := g.addPerson(rows, i); err != nil {
 			return err
 		}
+		g.report(i + 1)
 	}
 	return closeBatches(bs)
 }
@@ -441,10 +479,11 @@ func (g *gen) insertInteractions(tx *store.Tx) error {
 	}
 	rows := interactionRows{interactions: bs[0], participants: bs[1], exchanges: bs[2]}
 	var with []int // reused: who took part, as indexes into g.people
-	for _, day := range g.interactionDays() {
+	for i, day := range g.interactionDays() {
 		if with, err = g.addInteraction(rows, day, with[:0]); err != nil {
 			return err
 		}
+		g.report(g.o.People + i + 1)
 	}
 	return closeBatches(bs)
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -78,15 +79,15 @@ func (tx *Tx) DeleteCalDAVObject(url, uid string) error {
 	return nil
 }
 
-// reachOutsQuery reads the calendar.ReachOut of every contact due by :until in one
-// statement: the due set is worked out once (the check-in query's own
-// rules), and each piece is ranked per contact with a window function and
-// cut at :limit, so the statement's size never depends on the data. Open
+// reachOutsQuery reads the calendar.ReachOut of the contacts in :ids (a JSON
+// array) in one statement: each piece is ranked per contact with a window
+// function and cut at :limit, and the ids are one bound value, so the
+// statement's size never depends on the data. Open
 // promises are few and read through their partial index; what they gave is
 // read newest first per due contact and stops at :limit. The
 // notes pieces are added only when asked for (%s).
 var reachOutsQuery = `WITH due AS MATERIALIZED (
-    SELECT id FROM (` + fmt.Sprintf(contactRows, "c.archived = 0") + `) WHERE next_due <= :until
+    SELECT value AS id FROM json_each(:ids)
 )
 SELECT 'promised', contact_id, n, occurred_on, kind, description FROM (
     SELECT e.contact_id, e.occurred_on, e.kind, e.description,
@@ -122,18 +123,25 @@ UNION ALL
 SELECT 'last_notes', d.id, 1, NULL, '', COALESCE((SELECT i.notes FROM participants p JOIN interactions i ON i.id = p.interaction_id
     WHERE p.contact_id = d.id AND p.occurred_on <= :today ORDER BY p.occurred_on DESC, i.id DESC LIMIT 1), '') FROM due d`
 
-// ReachOuts loads the calendar.ReachOut of every contact whose check-in is
-// due by until, by contact id, each piece cut at limit; a due contact with
-// nothing to say has no entry. It reads them in one statement over the due set, as
-// a calendar of thousands of check-ins needs.
-func (tx *Tx) ReachOuts(until crm.Date, limit int, withNotes bool) (map[int64]calendar.ReachOut, error) {
+// ReachOutsOf loads the calendar.ReachOut of the contacts ids, by contact
+// id, each piece cut at limit; a contact with nothing to say has no entry.
+// It reads them in one statement, as a calendar of thousands of check-ins
+// needs, a chunk of at most calendar.ReachOutChunk contacts at a time.
+func (tx *Tx) ReachOutsOf(ids []int64, limit int, withNotes bool) (map[int64]calendar.ReachOut, error) {
+	if len(ids) > calendar.ReachOutChunk {
+		return nil, fmt.Errorf("load what the check-ins say: %d contacts at once, at most %d", len(ids), calendar.ReachOutChunk)
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, fmt.Errorf("load what the check-ins say: %w", err)
+	}
 	notes := ""
 	if withNotes {
 		notes = reachOutNotes
 	}
-	out := map[int64]calendar.ReachOut{}
+	out := make(map[int64]calendar.ReachOut, len(ids))
 	rows, err := tx.query(fmt.Sprintf(reachOutsQuery, notes),
-		sql.Named("until", until), sql.Named("today", tx.today), sql.Named("limit", limit))
+		sql.Named("ids", string(list)), sql.Named("today", tx.today), sql.Named("limit", limit))
 	err = each(rows, err, func(row scanner) error {
 		var piece, text string
 		var id, n int64

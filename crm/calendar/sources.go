@@ -1,0 +1,235 @@
+package calendar
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/emersion/go-ical"
+
+	"github.com/kithcrm/kith/crm"
+)
+
+// source is one kind of event in the calendar. Its events function reads
+// what it needs from the builder's snapshot (b.tx) and hands each event to
+// emit as soon as it is built; emit stamps it and writes it out, so a
+// source never holds its events. An event's UID must be stable from one
+// export to the next: make it with uid(b.salt, kind, id), with a kind of
+// its own.
+type source struct {
+	name   string // in errors: "calendar check-ins: ..."
+	events func(b *builder, emit func(*ical.Component) error) error
+}
+
+// sources are the kinds of event an export holds, in the order it writes
+// them. A new kind of event (a follow-up, a date to revisit an agreement)
+// is one more source: a method of builder that reads its rows and emits an
+// event for each, added here.
+var sources = []source{
+	{name: "review", events: (*builder).review},
+	{name: "circles", events: (*builder).circles},
+	{name: "check-ins", events: (*builder).checkIns},
+	{name: "follow-ups", events: (*builder).followUps},
+}
+
+// builder makes the events of one export from one snapshot.
+type builder struct {
+	tx    Reader
+	s     Settings
+	salt  string
+	today crm.Date
+	until crm.Date // the end of the horizon: events after it are left out
+}
+
+// newBuilder reads the saved settings, as opts adjust them, for an export from tx.
+func newBuilder(tx Reader, opts Options, salt string) (*builder, error) {
+	s, err := LoadSettings(tx)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Horizon.N > 0 {
+		s.Horizon = opts.Horizon
+	}
+	s.WithNotes = s.WithNotes || opts.WithNotes
+	today := tx.Today()
+	return &builder{tx: tx, s: s, salt: salt, today: today, until: s.Horizon.After(today)}, nil
+}
+
+// uid makes the stable UID of one kind of event about one record.
+func uid(salt, kind string, id int64) string {
+	sum := sha256.Sum256([]byte(salt + "/" + kind + "/" + strconv.FormatInt(id, 10)))
+	return "kith-" + kind + "-" + hex.EncodeToString(sum[:10]) + uidDomain
+}
+
+// checkIns are the check-ins due within the horizon, soonest first, each
+// with what helps to reach out: read for ReachOutChunk contacts at a time
+// (one statement instead of several per person), written, then let go.
+func (b *builder) checkIns(emit func(*ical.Component) error) error {
+	due, err := b.tx.Due(b.until)
+	if err != nil {
+		return err
+	}
+	for chunk := range slices.Chunk(due, ReachOutChunk) {
+		ids := make([]int64, len(chunk))
+		for i, c := range chunk {
+			ids[i] = c.ContactID
+		}
+		reach, err := b.tx.ReachOutsOf(ids, reachOutLimit, b.s.WithNotes)
+		if err != nil {
+			return err
+		}
+		for i, c := range chunk {
+			if err := emit(b.checkIn(c, reach[c.ContactID])); err != nil {
+				return err
+			}
+			chunk[i] = crm.CheckIn{} // written: let its strings go
+		}
+	}
+	return nil
+}
+
+// allDay makes an all-day event on day: DATE values carry no TZID, so the
+// event stays on that day in every time zone and needs no VTIMEZONE.
+func (b *builder) allDay(uid string, day crm.Date, summary, description string) *ical.Component {
+	ev := ical.NewEvent().Component
+	ev.Props.SetText(ical.PropUID, uid)
+	ev.Props.SetDate(ical.PropDateTimeStart, day.Time())
+	ev.Props.SetDate(ical.PropDateTimeEnd, day.AddDays(1).Time())
+	setText(ev.Props, ical.PropSummary, summary)
+	setText(ev.Props, ical.PropDescription, description)
+	ev.Props.SetText(ical.PropClass, "PRIVATE")
+	ev.Props.SetText(ical.PropTransparency, "TRANSPARENT") // a reminder, not busy time
+	if b.s.AlarmTime != "" {
+		if off, err := alarmOffset(b.s.AlarmTime); err == nil {
+			ev.Children = append(ev.Children, alarm(off, summary))
+		}
+	}
+	return ev
+}
+
+// alarm reminds on the day of an all-day event at off after its start.
+// Several clients drop alarms from subscribed files, which is why the event
+// itself, on the right day with a plain summary, is the reminder.
+func alarm(off time.Duration, summary string) *ical.Component {
+	a := ical.NewComponent(ical.CompAlarm)
+	a.Props.SetText(ical.PropAction, "DISPLAY")
+	trig := ical.NewProp(ical.PropTrigger)
+	trig.Params.Set(ical.ParamRelated, "START")
+	trig.Value = isoDuration(off)
+	a.Props.Set(trig)
+	setText(a.Props, ical.PropDescription, summary)
+	return a
+}
+
+// isoDuration writes a non-negative offset of whole minutes as PT9H30M.
+func isoDuration(d time.Duration) string {
+	h, m := int(d/time.Hour), int(d%time.Hour/time.Minute)
+	s := "PT"
+	if h > 0 {
+		s += strconv.Itoa(h) + "H"
+	}
+	if m > 0 || h == 0 {
+		s += strconv.Itoa(m) + "M"
+	}
+	return s
+}
+
+// checkIn is one contact's check-in. An overdue one is placed on today and
+// says how late it is, since a calendar shows what is on a day, not what
+// was missed. r is what the check-in says (see checkInDescription).
+func (b *builder) checkIn(c crm.CheckIn, r ReachOut) *ical.Component {
+	day := c.Due
+	if day.Before(b.today) {
+		day = b.today
+	}
+	ev := b.allDay(uid(b.salt, "checkin", c.ContactID), day, checkInSummary(c), checkInDescription(c, r))
+	if len(c.Roles) > 0 {
+		roles := make([]string, len(c.Roles))
+		for i, role := range c.Roles {
+			roles[i] = string(role)
+		}
+		setTextList(ev.Props, ical.PropCategories, roles)
+	}
+	return ev
+}
+
+// review is the recurring quarterly relationship review. A rule that no
+// longer yields a day falls back to the default, so the calendar always
+// holds at least this event and stays a valid file.
+func (b *builder) review(emit func(*ical.Component) error) error {
+	rule := b.s.ReviewRule
+	start, err := reviewStart(rule, b.today)
+	if err != nil {
+		rule = DefaultReviewRule
+		if start, err = reviewStart(rule, b.today); err != nil {
+			return err
+		}
+	}
+	ev := b.allDay(uid(b.salt, "review", 0), start, "Quarterly relationship review",
+		"Look back at the quarter with Kith: who helped you, whom you helped, which relationships "+
+			"went quiet, and whether your coaches, mentors and circles still fit your goals.")
+	ev.Props.Set(&ical.Prop{Name: ical.PropRecurrenceRule, Params: ical.Params{}, Value: rule})
+	return emit(ev)
+}
+
+// circles are the meeting rhythms of circles that have a cadence: a series
+// from the next expected meeting (today when it is overdue or the circle
+// never met).
+func (b *builder) circles(emit func(*ical.Component) error) error {
+	list, err := b.tx.Circles()
+	if err != nil {
+		return err
+	}
+	for _, c := range list {
+		if c.CadenceDays == 0 {
+			continue
+		}
+		start := c.NextMeeting()
+		if start.IsZero() || start.Before(b.today) {
+			start = b.today
+		}
+		ev := b.allDay(uid(b.salt, "circle", c.ID), start, "Circle meeting: "+c.Name, circleDescription(c))
+		ev.Props.Set(&ical.Prop{Name: ical.PropRecurrenceRule, Params: ical.Params{}, Value: cadenceRule(c.CadenceDays)})
+		setTextList(ev.Props, ical.PropCategories, []string{string(crm.RoleCircle)})
+		if err := emit(ev); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// cadenceRule writes a cadence in days as an RRULE, in weeks when it is whole weeks.
+func cadenceRule(days int) string {
+	if days%7 == 0 {
+		return "FREQ=WEEKLY;INTERVAL=" + strconv.Itoa(days/7)
+	}
+	return "FREQ=DAILY;INTERVAL=" + strconv.Itoa(days)
+}
+
+func circleDescription(c *crm.Circle) string {
+	var lines []string
+	if c.Purpose != "" {
+		lines = append(lines, c.Purpose)
+	}
+	lines = append(lines, "Meets every "+crm.FormatDays(c.CadenceDays)+".")
+	if !c.LastMet.IsZero() {
+		lines = append(lines, "Last met "+c.LastMet.String()+".")
+	}
+	members := c.CurrentMembers()
+	if len(members) > 0 {
+		names := make([]string, 0, len(members))
+		for i, m := range members {
+			if i == 12 {
+				names = append(names, fmt.Sprintf("and %d more", len(members)-i))
+				break
+			}
+			names = append(names, m.Name)
+		}
+		lines = append(lines, "Members: "+strings.Join(names, ", ")+".")
+	}
+	return strings.Join(lines, "\n")
+}
