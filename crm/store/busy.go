@@ -1,12 +1,9 @@
 package store
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"time"
-
-	"github.com/mattn/go-sqlite3"
 )
 
 // busyTimeout is how long a transaction waits for another connection's
@@ -19,8 +16,7 @@ func busyMillis() string { return strconv.FormatInt(busyTimeout.Milliseconds(), 
 
 // isBusy says whether err is SQLite giving up on a lock another connection holds.
 func isBusy(err error) bool {
-	var se sqlite3.Error
-	return errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked)
+	return sqliteFailed(err, codeBusy, codeLocked)
 }
 
 // busy says in words what SQLite's "database is locked" means for a person.

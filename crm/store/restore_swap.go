@@ -10,8 +10,6 @@ import (
 	"runtime"
 	"time"
 
-	"github.com/mattn/go-sqlite3"
-
 	"github.com/kithcrm/kith/crm"
 )
 
@@ -129,15 +127,14 @@ func lockDatabase(ctx context.Context, path string) (*dbLock, error) {
 			conn.Close()
 		}
 	}
-	var se sqlite3.Error
 	switch {
 	case err == nil:
 		l.db, l.conn = db, conn
-	case errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked):
+	case sqliteFailed(err, codeBusy, codeLocked):
 		db.Close()
 		return nil, &crm.Error{Code: crm.EConflict, Message: fmt.Sprintf(
 			"cannot restore %s: another Kith (a window or a command) has it open; close it and try again; nothing was changed", path)}
-	case errors.As(err, &se) && (se.Code == sqlite3.ErrNotADB || se.Code == sqlite3.ErrCorrupt):
+	case sqliteFailed(err, codeNotADB, codeCorrupt):
 		// A damaged file nobody can be using: keep copies its bytes as they are.
 		db.Close()
 	default:
