@@ -81,12 +81,14 @@ func (tx *Tx) DeleteCalDAVObject(url, uid string) error {
 // reachOutsQuery reads the calendar.ReachOut of every contact due by :until in one
 // statement: the due set is worked out once (the check-in query's own
 // rules), and each piece is ranked per contact with a window function and
-// cut at :limit, so the statement's size never depends on the data. Open
+// cut at :limit, so the statement's size never depends on the data; the
+// due set is a seek in the stored next check-ins (the first %s, see
+// standingRows). Open
 // promises are few and read through their partial index; what they gave is
 // read newest first per due contact and stops at :limit. The
 // notes pieces are added only when asked for (%s).
-var reachOutsQuery = `WITH due AS MATERIALIZED (
-    SELECT id FROM (` + fmt.Sprintf(contactRows, "c.archived = 0") + `) WHERE next_due <= :until
+const reachOutsQuery = `WITH %s, due AS MATERIALIZED (
+    SELECT id FROM rows WHERE next_due <= :until
 )
 SELECT 'promised', contact_id, n, occurred_on, kind, description FROM (
     SELECT e.contact_id, e.occurred_on, e.kind, e.description,
@@ -131,9 +133,14 @@ func (tx *Tx) ReachOuts(until crm.Date, limit int, withNotes bool) (map[int64]ca
 	if withNotes {
 		notes = reachOutNotes
 	}
+	cte, args, err := tx.standingRows("c.archived = 0")
+	if err != nil {
+		return nil, fmt.Errorf("load what the check-ins say: %w", err)
+	}
 	out := map[int64]calendar.ReachOut{}
-	rows, err := tx.query(fmt.Sprintf(reachOutsQuery, notes),
-		sql.Named("until", until), sql.Named("today", tx.today), sql.Named("limit", limit))
+	q := fmt.Sprintf(reachOutsQuery, cte, notes)
+	args = append(args, sql.Named("until", until), sql.Named("today", tx.today), sql.Named("limit", limit))
+	rows, err := tx.query(q, usedArgs(q, args)...)
 	err = each(rows, err, func(row scanner) error {
 		var piece, text string
 		var id, n int64

@@ -1,0 +1,71 @@
+package store
+
+import (
+	"database/sql"
+	"fmt"
+
+	"github.com/kithcrm/kith/crm"
+)
+
+// StandingCheck is what CheckStanding found: every contact's stored last
+// contact and next check-in recomputed from scratch, and where they differ.
+type StandingCheck struct {
+	// Day is the day the stored dates are for, and so the day they were
+	// recomputed as of (zero when they were never worked out).
+	Day         crm.Date             `json:"day"`
+	People      int                  `json:"people"`
+	Pending     int                  `json:"pending"` // people marked by a write and not settled
+	Differences []StandingDifference `json:"differences"`
+}
+
+// StandingDifference is one contact whose stored dates are not what the
+// rules give.
+type StandingDifference struct {
+	ContactID       int64    `json:"id"`
+	Name            string   `json:"name"`
+	LastContact     crm.Date `json:"last_contact"`
+	NextDue         crm.Date `json:"next_due"`
+	WantLastContact crm.Date `json:"want_last_contact"`
+	WantNextDue     crm.Date `json:"want_next_due"`
+}
+
+// OK says the stored dates are all true.
+func (c StandingCheck) OK() bool { return c.Pending == 0 && len(c.Differences) == 0 }
+
+// CheckStanding recomputes every contact's dates from scratch, as of the
+// day they are stored for, and reports those that differ from the stored
+// ones. It only reads, in one statement over the whole book.
+func (tx *Tx) CheckStanding() (StandingCheck, error) {
+	out := StandingCheck{Differences: []StandingDifference{}}
+	st, err := tx.standing()
+	if err != nil {
+		return out, err
+	}
+	if !st.stored {
+		return out, fmt.Errorf("check the stored check-ins: this book's schema has none")
+	}
+	day := tx.today
+	if st.day != "" {
+		if day, err = crm.ParseDate(st.day); err != nil {
+			return out, fmt.Errorf("check the stored check-ins: day %q: %w", st.day, err)
+		}
+		out.Day = day
+	}
+	if err := tx.queryRow("SELECT (SELECT count(*) FROM contacts), (SELECT count(*) FROM standing_dirty)").
+		Scan(&out.People, &out.Pending); err != nil {
+		return out, fmt.Errorf("check the stored check-ins: %w", err)
+	}
+	q := `SELECT c.id, c.name, c.last_contact, c.next_due, s.last_contact, s.next_due
+		FROM contacts c JOIN (` + fmt.Sprintf(computedRows, "1") + `) s ON s.id = c.id
+		WHERE c.last_contact IS NOT s.last_contact OR c.next_due IS NOT s.next_due
+		ORDER BY c.id`
+	rows, err := tx.query(q, sql.Named("today", day))
+	out.Differences, err = collect(rows, err, func(row scanner) (StandingDifference, error) {
+		var d StandingDifference
+		return d, row.Scan(&d.ContactID, &d.Name, &d.LastContact, &d.NextDue, &d.WantLastContact, &d.WantNextDue)
+	})
+	if err != nil {
+		return out, fmt.Errorf("check the stored check-ins: %w", err)
+	}
+	return out, nil
+}
