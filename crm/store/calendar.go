@@ -83,7 +83,7 @@ func (tx *Tx) DeleteCalDAVObject(url, uid string) error {
 // rules), and each piece is ranked per contact with a window function and
 // cut at :limit, so the statement's size never depends on the data; the
 // due set is a seek in the stored next check-ins (the first %s, see
-// standingRows). Open
+// checkInRows). Open
 // promises are few and read through their partial index; what they gave is
 // read newest first per due contact and stops at :limit. The
 // notes pieces are added only when asked for (%s).
@@ -133,7 +133,7 @@ func (tx *Tx) ReachOuts(until crm.Date, limit int, withNotes bool) (map[int64]ca
 	if withNotes {
 		notes = reachOutNotes
 	}
-	cte, args, err := tx.standingRows("c.archived = 0")
+	cte, args, err := tx.checkInRows("c.archived = 0")
 	if err != nil {
 		return nil, fmt.Errorf("load what the check-ins say: %w", err)
 	}

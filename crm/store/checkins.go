@@ -14,11 +14,11 @@ import (
 // circle meeting counts for the members who attended); the next check-in
 // is a cadence after that, or after checkinStart for someone never
 // contacted, and never before the end of a snooze. Both dates are stored
-// in the contacts row (see standing_dates.go): a list sorts and cuts its
-// rows (standingRows) before summarySelect looks up the rest, so a page of
+// in the contacts row (see checkin_dates.go): a list sorts and cuts its
+// rows (checkInRows) before summarySelect looks up the rest, so a page of
 // 100 costs 100 lookups, not one per person in the book.
 
-// summarySelect reads a list row from a rows relation r (see standingRows).
+// summarySelect reads a list row from a rows relation r (see checkInRows).
 // Check-ins count the roles held now, those not ended.
 var summarySelect = `
 SELECT r.id, r.name,
@@ -101,7 +101,7 @@ func (tx *Tx) ListContacts(f crm.ContactFilter) ([]crm.ContactSummary, error) {
 	// Sort and cut the page first, then look up roles and emails for the
 	// rows kept: the sorter carries narrow rows, and a page of 100 costs 100
 	// lookups, not one per person in the book.
-	cte, more, err := tx.standingRows(where)
+	cte, more, err := tx.checkInRows(where)
 	if err != nil {
 		return nil, fmt.Errorf("list contacts: %w", err)
 	}
@@ -127,7 +127,7 @@ func (tx *Tx) CountContacts(f crm.ContactFilter) (int, error) {
 
 // ContactSummary returns the list row of one contact, archived or not.
 func (tx *Tx) ContactSummary(id int64) (crm.ContactSummary, error) {
-	cte, args, err := tx.standingRows("c.id = :id")
+	cte, args, err := tx.checkInRows("c.id = :id")
 	if err != nil {
 		return crm.ContactSummary{}, fmt.Errorf("load contact #%d: %w", id, err)
 	}
@@ -155,7 +155,7 @@ func (tx *Tx) DuePage(until crm.Date, limit int) ([]crm.CheckIn, error) {
 		limit = -1 // SQLite: no limit
 	}
 	order := " ORDER BY next_due, name_key, id"
-	cte, args, err := tx.standingRows("c.archived = 0")
+	cte, args, err := tx.checkInRows("c.archived = 0")
 	if err != nil {
 		return nil, fmt.Errorf("list due check-ins: %w", err)
 	}

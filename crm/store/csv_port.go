@@ -25,7 +25,7 @@ func listOf(kind crm.ChannelKind) string {
 }
 
 // exportPeople reads everyone with their next check-in as on the people
-// list (the rows of standingRows, the first %s), in name order.
+// list (the rows of checkInRows, the first %s), in name order.
 var exportPeople = `WITH %s
 SELECT c.name, COALESCE((SELECT group_concat(x.role) FROM roles x WHERE x.contact_id = c.id AND x.until IS NULL), ''),
     ` + listOf(crm.ChannelEmail) + `, ` + listOf(crm.ChannelPhone) + `, ` + listOf(crm.ChannelURL) + `,
@@ -35,7 +35,7 @@ ORDER BY r.name_key, r.id`
 
 // ExportPeople visits everyone, archived people included, in name order.
 func (tx *Tx) ExportPeople(fn func(csvexport.Person) error) error {
-	cte, args, err := tx.standingRows("1")
+	cte, args, err := tx.checkInRows("1")
 	if err != nil {
 		return fmt.Errorf("export people: %w", err)
 	}

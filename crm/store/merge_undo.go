@@ -65,7 +65,7 @@ func (tx *Tx) mergeSnapshot(keep, other int64) (*rowSnapshot, error) {
 		names[i], _ = row[0].(string)
 	}
 	// The stored check-ins are not the person's own data but derived from
-	// it, worked out again whenever it changes (standing_dates.go): a merge
+	// it, worked out again whenever it changes (checkin_dates.go): a merge
 	// undone on another day is no change to the person.
 	if s.contacts, err = tx.selectRows("SELECT "+quoteNames(names)+" FROM contacts WHERE id IN (?, ?) ORDER BY id", keep, other); err != nil {
 		return nil, err

@@ -188,7 +188,7 @@ func (s *Store) View(ctx context.Context, fn func(*Tx) error) error {
 // run is Update and View: one transaction on the pool that pool returns
 // once the gate lets it in (a restore swaps the pools), kept only if fn
 // succeeds. A write first brings the stored check-ins to its day and
-// settles those it changed before committing (see standing_dates.go).
+// settles those it changed before committing (see checkin_dates.go).
 func (s *Store) run(ctx context.Context, pool func() *sql.DB, write bool, fn func(*Tx) error) error {
 	if err := s.gate.enter(); err != nil {
 		return err
@@ -209,7 +209,7 @@ func (s *Store) run(ctx context.Context, pool func() *sql.DB, write bool, fn fun
 		return err
 	}
 	if write {
-		if err := tx.settleStanding(); err != nil {
+		if err := tx.settleCheckIns(); err != nil {
 			return err
 		}
 	}
@@ -230,7 +230,7 @@ type Tx struct {
 	ctx   context.Context
 	today crm.Date
 	now   time.Time
-	state *standingState // what standing() found, read once
+	state *checkInsState // what checkIns() found, read once
 }
 
 // Today returns the day this transaction computes due dates and defaults from.

@@ -22,7 +22,7 @@ type DayCounts struct {
 // until included. Each count is one aggregate query.
 func (tx *Tx) DayCounts(until crm.Date) (DayCounts, error) {
 	var c DayCounts
-	cte, args, err := tx.standingRows("c.archived = 0")
+	cte, args, err := tx.checkInRows("c.archived = 0")
 	if err != nil {
 		return c, fmt.Errorf("count check-ins: %w", err)
 	}

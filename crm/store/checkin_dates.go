@@ -13,26 +13,26 @@ import (
 // (migration next_due), so that reading who is due is a seek in the
 // contacts_next_due index rather than working out 50,000 people's dates
 // from a million interactions. Writers never compute them: triggers note
-// in standing_dirty whom a write touched (an interaction logged, moved or
+// in checkin_dirty whom a write touched (an interaction logged, moved or
 // deleted, a participant added or removed, a role, cadence, snooze or
 // archive changed, a role's default cadence, an import, a merge or its
 // undo), and every write transaction works out the dates of exactly those
-// people before it commits (settleStanding, from Update). A new writer of
+// people before it commits (settleCheckIns, from Update). A new writer of
 // those tables therefore needs nothing more; code that changes what a
-// check-in depends on in another way calls Tx.RefreshStanding.
+// check-in depends on in another way calls Tx.RefreshCheckIns.
 //
 // The dates depend on the day only through interactions dated after it,
-// which do not count yet. They are stored as of 'standing_day'; when the
+// which do not count yet. They are stored as of 'checkins_day'; when the
 // day moves, the people with an interaction between the two days are the
 // only ones whose dates can change. A write transaction brings them up to
 // date first (advanceDay); a read (which may be of a read-only backup)
-// works out just those people on the fly (standingRows).
+// works out just those people on the fly (checkInRows).
 
-// wholeBook in standing_dirty stands for every contact.
+// wholeBook in checkin_dirty stands for every contact.
 const wholeBook = 0
 
-// standingDayKey is the setting holding the day the stored dates are for.
-const standingDayKey = "standing_day"
+// checkinsDayKey is the setting holding the day the stored dates are for.
+const checkinsDayKey = "checkins_day"
 
 // computedRows works out the list columns of the contacts WHERE %s from
 // scratch as of :today: the rule the stored dates must always equal. A NULL
@@ -55,29 +55,29 @@ const storedRows = `SELECT c.id, c.name, c.name_key, c.company, c.title, c.archi
 // movedSet is who a read must work out rather than trust: those a write
 // has marked and not yet settled, and, when the stored day is not the
 // reader's, those with an interaction between the two days.
-const movedSet = `SELECT contact_id AS id FROM standing_dirty`
+const movedSet = `SELECT contact_id AS id FROM checkin_dirty`
 
 const movedByDay = ` UNION SELECT p.contact_id FROM interactions i JOIN participants p ON p.interaction_id = i.id
     WHERE i.occurred_on > :lo AND i.occurred_on <= :hi`
 
-// standingState is what a transaction found of the stored dates.
-type standingState struct {
+// checkInsState is what a transaction found of the stored dates.
+type checkInsState struct {
 	stored   bool   // the schema has them
 	day      string // the day they are stored for; "" when never worked out
 	dirty    bool   // some people are marked and not settled
 	everyone bool   // everyone is marked (a new schema or a changed default)
 }
 
-// standing reads the state of the stored dates once per transaction. A
+// checkIns reads the state of the stored dates once per transaction. A
 // store whose schema predates them (tests open older books) reports
 // everyone as marked, so reads work everything out.
-func (tx *Tx) standing() (standingState, error) {
+func (tx *Tx) checkIns() (checkInsState, error) {
 	if tx.state != nil {
 		return *tx.state, nil
 	}
-	var st standingState
+	var st checkInsState
 	var has int
-	if err := tx.queryRow("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'standing_dirty'").Scan(&has); err != nil {
+	if err := tx.queryRow("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'checkin_dirty'").Scan(&has); err != nil {
 		return st, fmt.Errorf("read the stored check-ins: %w", err)
 	}
 	if has == 0 {
@@ -87,8 +87,8 @@ func (tx *Tx) standing() (standingState, error) {
 	}
 	st.stored = true
 	err := tx.queryRow(`SELECT COALESCE((SELECT value FROM settings WHERE key = ?), ''),
-		EXISTS (SELECT 1 FROM standing_dirty), EXISTS (SELECT 1 FROM standing_dirty WHERE contact_id = ?)`,
-		standingDayKey, wholeBook).Scan(&st.day, &st.dirty, &st.everyone)
+		EXISTS (SELECT 1 FROM checkin_dirty), EXISTS (SELECT 1 FROM checkin_dirty WHERE contact_id = ?)`,
+		checkinsDayKey, wholeBook).Scan(&st.day, &st.dirty, &st.everyone)
 	if err != nil {
 		return st, fmt.Errorf("read the stored check-ins: %w", err)
 	}
@@ -99,14 +99,14 @@ func (tx *Tx) standing() (standingState, error) {
 	return st, nil
 }
 
-// standingRows returns the CTEs defining rows(id, name, name_key, company,
+// checkInRows returns the CTEs defining rows(id, name, name_key, company,
 // title, archived, last_contact, next_due) for the contacts c WHERE where,
 // as of the transaction's day, with the named arguments they use. Fresh
 // stored dates are read as they are, so a filter or sort on next_due uses
 // the index; the few people whose stored dates may be out of date (see
 // movedSet) are worked out in the same statement.
-func (tx *Tx) standingRows(where string) (string, []any, error) {
-	st, err := tx.standing()
+func (tx *Tx) checkInRows(where string) (string, []any, error) {
+	st, err := tx.checkIns()
 	if err != nil {
 		return "", nil, err
 	}
@@ -134,15 +134,15 @@ func (tx *Tx) standingRows(where string) (string, []any, error) {
 // write: the people with an interaction between the stored day and this
 // one are marked, to be settled with the write's own.
 func (tx *Tx) advanceDay() error {
-	st, err := tx.standing()
+	st, err := tx.checkIns()
 	if err != nil || !st.stored || st.day == tx.today.String() {
 		return err
 	}
 	if st.day == "" {
-		_, err = tx.exec("INSERT OR IGNORE INTO standing_dirty (contact_id) VALUES (?)", wholeBook)
+		_, err = tx.exec("INSERT OR IGNORE INTO checkin_dirty (contact_id) VALUES (?)", wholeBook)
 	} else {
 		lo, hi := min(st.day, tx.today.String()), max(st.day, tx.today.String())
-		_, err = tx.exec(`INSERT OR IGNORE INTO standing_dirty (contact_id)
+		_, err = tx.exec(`INSERT OR IGNORE INTO checkin_dirty (contact_id)
 			SELECT p.contact_id FROM interactions i JOIN participants p ON p.interaction_id = i.id
 			WHERE i.occurred_on > ? AND i.occurred_on <= ?`, lo, hi)
 	}
@@ -150,37 +150,37 @@ func (tx *Tx) advanceDay() error {
 		return fmt.Errorf("move the check-ins to %s: %w", tx.today, err)
 	}
 	tx.state = nil
-	return tx.SetSetting(standingDayKey, tx.today.String())
+	return tx.SetSetting(checkinsDayKey, tx.today.String())
 }
 
-// settleStanding works out the stored dates of everyone a write marked,
+// settleCheckIns works out the stored dates of everyone a write marked,
 // in the write's own transaction, and clears the marks.
-func (tx *Tx) settleStanding() error {
+func (tx *Tx) settleCheckIns() error {
 	tx.state = nil
-	st, err := tx.standing()
+	st, err := tx.checkIns()
 	if err != nil || !st.stored || !st.dirty {
 		return err
 	}
-	where := "c.id IN (SELECT contact_id FROM standing_dirty)"
+	where := "c.id IN (SELECT contact_id FROM checkin_dirty)"
 	if st.everyone {
 		where = "1"
 	}
 	if err := tx.refreshWhere(where); err != nil {
 		return err
 	}
-	if _, err := tx.exec("DELETE FROM standing_dirty"); err != nil {
+	if _, err := tx.exec("DELETE FROM checkin_dirty"); err != nil {
 		return fmt.Errorf("settle the check-ins: %w", err)
 	}
 	tx.state = nil
 	return nil
 }
 
-// RefreshStanding works out the stored last contact and next check-in of
+// RefreshCheckIns works out the stored last contact and next check-in of
 // the given contacts now, in this transaction, in one statement however
 // many they are. Writes to contacts, roles, participants, import_added and
 // role_cadences need not call it (triggers mark whom they touch, settled
 // before commit); anything else a check-in comes to depend on must.
-func (tx *Tx) RefreshStanding(ids ...int64) error {
+func (tx *Tx) RefreshCheckIns(ids ...int64) error {
 	if len(ids) == 0 {
 		return nil
 	}
@@ -194,8 +194,8 @@ func (tx *Tx) RefreshStanding(ids ...int64) error {
 	return tx.refreshWhere("c.id IN (SELECT value FROM json_each(:ids))", sql.Named("ids", string(list)))
 }
 
-// RefreshAllStanding works out everyone's stored dates from scratch.
-func (tx *Tx) RefreshAllStanding() error {
+// RefreshAllCheckIns works out everyone's stored dates from scratch.
+func (tx *Tx) RefreshAllCheckIns() error {
 	if err := tx.advanceDay(); err != nil {
 		return err
 	}
@@ -232,10 +232,10 @@ func usedArgs(q string, args []any) []any {
 	return out
 }
 
-// StandingDay is the day the stored check-ins are worked out for, zero
+// CheckInsDay is the day the stored check-ins are worked out for, zero
 // before they ever were.
-func (tx *Tx) StandingDay() (crm.Date, error) {
-	st, err := tx.standing()
+func (tx *Tx) CheckInsDay() (crm.Date, error) {
+	st, err := tx.checkIns()
 	if err != nil || st.day == "" {
 		return crm.Date{}, err
 	}

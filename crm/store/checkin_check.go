@@ -7,20 +7,20 @@ import (
 	"github.com/kithcrm/kith/crm"
 )
 
-// StandingCheck is what CheckStanding found: every contact's stored last
+// StoredDatesCheck is what CheckStoredDates found: every contact's stored last
 // contact and next check-in recomputed from scratch, and where they differ.
-type StandingCheck struct {
+type StoredDatesCheck struct {
 	// Day is the day the stored dates are for, and so the day they were
 	// recomputed as of (zero when they were never worked out).
-	Day         crm.Date             `json:"day"`
-	People      int                  `json:"people"`
-	Pending     int                  `json:"pending"` // people marked by a write and not settled
-	Differences []StandingDifference `json:"differences"`
+	Day         crm.Date                `json:"day"`
+	People      int                     `json:"people"`
+	Pending     int                     `json:"pending"` // people marked by a write and not settled
+	Differences []StoredDatesDifference `json:"differences"`
 }
 
-// StandingDifference is one contact whose stored dates are not what the
+// StoredDatesDifference is one contact whose stored dates are not what the
 // rules give.
-type StandingDifference struct {
+type StoredDatesDifference struct {
 	ContactID       int64    `json:"id"`
 	Name            string   `json:"name"`
 	LastContact     crm.Date `json:"last_contact"`
@@ -30,14 +30,14 @@ type StandingDifference struct {
 }
 
 // OK says the stored dates are all true.
-func (c StandingCheck) OK() bool { return c.Pending == 0 && len(c.Differences) == 0 }
+func (c StoredDatesCheck) OK() bool { return c.Pending == 0 && len(c.Differences) == 0 }
 
-// CheckStanding recomputes every contact's dates from scratch, as of the
+// CheckStoredDates recomputes every contact's dates from scratch, as of the
 // day they are stored for, and reports those that differ from the stored
 // ones. It only reads, in one statement over the whole book.
-func (tx *Tx) CheckStanding() (StandingCheck, error) {
-	out := StandingCheck{Differences: []StandingDifference{}}
-	st, err := tx.standing()
+func (tx *Tx) CheckStoredDates() (StoredDatesCheck, error) {
+	out := StoredDatesCheck{Differences: []StoredDatesDifference{}}
+	st, err := tx.checkIns()
 	if err != nil {
 		return out, err
 	}
@@ -51,7 +51,7 @@ func (tx *Tx) CheckStanding() (StandingCheck, error) {
 		}
 		out.Day = day
 	}
-	if err := tx.queryRow("SELECT (SELECT count(*) FROM contacts), (SELECT count(*) FROM standing_dirty)").
+	if err := tx.queryRow("SELECT (SELECT count(*) FROM contacts), (SELECT count(*) FROM checkin_dirty)").
 		Scan(&out.People, &out.Pending); err != nil {
 		return out, fmt.Errorf("check the stored check-ins: %w", err)
 	}
@@ -60,8 +60,8 @@ func (tx *Tx) CheckStanding() (StandingCheck, error) {
 		WHERE c.last_contact IS NOT s.last_contact OR c.next_due IS NOT s.next_due
 		ORDER BY c.id`
 	rows, err := tx.query(q, sql.Named("today", day))
-	out.Differences, err = collect(rows, err, func(row scanner) (StandingDifference, error) {
-		var d StandingDifference
+	out.Differences, err = collect(rows, err, func(row scanner) (StoredDatesDifference, error) {
+		var d StoredDatesDifference
 		return d, row.Scan(&d.ContactID, &d.Name, &d.LastContact, &d.NextDue, &d.WantLastContact, &d.WantNextDue)
 	})
 	if err != nil {

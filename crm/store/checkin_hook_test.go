@@ -16,7 +16,7 @@ const checkLimit = 5000
 
 func checkStoredDates(s *Store) error {
 	return s.View(context.Background(), func(tx *Tx) error {
-		st, err := tx.standing()
+		st, err := tx.checkIns()
 		if err != nil || !st.stored {
 			return err
 		}
@@ -24,7 +24,7 @@ func checkStoredDates(s *Store) error {
 		if err := tx.queryRow("SELECT count(*) FROM contacts").Scan(&n); err != nil || n > checkLimit {
 			return err
 		}
-		c, err := tx.CheckStanding()
+		c, err := tx.CheckStoredDates()
 		if err != nil {
 			return err
 		}
