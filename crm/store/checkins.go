@@ -142,6 +142,24 @@ func (tx *Tx) ContactSummary(id int64) (crm.ContactSummary, error) {
 	return s, nil
 }
 
+// dueQuery is DuePage's statement and its arguments: the due rows are a
+// range of the contacts_next_due index, read in its order and cut at limit
+// (-1 for none) before anything else is looked up for them.
+func (tx *Tx) dueQuery(until crm.Date, limit int) (string, []any, error) {
+	order := " ORDER BY next_due, name_key, id"
+	cte, args, err := tx.checkInRows("c.archived = 0")
+	if err != nil {
+		return "", nil, err
+	}
+	q := "WITH " + cte + summarySelect + `,
+		COALESCE((SELECT i.summary FROM participants p JOIN interactions i ON i.id = p.interaction_id
+			WHERE p.contact_id = r.id AND p.occurred_on <= :today
+			ORDER BY p.occurred_on DESC, p.interaction_id DESC LIMIT 1), '')
+		FROM (SELECT * FROM rows WHERE next_due <= :until` + order + ` LIMIT :limit) r` + order
+	args = append(args, sql.Named("today", tx.today), sql.Named("until", until), sql.Named("limit", limit))
+	return q, usedArgs(q, args), nil
+}
+
 // Due returns the check-ins of active contacts that fall on or before until,
 // overdue ones included, soonest first.
 func (tx *Tx) Due(until crm.Date) ([]crm.CheckIn, error) { return tx.DuePage(until, 0) }
@@ -154,18 +172,11 @@ func (tx *Tx) DuePage(until crm.Date, limit int) ([]crm.CheckIn, error) {
 	if limit <= 0 {
 		limit = -1 // SQLite: no limit
 	}
-	order := " ORDER BY next_due, name_key, id"
-	cte, args, err := tx.checkInRows("c.archived = 0")
+	q, args, err := tx.dueQuery(until, limit)
 	if err != nil {
 		return nil, fmt.Errorf("list due check-ins: %w", err)
 	}
-	q := "WITH " + cte + summarySelect + `,
-		COALESCE((SELECT i.summary FROM participants p JOIN interactions i ON i.id = p.interaction_id
-			WHERE p.contact_id = r.id AND p.occurred_on <= :today
-			ORDER BY p.occurred_on DESC, p.interaction_id DESC LIMIT 1), '')
-		FROM (SELECT * FROM rows WHERE next_due <= :until` + order + ` LIMIT :limit) r` + order
-	args = append(args, sql.Named("today", tx.today), sql.Named("until", until), sql.Named("limit", limit))
-	rows, err := tx.query(q, usedArgs(q, args)...)
+	rows, err := tx.query(q, args...)
 	out, err := collect(rows, err, func(row scanner) (crm.CheckIn, error) {
 		var summary string
 		s, err := scanSummary(row, &summary)
