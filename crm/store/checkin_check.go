@@ -25,8 +25,10 @@ type StoredDatesDifference struct {
 	Name            string   `json:"name"`
 	LastContact     crm.Date `json:"last_contact"`
 	NextDue         crm.Date `json:"next_due"`
+	CadenceDays     int      `json:"cadence_days"`
 	WantLastContact crm.Date `json:"want_last_contact"`
 	WantNextDue     crm.Date `json:"want_next_due"`
+	WantCadenceDays int      `json:"want_cadence_days"`
 }
 
 // OK says the stored dates are all true.
@@ -55,14 +57,16 @@ func (tx *Tx) CheckStoredDates() (StoredDatesCheck, error) {
 		Scan(&out.People, &out.Pending); err != nil {
 		return out, fmt.Errorf("check the stored check-ins: %w", err)
 	}
-	q := `SELECT c.id, c.name, c.last_contact, c.next_due, s.last_contact, s.next_due
+	q := `SELECT c.id, c.name, c.last_contact, c.next_due, COALESCE(c.checkin_cadence, 0),
+			s.last_contact, s.next_due, COALESCE(s.cadence_days, 0)
 		FROM contacts c JOIN (` + fmt.Sprintf(computedRows, "1") + `) s ON s.id = c.id
-		WHERE c.last_contact IS NOT s.last_contact OR c.next_due IS NOT s.next_due
+		WHERE c.last_contact IS NOT s.last_contact OR c.next_due IS NOT s.next_due OR c.checkin_cadence IS NOT s.cadence_days
 		ORDER BY c.id`
 	rows, err := tx.query(q, sql.Named("today", day))
 	out.Differences, err = collect(rows, err, func(row scanner) (StoredDatesDifference, error) {
 		var d StoredDatesDifference
-		return d, row.Scan(&d.ContactID, &d.Name, &d.LastContact, &d.NextDue, &d.WantLastContact, &d.WantNextDue)
+		return d, row.Scan(&d.ContactID, &d.Name, &d.LastContact, &d.NextDue, &d.CadenceDays,
+			&d.WantLastContact, &d.WantNextDue, &d.WantCadenceDays)
 	})
 	if err != nil {
 		return out, fmt.Errorf("check the stored check-ins: %w", err)

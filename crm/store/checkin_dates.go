@@ -37,7 +37,7 @@ const checkinsDayKey = "checkins_day"
 // computedRows works out the list columns of the contacts WHERE %s from
 // scratch as of :today: the rule the stored dates must always equal. A NULL
 // cadence (none) gives a NULL next_due, as archiving does.
-var computedRows = `SELECT id, name, name_key, company, title, archived, last_contact,
+var computedRows = `SELECT id, name, name_key, company, title, archived, cadence_days, last_contact,
     CASE WHEN archived THEN NULL ELSE
         max(date(COALESCE(last_contact, checkin_start), '+' || cadence_days || ' days'), COALESCE(snoozed_until, ''))
     END AS next_due
@@ -49,7 +49,7 @@ FROM (SELECT c.id, c.name, c.name_key, c.company, c.title, c.archived, c.snoozed
     FROM contacts c WHERE %s)`
 
 // storedRows reads the same columns from the stored dates.
-const storedRows = `SELECT c.id, c.name, c.name_key, c.company, c.title, c.archived, c.last_contact, c.next_due
+const storedRows = `SELECT c.id, c.name, c.name_key, c.company, c.title, c.archived, c.checkin_cadence AS cadence_days, c.last_contact, c.next_due
     FROM contacts c WHERE %s`
 
 // movedSet is who a read must work out rather than trust: those a write
@@ -100,7 +100,7 @@ func (tx *Tx) checkIns() (checkInsState, error) {
 }
 
 // checkInRows returns the CTEs defining rows(id, name, name_key, company,
-// title, archived, last_contact, next_due) for the contacts c WHERE where,
+// title, archived, cadence_days, last_contact, next_due) for the contacts c WHERE where,
 // as of the transaction's day, with the named arguments they use. Fresh
 // stored dates are read as they are, so a filter or sort on next_due uses
 // the index; the few people whose stored dates may be out of date (see
@@ -205,9 +205,10 @@ func (tx *Tx) RefreshAllCheckIns() error {
 // refreshWhere stores the dates computedRows gives for the contacts c
 // WHERE where, writing only the rows that change.
 func (tx *Tx) refreshWhere(where string, args ...any) error {
-	q := `UPDATE contacts AS t SET last_contact = s.last_contact, next_due = s.next_due
+	q := `UPDATE contacts AS t SET last_contact = s.last_contact, next_due = s.next_due, checkin_cadence = s.cadence_days
 		FROM (` + fmt.Sprintf(computedRows, where) + `) AS s
-		WHERE s.id = t.id AND (t.last_contact IS NOT s.last_contact OR t.next_due IS NOT s.next_due)`
+		WHERE s.id = t.id AND (t.last_contact IS NOT s.last_contact OR t.next_due IS NOT s.next_due
+			OR t.checkin_cadence IS NOT s.cadence_days)`
 	args = append(args, sql.Named("today", tx.today))
 	if _, err := tx.exec(q, args...); err != nil {
 		return fmt.Errorf("work out the check-ins: %w", err)

@@ -20,14 +20,12 @@ import (
 
 // summarySelect reads a list row from a rows relation r (see checkInRows).
 // Check-ins count the roles held now, those not ended.
-var summarySelect = `
+const summarySelect = `
 SELECT r.id, r.name,
     COALESCE((SELECT group_concat(x.role) FROM roles x WHERE x.contact_id = r.id AND x.until IS NULL), '') AS roles,
     COALESCE((SELECT ch.value FROM channels ch WHERE ch.contact_id = r.id AND ch.kind = 'email'
         ORDER BY ch.is_primary DESC, ch.id LIMIT 1), '') AS email,
-    r.company, r.title,
-    COALESCE((SELECT ` + effectiveCadence("r.until IS NULL") + ` FROM contacts c WHERE c.id = r.id), 0),
-    r.last_contact, r.next_due, r.archived`
+    r.company, r.title, COALESCE(r.cadence_days, 0), r.last_contact, r.next_due, r.archived`
 
 // checkinStart is the SQL rule for the day contact c's check-ins run from
 // before any interaction with them: the later of the day met and the day
@@ -151,7 +149,10 @@ func (tx *Tx) dueQuery(until crm.Date, limit int) (string, []any, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	q := "WITH " + cte + summarySelect + `,
+	q := "WITH " + cte + `
+		SELECT r.id, r.name,
+		COALESCE((SELECT group_concat(x.role) FROM roles x WHERE x.contact_id = r.id AND x.until IS NULL), ''),
+		COALESCE(r.cadence_days, 0), r.last_contact, r.next_due,
 		COALESCE((SELECT i.summary FROM participants p JOIN interactions i ON i.id = p.interaction_id
 			WHERE p.contact_id = r.id AND p.occurred_on <= :today
 			ORDER BY p.occurred_on DESC, p.interaction_id DESC LIMIT 1), '')
@@ -178,12 +179,11 @@ func (tx *Tx) DuePage(until crm.Date, limit int) ([]crm.CheckIn, error) {
 	}
 	rows, err := tx.query(q, args...)
 	out, err := collect(rows, err, func(row scanner) (crm.CheckIn, error) {
-		var summary string
-		s, err := scanSummary(row, &summary)
-		return crm.CheckIn{
-			ContactID: s.ID, Name: s.Name, Roles: s.Roles, Due: s.NextDue, DaysOverdue: s.NextDue.DaysUntil(tx.today),
-			LastContact: s.LastContact, CadenceDays: s.CadenceDays, LastSummary: summary,
-		}, err
+		var c crm.CheckIn
+		var roles string
+		err := row.Scan(&c.ContactID, &c.Name, &roles, &c.CadenceDays, &c.LastContact, &c.Due, &c.LastSummary)
+		c.Roles, c.DaysOverdue = splitRoles(roles), c.Due.DaysUntil(tx.today)
+		return c, err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("list due check-ins: %w", err)

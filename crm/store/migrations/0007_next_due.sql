@@ -1,4 +1,4 @@
--- Stored check-ins: each contact's last contact and next check-in, kept in
+-- Stored check-ins: each contact's last contact, cadence and next check-in, kept in
 -- the contacts row so that due lists, Today, the people list sorted by next
 -- check-in and the calendar read an index instead of working out every
 -- person's dates from their interactions on each read.
@@ -12,6 +12,9 @@
 -- means everyone.
 ALTER TABLE contacts ADD COLUMN last_contact TEXT;
 ALTER TABLE contacts ADD COLUMN next_due TEXT;
+-- The cadence in force (their own, else their roles', else the default),
+-- NULL for none: the due list shows it beside every row.
+ALTER TABLE contacts ADD COLUMN checkin_cadence INTEGER;
 
 CREATE INDEX contacts_next_due ON contacts (archived, next_due, name_key);
 CREATE INDEX contacts_last_contact ON contacts (archived, last_contact);
