@@ -138,7 +138,7 @@ var reviewContactsQuery = `WITH q AS (
         count(*) FILTER (WHERE direction = 'received') AS received
     FROM exchanges WHERE occurred_on BETWEEN :pstart AND :asof AND NOT (commitment = 1 AND done_on IS NULL)
     GROUP BY contact_id
-), f AS (
+), f AS MATERIALIZED (
     SELECT c.id, c.name, c.archived, c.met_on, c.added_on, ` + checkinStart + ` AS checkins_from, c.snoozed_until,
         COALESCE(` + effectiveCadence(heldOn("r", ":asof")) + `, 0) AS cadence,
         ` + rolesHeld + ` AS roles,
@@ -155,7 +155,7 @@ var reviewContactsQuery = `WITH q AS (
     FROM f JOIN (SELECT DISTINCT p.contact_id AS id, i.occurred_on AS day FROM interactions i
         JOIN participants p ON p.interaction_id = i.id WHERE i.occurred_on BETWEEN :start AND :asof) d ON d.id = f.id
     WHERE f.cadence > 0 AND NOT f.archived
-), walked AS (
+), walked AS MATERIALIZED (
     SELECT id, count(*) FILTER (WHERE day <= due) AS kept,
         count(*) FILTER (WHERE day > due AND due BETWEEN :start AND :asof) AS missed, max(day) AS last_day
     FROM judged GROUP BY id
