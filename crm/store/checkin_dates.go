@@ -68,9 +68,10 @@ type checkInsState struct {
 	everyone bool   // everyone is marked (a new schema or a changed default)
 }
 
-// checkIns reads the state of the stored dates once per transaction. A
-// store whose schema predates them (tests open older books) reports
-// everyone as marked, so reads work everything out.
+// checkIns reads the state of the stored dates, once per read-only
+// transaction; a write transaction reads it afresh each time, since its
+// own writes mark people. A store whose schema predates them (tests open
+// older books) reports everyone as marked, so reads work everything out.
 func (tx *Tx) checkIns() (checkInsState, error) {
 	if tx.state != nil {
 		return *tx.state, nil
@@ -82,7 +83,7 @@ func (tx *Tx) checkIns() (checkInsState, error) {
 	}
 	if has == 0 {
 		st.everyone = true
-		tx.state = &st
+		tx.keep(st)
 		return st, nil
 	}
 	st.stored = true
@@ -95,8 +96,15 @@ func (tx *Tx) checkIns() (checkInsState, error) {
 	if st.day == "" {
 		st.everyone = true
 	}
-	tx.state = &st
+	tx.keep(st)
 	return st, nil
+}
+
+// keep remembers what checkIns found for the rest of a read-only transaction.
+func (tx *Tx) keep(st checkInsState) {
+	if !tx.write {
+		tx.state = &st
+	}
 }
 
 // checkInRows returns the CTEs defining rows(id, name, name_key, company,

@@ -196,3 +196,24 @@ func TestDueReadsTheIndex(t *testing.T) {
 		t.Errorf("due does not read the index in order:\n%s", plan)
 	}
 }
+
+// A write that reads what it just changed, in its own transaction, reads
+// the dates as they now are.
+func TestAWriteReadsTheDatesItChanged(t *testing.T) {
+	st := openTemp(t, "2026-06-01")
+	ana := addContact(t, st, crm.Contact{Name: "Ana", AddedOn: crmtest.Date("2026-01-01")}, crm.RoleCoach)
+	update(t, st, func(tx *Tx) error {
+		if _, err := tx.ContactSummary(ana); err != nil {
+			return err
+		}
+		if err := tx.LogInteraction(&crm.Interaction{Date: crmtest.Date("2026-05-20"), Kind: crm.KindCall,
+			Participants: []crm.Participant{{ContactID: ana}}}); err != nil {
+			return err
+		}
+		s, err := tx.ContactSummary(ana)
+		if s.LastContact.String() != "2026-05-20" || s.NextDue.String() != "2026-06-03" {
+			t.Errorf("read in the write: last %s next %s", s.LastContact, s.NextDue)
+		}
+		return err
+	})
+}

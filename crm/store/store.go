@@ -199,7 +199,7 @@ func (s *Store) run(ctx context.Context, pool func() *sql.DB, write bool, fn fun
 		return fmt.Errorf("begin transaction on %s: %w", s.path, err)
 	}
 	defer sqlTx.Rollback() // a no-op after Commit; undoes everything on error or panic
-	tx := &Tx{tx: sqlTx, ctx: ctx, today: s.Today(), now: s.now().UTC()}
+	tx := &Tx{tx: sqlTx, ctx: ctx, today: s.Today(), now: s.now().UTC(), write: write}
 	if write {
 		if err := tx.advanceDay(); err != nil {
 			return err
@@ -230,7 +230,8 @@ type Tx struct {
 	ctx   context.Context
 	today crm.Date
 	now   time.Time
-	state *checkInsState // what checkIns() found, read once
+	state *checkInsState // what checkIns() found, read once in a read-only transaction
+	write bool
 }
 
 // Today returns the day this transaction computes due dates and defaults from.
