@@ -54,7 +54,7 @@ func checkStored(t *testing.T, st *store.Store) {
 // and on others.
 func TestAnOlderBookUpgradesToTheSameDueList(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "kith.db")
-	old, err := store.OpenAtVersion(path, store.SchemaVersion()-1)
+	old, err := store.OpenBeforeStoredCheckIns(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,15 +1,26 @@
 package store
 
-import "github.com/kithcrm/kith/crm"
+import (
+	"fmt"
+	"strings"
 
-// OpenAtVersion opens path with the first version migrations only, as an
-// older Kith left it, for the tests outside the package that upgrade one.
-func OpenAtVersion(path string, version int) (*Store, error) {
+	"github.com/kithcrm/kith/crm"
+)
+
+// OpenBeforeStoredCheckIns opens path with the migrations before the one
+// that stores check-in dates (whatever its number), as an older Kith left
+// it, for the tests outside the package that upgrade one.
+func OpenBeforeStoredCheckIns(path string) (*Store, error) {
 	ms, err := loadMigrations()
 	if err != nil {
 		return nil, err
 	}
-	return open(path, ms[:version])
+	for i, m := range ms {
+		if strings.HasSuffix(m.name, "_next_due.sql") {
+			return open(path, ms[:i])
+		}
+	}
+	return nil, fmt.Errorf("no migration stores check-in dates")
 }
 
 // DueComputed is Tx.Due worked out from scratch, ignoring the stored dates:
