@@ -18,15 +18,18 @@ import (
 	"github.com/kithcrm/kith/crm/review"
 )
 
-// reviewPeople is the review's Relationships tab: a virtual table of every
-// relationship of the quarter (thousands scroll as easily as ten), and
-// under it the chosen one's exchanges and the decision about them.
+// reviewPeople is the review's Relationships tab: a virtual table of the
+// relationships of the quarter, the first reviewPage of them and the rest
+// a page at a time on "Show more" (a book of 50,000 people reviews its
+// first hundred without laying out the others), and under it the chosen
+// one's exchanges and the decision about them.
 type reviewPeople struct {
 	v      *reviewView
 	root   fyne.CanvasObject
 	search *field
 	filter *widget.Select
 	count  *canvas.Text
+	more   *widget.Button
 	table  *widget.Table
 	detail *fyne.Container
 
@@ -38,6 +41,7 @@ type reviewPeople struct {
 
 	r       *review.Review
 	rows    []int // indexes into r.Contacts, filtered and sorted
+	shown   int   // how many of rows the table shows
 	sortCol int
 	sortAsc bool
 	chosen  int64
@@ -92,7 +96,9 @@ func newReviewPeople(v *reviewView) *reviewPeople {
 	p.search.OnChanged = func(string) { p.refilter() }
 	p.filter = widget.NewSelect(peopleFilters, func(string) { p.refilter() })
 	p.filter.Selected = peopleFilters[0]
-	p.table = widget.NewTableWithHeaders(func() (int, int) { return len(p.rows), len(peopleColumns) }, p.newCell, p.updateCell)
+	p.more = widget.NewButton("Show more", p.showMore)
+	p.more.Hide()
+	p.table = widget.NewTableWithHeaders(func() (int, int) { return p.shownRows(), len(peopleColumns) }, p.newCell, p.updateCell)
 	p.table.ShowHeaderColumn = false
 	p.table.StickyColumnCount = 1
 	p.table.CreateHeader = func() fyne.CanvasObject {
@@ -106,7 +112,7 @@ func newReviewPeople(v *reviewView) *reviewPeople {
 		p.table.SetColumnWidth(i, c.width)
 	}
 	p.table.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(p.rows) {
+		if id.Row >= 0 && id.Row < p.shownRows() {
 			p.choose(p.r.Contacts[p.rows[id.Row]].ID)
 		}
 	}
@@ -116,7 +122,7 @@ func newReviewPeople(v *reviewView) *reviewPeople {
 	p.note.OnChanged = func(string) { p.onNote() }
 	p.hint = note("")
 	p.showDetail(nil)
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewCenter(p.count), fixedWidth(p.filter, 210)), p.search)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewCenter(p.count), p.more, fixedWidth(p.filter, 210)), p.search)
 	top := container.NewBorder(container.NewPadded(bar), nil, nil, nil, p.table)
 	split := container.NewVSplit(top, container.NewPadded(p.detail))
 	split.SetOffset(0.58)
@@ -156,9 +162,37 @@ func (p *reviewPeople) refilter() {
 		}
 	}
 	p.sortRows()
-	p.count.Text = plural(len(p.rows), "person", "people")
-	p.count.Refresh()
+	p.shown = reviewPage
+	p.paged()
 	p.table.UnselectAll()
+}
+
+// reviewPage is how many relationships the table shows at first, and how
+// many more each "Show more" adds.
+const reviewPage = 100
+
+// shownRows is how many rows the table has: the page shown so far.
+func (p *reviewPeople) shownRows() int { return min(p.shown, len(p.rows)) }
+
+// showMore adds the next page of relationships to the table.
+func (p *reviewPeople) showMore() {
+	p.shown += reviewPage
+	p.paged()
+}
+
+// paged says how many relationships are shown of how many, and offers the
+// next page while there is one.
+func (p *reviewPeople) paged() {
+	n := len(p.rows)
+	p.count.Text = plural(n, "person", "people")
+	if shown := p.shownRows(); shown < n {
+		p.count.Text = fmt.Sprintf("%d of %s", shown, p.count.Text)
+		p.more.SetText(fmt.Sprintf("Show %d more", min(reviewPage, n-shown)))
+		p.more.Show()
+	} else {
+		p.more.Hide()
+	}
+	p.count.Refresh()
 	p.table.Refresh()
 }
 
@@ -251,7 +285,7 @@ func (p *reviewPeople) newCell() fyne.CanvasObject {
 }
 
 func (p *reviewPeople) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	if id.Row < 0 || id.Row >= len(p.rows) {
+	if id.Row < 0 || id.Row >= p.shownRows() {
 		return
 	}
 	c := &p.r.Contacts[p.rows[id.Row]]
@@ -346,6 +380,10 @@ func (p *reviewPeople) reveal(id int64) {
 	}
 	for row, i := range p.rows {
 		if p.r.Contacts[i].ID == id {
+			if row >= p.shown { // on a page not shown yet: show up to it
+				p.shown = (row/reviewPage + 1) * reviewPage
+				p.paged()
+			}
 			p.table.ScrollTo(widget.TableCellID{Row: row, Col: colName})
 			p.table.Select(widget.TableCellID{Row: row, Col: colName})
 			return

@@ -57,7 +57,13 @@ type ContactFacts struct {
 	LastContact  crm.Date // the last interaction up to asOf
 	Interactions int
 	Minutes      int
-	Days         []crm.Date // the distinct days met in [start, asOf], ascending
+	// Gave2Q and Received2Q count the things given and received in the
+	// quarter and the one before, open promises left out.
+	Gave2Q, Received2Q int
+	// CheckinsKept and CheckinsMissed judge the quarter's check-ins as
+	// CountCheckins does; zero for archived people and those without a
+	// cadence.
+	CheckinsKept, CheckinsMissed int
 }
 
 // since is the day the person is in the book from, for the review: the
@@ -167,8 +173,9 @@ func (r *Review) relationships(src Source, q Quarter, running bool) error {
 	if err != nil {
 		return err
 	}
-	// Two quarters of exchanges: "taking more than giving" is judged over both.
-	exchanges, err := src.ReviewExchanges(q.Prev().Start(), r.AsOf)
+	// The quarter's own exchanges, for their lists; "taking more than
+	// giving" is judged over two quarters, counted by the source.
+	exchanges, err := src.ReviewExchanges(q.Start(), r.AsOf)
 	if err != nil {
 		return err
 	}
@@ -180,11 +187,11 @@ func (r *Review) relationships(src Source, q Quarter, running bool) error {
 	r.Contacts = make([]Relationship, len(facts))
 	for i := range facts {
 		index[facts[i].ID] = i
-		r.Contacts[i] = newRelationship(&facts[i], q.Start(), r.AsOf, running)
+		r.Contacts[i] = newRelationship(&facts[i])
 	}
 	for _, x := range exchanges {
 		if i, ok := index[x.ContactID]; ok { // else an archived person the quarter did not touch
-			r.Contacts[i].count(x, !x.Date.Before(q.Start()))
+			r.Contacts[i].count(x)
 		}
 	}
 	for _, x := range open {
@@ -196,38 +203,29 @@ func (r *Review) relationships(src Source, q Quarter, running bool) error {
 	return nil
 }
 
-// newRelationship starts a person's quarter from what the store knows, with
-// their check-ins judged; exchanges and flags come after. Its lists are
-// empty rather than nil so the JSON report always has them.
-func newRelationship(f *ContactFacts, start, asOf crm.Date, running bool) Relationship {
+// newRelationship starts a person's quarter from what the store knows and
+// judged (check-ins, two quarters' exchanges); the quarter's exchanges and
+// the flags come after. Its lists are empty rather than nil so the JSON
+// report always has them.
+func newRelationship(f *ContactFacts) Relationship {
 	rel := Relationship{ID: f.ID, Name: f.Name, Roles: f.Roles, Archived: f.Archived, CadenceDays: f.CadenceDays,
 		Interactions: f.Interactions, Minutes: f.Minutes, LastContact: f.LastContact,
+		CheckinsKept: f.CheckinsKept, CheckinsMissed: f.CheckinsMissed, Gave2Q: f.Gave2Q, Received2Q: f.Received2Q,
 		GaveItems: []crm.Exchange{}, ReceivedItems: []crm.Exchange{}, OpenCommitments: []crm.Exchange{}, Flags: []Flag{}}
 	if rel.Roles == nil {
 		rel.Roles = []crm.RoleKind{}
 	}
-	if !f.Archived { // archived people have no check-ins, as on the check-in list
-		prev := f.LastBefore
-		if prev.IsZero() {
-			prev = f.CheckinsFrom
-		}
-		rel.CheckinsKept, rel.CheckinsMissed = CountCheckins(prev, f.CadenceDays, f.Days, start, asOf, running)
-	}
 	return rel
 }
 
-// count adds an exchange to the two-quarter tally of its direction and, when
-// it falls in the quarter itself, to the quarter's count and list as well.
-func (r *Relationship) count(x crm.Exchange, inQuarter bool) {
-	twoQ, n, items := &r.Received2Q, &r.Received, &r.ReceivedItems
+// count adds an exchange of the quarter to its direction's count and list.
+func (r *Relationship) count(x crm.Exchange) {
+	n, items := &r.Received, &r.ReceivedItems
 	if x.Direction == crm.Gave {
-		twoQ, n, items = &r.Gave2Q, &r.Gave, &r.GaveItems
+		n, items = &r.Gave, &r.GaveItems
 	}
-	*twoQ++
-	if inQuarter {
-		*n++
-		*items = append(*items, x)
-	}
+	*n++
+	*items = append(*items, x)
 }
 
 // flag sets each relationship's balance and flags, and names the flagged

@@ -8,41 +8,18 @@ import (
 	"github.com/kithcrm/kith/crm"
 )
 
-// contactRows is the query behind people lists and check-ins: each contact
-// with their current roles, primary email, effective cadence, last contact
-// and next due date, all computed in SQL over indexes so that a list of
-// 50,000 people never loads their interactions.
-//
-// The cadence is the contact's own override, else the shortest default of
-// their current roles, else the default for people without a role. The last
-// contact is the latest interaction they took part in up to today (a circle
-// meeting counts for the members who attended). The next check-in is a
-// cadence after that, or after checkinStart for someone never contacted,
-// and never before the end of a snooze.
-var contactRows = contactCTE + summarySelect + " FROM rows r"
+// The people lists and check-ins read each contact's current roles,
+// primary email, effective cadence, last contact and next due date. The
+// last contact is the latest interaction they took part in up to today (a
+// circle meeting counts for the members who attended); the next check-in
+// is a cadence after that, or after checkinStart for someone never
+// contacted, and never before the end of a snooze. Both dates are stored
+// in the contacts row (see checkin_dates.go): a list sorts and cuts its
+// rows (checkInRows) before summarySelect looks up the rest, so a page of
+// 100 costs 100 lookups, not one per person in the book.
 
-// contactCTE computes what lists sort and filter on; summarySelect adds the
-// roles and primary email, which only the rows shown need, so a page query
-// can look them up after sorting and limiting (see ListContacts). Check-ins
-// count the roles held now, those not ended. A NULL cadence (none) gives a
-// NULL next_due: no check-in, as for the archived.
-var contactCTE = `
-WITH base AS (
-    SELECT c.id, c.name, c.name_key, c.company, c.title, c.archived, c.snoozed_until,
-        ` + checkinStart + ` AS checkin_start,
-        ` + effectiveCadence("r.until IS NULL") + ` AS cadence_days,
-        (SELECT max(p.occurred_on) FROM participants p
-          WHERE p.contact_id = c.id AND p.occurred_on <= :today) AS last_contact
-    FROM contacts c
-    WHERE %s
-), rows AS (
-    SELECT *, CASE WHEN archived THEN NULL ELSE
-        max(date(COALESCE(last_contact, checkin_start), '+' || cadence_days || ' days'), COALESCE(snoozed_until, ''))
-    END AS next_due
-    FROM base
-)`
-
-// summarySelect reads a list row from a rows relation r (see contactCTE).
+// summarySelect reads a list row from a rows relation r (see checkInRows).
+// Check-ins count the roles held now, those not ended.
 const summarySelect = `
 SELECT r.id, r.name,
     COALESCE((SELECT group_concat(x.role) FROM roles x WHERE x.contact_id = r.id AND x.until IS NULL), '') AS roles,
@@ -122,9 +99,12 @@ func (tx *Tx) ListContacts(f crm.ContactFilter) ([]crm.ContactSummary, error) {
 	// Sort and cut the page first, then look up roles and emails for the
 	// rows kept: the sorter carries narrow rows, and a page of 100 costs 100
 	// lookups, not one per person in the book.
-	q := fmt.Sprintf(contactCTE, where) + summarySelect + " FROM (SELECT * FROM rows" + order + page + ") r" + order
-	args = append(args, sql.Named("today", tx.today))
-	rows, err := tx.query(q, args...)
+	cte, more, err := tx.checkInRows(where)
+	if err != nil {
+		return nil, fmt.Errorf("list contacts: %w", err)
+	}
+	q := "WITH " + cte + summarySelect + " FROM (SELECT * FROM rows" + order + page + ") r" + order
+	rows, err := tx.query(q, usedArgs(q, append(args, more...))...)
 	out, err := collect(rows, err, func(row scanner) (crm.ContactSummary, error) { return scanSummary(row) })
 	if err != nil {
 		return nil, fmt.Errorf("list contacts: %w", err)
@@ -145,7 +125,12 @@ func (tx *Tx) CountContacts(f crm.ContactFilter) (int, error) {
 
 // ContactSummary returns the list row of one contact, archived or not.
 func (tx *Tx) ContactSummary(id int64) (crm.ContactSummary, error) {
-	s, err := scanSummary(tx.queryRow(fmt.Sprintf(contactRows, "c.id = :id"), sql.Named("id", id), sql.Named("today", tx.today)))
+	cte, args, err := tx.checkInRows("c.id = :id")
+	if err != nil {
+		return crm.ContactSummary{}, fmt.Errorf("load contact #%d: %w", id, err)
+	}
+	q := "WITH " + cte + summarySelect + " FROM rows r"
+	s, err := scanSummary(tx.queryRow(q, usedArgs(q, append(args, sql.Named("id", id)))...))
 	if errors.Is(err, sql.ErrNoRows) {
 		return crm.ContactSummary{}, noContact(id)
 	}
@@ -153,6 +138,27 @@ func (tx *Tx) ContactSummary(id int64) (crm.ContactSummary, error) {
 		return crm.ContactSummary{}, fmt.Errorf("load contact #%d: %w", id, err)
 	}
 	return s, nil
+}
+
+// dueQuery is DuePage's statement and its arguments: the due rows are a
+// range of the contacts_next_due index, read in its order and cut at limit
+// (-1 for none) before anything else is looked up for them.
+func (tx *Tx) dueQuery(until crm.Date, limit int) (string, []any, error) {
+	order := " ORDER BY next_due, name_key, id"
+	cte, args, err := tx.checkInRows("c.archived = 0")
+	if err != nil {
+		return "", nil, err
+	}
+	q := "WITH " + cte + `
+		SELECT r.id, r.name,
+		COALESCE((SELECT group_concat(x.role) FROM roles x WHERE x.contact_id = r.id AND x.until IS NULL), ''),
+		COALESCE(r.cadence_days, 0), r.last_contact, r.next_due,
+		COALESCE((SELECT i.summary FROM participants p JOIN interactions i ON i.id = p.interaction_id
+			WHERE p.contact_id = r.id AND p.occurred_on <= :today
+			ORDER BY p.occurred_on DESC, p.interaction_id DESC LIMIT 1), '')
+		FROM (SELECT * FROM rows WHERE next_due <= :until` + order + ` LIMIT :limit) r` + order
+	args = append(args, sql.Named("today", tx.today), sql.Named("until", until), sql.Named("limit", limit))
+	return q, usedArgs(q, args), nil
 }
 
 // Due returns the check-ins of active contacts that fall on or before until,
@@ -167,20 +173,17 @@ func (tx *Tx) DuePage(until crm.Date, limit int) ([]crm.CheckIn, error) {
 	if limit <= 0 {
 		limit = -1 // SQLite: no limit
 	}
-	order := " ORDER BY next_due, name_key, id"
-	q := fmt.Sprintf(contactCTE, "c.archived = 0") + summarySelect + `,
-		COALESCE((SELECT i.summary FROM participants p JOIN interactions i ON i.id = p.interaction_id
-			WHERE p.contact_id = r.id AND p.occurred_on <= :today
-			ORDER BY p.occurred_on DESC, p.interaction_id DESC LIMIT 1), '')
-		FROM (SELECT * FROM rows WHERE next_due <= :until` + order + ` LIMIT :limit) r` + order
-	rows, err := tx.query(q, sql.Named("today", tx.today), sql.Named("until", until), sql.Named("limit", limit))
+	q, args, err := tx.dueQuery(until, limit)
+	if err != nil {
+		return nil, fmt.Errorf("list due check-ins: %w", err)
+	}
+	rows, err := tx.query(q, args...)
 	out, err := collect(rows, err, func(row scanner) (crm.CheckIn, error) {
-		var summary string
-		s, err := scanSummary(row, &summary)
-		return crm.CheckIn{
-			ContactID: s.ID, Name: s.Name, Roles: s.Roles, Due: s.NextDue, DaysOverdue: s.NextDue.DaysUntil(tx.today),
-			LastContact: s.LastContact, CadenceDays: s.CadenceDays, LastSummary: summary,
-		}, err
+		var c crm.CheckIn
+		var roles string
+		err := row.Scan(&c.ContactID, &c.Name, &roles, &c.CadenceDays, &c.LastContact, &c.Due, &c.LastSummary)
+		c.Roles, c.DaysOverdue = splitRoles(roles), c.Due.DaysUntil(tx.today)
+		return c, err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("list due check-ins: %w", err)

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"database/sql"
 	"fmt"
 	"strings"
 
@@ -25,9 +24,9 @@ func listOf(kind crm.ChannelKind) string {
         WHERE ch.contact_id = c.id AND ch.kind = '` + string(kind) + `'), '')`
 }
 
-// exportPeople reads everyone with their next check-in computed as on the
-// people list (contactCTE), in name order.
-var exportPeople = fmt.Sprintf(contactCTE, "1") + `
+// exportPeople reads everyone with their next check-in as on the people
+// list (the rows of checkInRows, the first %s), in name order.
+var exportPeople = `WITH %s
 SELECT c.name, COALESCE((SELECT group_concat(x.role) FROM roles x WHERE x.contact_id = c.id AND x.until IS NULL), ''),
     ` + listOf(crm.ChannelEmail) + `, ` + listOf(crm.ChannelPhone) + `, ` + listOf(crm.ChannelURL) + `,
     c.company, c.title, c.location, c.birthday, c.source, c.source_detail, c.met_on, c.added_on, r.next_due, c.archived
@@ -36,7 +35,12 @@ ORDER BY r.name_key, r.id`
 
 // ExportPeople visits everyone, archived people included, in name order.
 func (tx *Tx) ExportPeople(fn func(csvexport.Person) error) error {
-	rows, err := tx.query(exportPeople, sql.Named("today", tx.today))
+	cte, args, err := tx.checkInRows("1")
+	if err != nil {
+		return fmt.Errorf("export people: %w", err)
+	}
+	q := fmt.Sprintf(exportPeople, cte)
+	rows, err := tx.query(q, usedArgs(q, args)...)
 	err = each(rows, err, func(row scanner) error {
 		var p csvexport.Person
 		var roles, emails, phones, urls string

@@ -62,8 +62,18 @@ type tableRows struct {
 // mergeSnapshot reads the rows of keep and other.
 func (tx *Tx) mergeSnapshot(keep, other int64) (*rowSnapshot, error) {
 	s := &rowSnapshot{}
-	var err error
-	if s.contacts, err = tx.selectRows("SELECT * FROM contacts WHERE id IN (?, ?) ORDER BY id", keep, other); err != nil {
+	cols, err := tx.selectRows("SELECT name FROM pragma_table_info('contacts') WHERE name NOT IN ('last_contact', 'next_due', 'checkin_cadence') ORDER BY cid")
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, len(cols.rows))
+	for i, row := range cols.rows {
+		names[i], _ = row[0].(string)
+	}
+	// The stored check-ins are not the person's own data but derived from
+	// it, worked out again whenever it changes (checkin_dates.go): a merge
+	// undone on another day is no change to the person.
+	if s.contacts, err = tx.selectRows("SELECT "+quoteNames(names)+" FROM contacts WHERE id IN (?, ?) ORDER BY id", keep, other); err != nil {
 		return nil, err
 	}
 	for _, t := range contactTables {

@@ -110,6 +110,12 @@ func (s *Store) migrate(ctx context.Context, ms []migration) error {
 			return err
 		}
 	}
+	// A step may mark everyone's stored check-ins to be worked out (the
+	// one adding them does); an empty write settles them now, once, rather
+	// than leaving every read of the book to work them out.
+	if err := s.Update(ctx, func(*Tx) error { return nil }); err != nil {
+		return fmt.Errorf("work out the check-ins of %s: %w", s.path, err)
+	}
 	return nil
 }
 

@@ -101,63 +101,72 @@ SELECT month, 'none', count(*), COALESCE(sum(minutes), 0) FROM i WHERE id NOT IN
 // active contact in the book by asOf (from the day met when it is known,
 // else the day added, so someone met before the quarter but entered after
 // it is part of it), and anyone (archived too) met or traded with in
-// [start, asOf], with what the review needs to know of each.
+// [start, asOf], with what the review needs to know of each. Everything
+// per person is aggregated here, in one statement: the quarter's
+// interactions and minutes, the things given and received over this
+// quarter and the one before, and the check-ins kept and missed (the walk
+// review.CountCheckins describes, done with a window over the days met).
 func (tx *Tx) ReviewContacts(start, asOf crm.Date) ([]review.ContactFacts, error) {
-	q := `WITH q AS (
-    SELECT p.contact_id AS id, count(*) AS n, sum(i.minutes) AS minutes
-    FROM interactions i JOIN participants p ON p.interaction_id = i.id
-    WHERE i.occurred_on BETWEEN :start AND :asof GROUP BY p.contact_id
-)
-SELECT c.id, c.name, c.archived, c.met_on, c.added_on, ` + checkinStart + `, c.snoozed_until,
-    COALESCE(` + effectiveCadence(heldOn("r", ":asof")) + `, 0),
-    ` + rolesHeld + `,
-    (SELECT max(p.occurred_on) FROM participants p WHERE p.contact_id = c.id AND p.occurred_on < :start),
-    (SELECT max(p.occurred_on) FROM participants p WHERE p.contact_id = c.id AND p.occurred_on <= :asof),
-    COALESCE(q.n, 0), COALESCE(q.minutes, 0)
-FROM contacts c LEFT JOIN q ON q.id = c.id
-WHERE (c.archived = 0 AND COALESCE(c.met_on, c.added_on) <= :asof) OR q.id IS NOT NULL
-   OR EXISTS (SELECT 1 FROM exchanges e WHERE e.contact_id = c.id AND e.occurred_on BETWEEN :start AND :asof)
-ORDER BY c.name COLLATE NOCASE, c.id`
-	rows, err := tx.query(q, sql.Named("start", start), sql.Named("asof", asOf))
+	running := !asOf.Before(tx.today)
+	rows, err := tx.query(reviewContactsQuery, sql.Named("start", start), sql.Named("asof", asOf),
+		sql.Named("pstart", start.AddMonths(-3)), sql.Named("running", running))
 	out, err := collect(rows, err, func(row scanner) (review.ContactFacts, error) {
 		var f review.ContactFacts
 		var roles string
 		err := row.Scan(&f.ID, &f.Name, &f.Archived, &f.MetOn, &f.AddedOn, &f.CheckinsFrom, &f.SnoozedUntil, &f.CadenceDays, &roles,
-			&f.LastBefore, &f.LastContact, &f.Interactions, &f.Minutes)
+			&f.LastBefore, &f.LastContact, &f.Interactions, &f.Minutes, &f.Gave2Q, &f.Received2Q, &f.CheckinsKept, &f.CheckinsMissed)
 		f.Roles = splitRoles(roles)
 		return f, err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("review contacts: %w", err)
 	}
-	index := make(map[int64]int, len(out))
-	for i, f := range out {
-		index[f.ID] = i
-	}
-	return out, tx.reviewDays(start, asOf, out, index)
+	return out, nil
 }
 
-// reviewDays fills in the distinct days each contact was met in [start, asOf].
-func (tx *Tx) reviewDays(start, asOf crm.Date, facts []review.ContactFacts, index map[int64]int) error {
-	rows, err := tx.query(`SELECT DISTINCT p.contact_id, i.occurred_on FROM interactions i
-		JOIN participants p ON p.interaction_id = i.id
-		WHERE i.occurred_on BETWEEN ? AND ? ORDER BY p.contact_id, i.occurred_on`, start, asOf)
-	err = each(rows, err, func(row scanner) error {
-		var id int64
-		var d crm.Date
-		if err := row.Scan(&id, &d); err != nil {
-			return err
-		}
-		if i, ok := index[id]; ok {
-			facts[i].Days = append(facts[i].Days, d)
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("review check-ins: %w", err)
-	}
-	return nil
-}
+// reviewContactsQuery is ReviewContacts' statement. A check-in falls due a
+// cadence after the previous contact: before the quarter's first meeting
+// that is the last one before the quarter (or checkinStart), then the
+// latest earlier day met, never moving back (a meeting logged before the
+// day met). Archived people and those without a cadence have none.
+var reviewContactsQuery = `WITH q AS (
+    SELECT p.contact_id AS id, count(*) AS n, sum(i.minutes) AS minutes
+    FROM interactions i JOIN participants p ON p.interaction_id = i.id
+    WHERE i.occurred_on BETWEEN :start AND :asof GROUP BY p.contact_id
+), x AS (
+    SELECT contact_id AS id, count(*) FILTER (WHERE direction = 'gave') AS gave,
+        count(*) FILTER (WHERE direction = 'received') AS received
+    FROM exchanges WHERE occurred_on BETWEEN :pstart AND :asof AND NOT (commitment = 1 AND done_on IS NULL)
+    GROUP BY contact_id
+), f AS MATERIALIZED (
+    SELECT c.id, c.name, c.archived, c.met_on, c.added_on, ` + checkinStart + ` AS checkins_from, c.snoozed_until,
+        COALESCE(` + effectiveCadence(heldOn("r", ":asof")) + `, 0) AS cadence,
+        ` + rolesHeld + ` AS roles,
+        (SELECT max(p.occurred_on) FROM participants p WHERE p.contact_id = c.id AND p.occurred_on < :start) AS last_before,
+        (SELECT max(p.occurred_on) FROM participants p WHERE p.contact_id = c.id AND p.occurred_on <= :asof) AS last_contact,
+        COALESCE(q.n, 0) AS n, COALESCE(q.minutes, 0) AS minutes, COALESCE(x.gave, 0) AS gave, COALESCE(x.received, 0) AS received
+    FROM contacts c LEFT JOIN q ON q.id = c.id LEFT JOIN x ON x.id = c.id
+    WHERE (c.archived = 0 AND COALESCE(c.met_on, c.added_on) <= :asof) OR q.id IS NOT NULL
+       OR EXISTS (SELECT 1 FROM exchanges e WHERE e.contact_id = c.id AND e.occurred_on BETWEEN :start AND :asof)
+), judged AS (
+    SELECT f.id, f.checkins_from, f.last_before, f.cadence, d.day,
+        date(max(COALESCE(f.last_before, f.checkins_from), COALESCE(lag(d.day) OVER (PARTITION BY f.id ORDER BY d.day), '')),
+            '+' || f.cadence || ' days') AS due
+    FROM f JOIN (SELECT DISTINCT p.contact_id AS id, i.occurred_on AS day FROM interactions i
+        JOIN participants p ON p.interaction_id = i.id WHERE i.occurred_on BETWEEN :start AND :asof) d ON d.id = f.id
+    WHERE f.cadence > 0 AND NOT f.archived
+), walked AS MATERIALIZED (
+    SELECT id, count(*) FILTER (WHERE day <= due) AS kept,
+        count(*) FILTER (WHERE day > due AND due BETWEEN :start AND :asof) AS missed, max(day) AS last_day
+    FROM judged GROUP BY id
+)
+SELECT f.id, f.name, f.archived, f.met_on, f.added_on, f.checkins_from, f.snoozed_until, f.cadence, f.roles,
+    f.last_before, f.last_contact, f.n, f.minutes, f.gave, f.received, COALESCE(w.kept, 0),
+    COALESCE(w.missed, 0) + (f.cadence > 0 AND NOT f.archived AND last_due BETWEEN :start AND :asof AND (NOT :running OR last_due < :asof))
+FROM (SELECT f.*, date(max(COALESCE(f.last_before, f.checkins_from), COALESCE(w.last_day, '')), '+' || f.cadence || ' days') AS last_due
+      FROM f LEFT JOIN walked w ON w.id = f.id) f
+LEFT JOIN walked w ON w.id = f.id
+ORDER BY f.name COLLATE NOCASE, f.id`
 
 // ReviewExchanges returns what was given and received in [start, asOf],
 // open promises left out (they count once kept), oldest first.

@@ -186,18 +186,25 @@ func (s *Store) Update(ctx context.Context, fn func(*Tx) error) error {
 	if s.readOnly {
 		return fmt.Errorf("%s is open read-only: nothing can be saved to it", s.path)
 	}
-	return s.run(ctx, func() *sql.DB { return s.rw }, fn)
+	if err := s.run(ctx, func() *sql.DB { return s.rw }, true, fn); err != nil {
+		return err
+	}
+	if afterWrite != nil && s.ro != nil {
+		return afterWrite(s)
+	}
+	return nil
 }
 
 // View runs fn in one read-only transaction, a consistent snapshot.
 func (s *Store) View(ctx context.Context, fn func(*Tx) error) error {
-	return s.run(ctx, s.reading, fn)
+	return s.run(ctx, s.reading, false, fn)
 }
 
 // run is Update and View: one transaction on the pool that pool returns
 // once the gate lets it in (a restore swaps the pools), kept only if fn
-// succeeds.
-func (s *Store) run(ctx context.Context, pool func() *sql.DB, fn func(*Tx) error) error {
+// succeeds. A write first brings the stored check-ins to its day and
+// settles those it changed before committing (see checkin_dates.go).
+func (s *Store) run(ctx context.Context, pool func() *sql.DB, write bool, fn func(*Tx) error) error {
 	if err := s.gate.enter(); err != nil {
 		return err
 	}
@@ -210,9 +217,19 @@ func (s *Store) run(ctx context.Context, pool func() *sql.DB, fn func(*Tx) error
 		return fmt.Errorf("begin transaction on %s: %w", s.path, err)
 	}
 	defer sqlTx.Rollback() // a no-op after Commit; undoes everything on error or panic
-	tx := &Tx{tx: sqlTx, ctx: ctx, today: s.Today(), now: s.now().UTC()}
+	tx := &Tx{tx: sqlTx, ctx: ctx, today: s.Today(), now: s.now().UTC(), write: write}
+	if write {
+		if err := tx.advanceDay(); err != nil {
+			return err
+		}
+	}
 	if err := fn(tx); err != nil {
 		return explainBusy(s.path, err)
+	}
+	if write {
+		if err := tx.settleCheckIns(); err != nil {
+			return err
+		}
 	}
 	if err := sqlTx.Commit(); err != nil {
 		if isBusy(err) {
@@ -223,6 +240,10 @@ func (s *Store) run(ctx context.Context, pool func() *sql.DB, fn func(*Tx) error
 	return nil
 }
 
+// afterWrite, when set (by the store's tests), runs after every committed
+// write: the tests check the stored check-ins against a recomputation.
+var afterWrite func(*Store) error
+
 // Tx is one transaction. Its methods are Kith's storage API; they are only
 // valid inside the Update or View call that made it.
 type Tx struct {
@@ -230,6 +251,8 @@ type Tx struct {
 	ctx   context.Context
 	today crm.Date
 	now   time.Time
+	state *checkInsState // what checkIns() found, read once in a read-only transaction
+	write bool
 }
 
 // Today returns the day this transaction computes due dates and defaults from.

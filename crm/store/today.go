@@ -26,9 +26,13 @@ type DayCounts struct {
 // until included. Each count is one aggregate query.
 func (tx *Tx) DayCounts(until crm.Date) (DayCounts, error) {
 	var c DayCounts
-	q := "SELECT count(*) FILTER (WHERE next_due < :today), count(*) FILTER (WHERE next_due <= :until), count(*) FROM (" +
-		fmt.Sprintf(contactRows, "c.archived = 0") + ")"
-	if err := tx.queryRow(q, sql.Named("today", tx.today), sql.Named("until", until)).Scan(&c.Overdue, &c.Due, &c.People); err != nil {
+	cte, args, err := tx.checkInRows("c.archived = 0")
+	if err != nil {
+		return c, fmt.Errorf("count check-ins: %w", err)
+	}
+	q := "WITH " + cte + " SELECT count(*) FILTER (WHERE next_due < :today), count(*) FILTER (WHERE next_due <= :until), count(*) FROM rows"
+	args = append(args, sql.Named("today", tx.today), sql.Named("until", until))
+	if err := tx.queryRow(q, usedArgs(q, args)...).Scan(&c.Overdue, &c.Due, &c.People); err != nil {
 		return c, fmt.Errorf("count check-ins: %w", err)
 	}
 	first := crm.NewDate(tx.today.Time().Year(), tx.today.Time().Month(), 1)
@@ -39,7 +43,6 @@ func (tx *Tx) DayCounts(until crm.Date) (DayCounts, error) {
 	if err := tx.queryRow("SELECT count(*) FROM contacts WHERE archived = 1").Scan(&c.ArchivedOnes); err != nil {
 		return c, fmt.Errorf("count archived contacts: %w", err)
 	}
-	var err error
 	c.FollowUps, c.LateFollowUps, err = tx.CountFollowUps(until)
 	return c, err
 }
