@@ -167,6 +167,7 @@ lint: prereqs tools
 test: prereqs interop-prereqs lint
 	$(REQUIRE_INTEROP) $(GO) test -race -timeout 40m ./... $(TESTFLAGS)
 	$(MAKE) --no-print-directory fuzz
+	$(MAKE) --no-print-directory package
 
 # fuzz gives each file reader, and the whole import into a real book, a short
 # run of new inputs beyond their seeds (which every 'go test' already runs).

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"image/png"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -57,7 +58,7 @@ func TestLinuxPackage(t *testing.T) {
 	if out, err := exec.Command("tar", "-xJf", archive, "-C", dir).CombinedOutput(); err != nil {
 		t.Fatalf("unpack %s: %v\n%s", archive, err, out)
 	}
-	desktop := findOne(t, dir, "*/share/applications/*.desktop")
+	desktop := findOne(t, dir, "share/applications", "*.desktop")
 	if got := filepath.Base(desktop); got != want.ID+".desktop" {
 		t.Errorf("the desktop file is %s, want %s.desktop", got, want.ID)
 	}
@@ -68,8 +69,8 @@ func TestLinuxPackage(t *testing.T) {
 	if entry["Name"] != want.Name || entry["Type"] != "Application" || !strings.Contains(entry["Categories"], "Office") {
 		t.Errorf("desktop entry %v", entry)
 	}
-	bin := findOne(t, dir, "*/bin/"+entry["Exec"])
-	findOne(t, dir, "*/share/pixmaps/"+entry["Icon"])
+	bin := findOne(t, dir, "bin", entry["Exec"])
+	findOne(t, dir, "share/pixmaps", entry["Icon"]+".png")
 
 	out, err := exec.Command(bin, "version", "--json").Output()
 	if err != nil {
@@ -84,18 +85,24 @@ func TestLinuxPackage(t *testing.T) {
 	}
 }
 
-// findOne finds the one file matching pattern under dir, at any depth of
-// the prefix (usr/ or usr/local/).
-func findOne(t *testing.T, dir, pattern string) string {
+// findOne finds the one file named like base (a glob) in a folder ending
+// in folder, anywhere in the unpacked archive (Fyne's packager puts the tree
+// under kith/usr/local/).
+func findOne(t *testing.T, dir, folder, base string) string {
 	t.Helper()
-	for _, prefix := range []string{"usr", "usr/local"} {
-		m, _ := filepath.Glob(filepath.Join(dir, prefix, pattern[2:]))
-		if len(m) == 1 {
-			return m[0]
+	var found []string
+	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(filepath.ToSlash(filepath.Dir(path)), "/"+folder) {
+			if ok, _ := filepath.Match(base, d.Name()); ok {
+				found = append(found, path)
+			}
 		}
+		return nil
+	})
+	if len(found) != 1 {
+		t.Fatalf("the package holds %d files %s/%s, want one: %v", len(found), folder, base, found)
 	}
-	t.Fatalf("no single %s in the package", pattern)
-	return ""
+	return found[0]
 }
 
 // desktopEntry reads the [Desktop Entry] group of a .desktop file.
