@@ -110,6 +110,12 @@ func (c *Contact) Validate() error {
 	if err := checkCadence(c.CadenceDays); err != nil {
 		return err
 	}
+	if err := CheckDate(c.MetOn); err != nil {
+		return Invalid("met on", err)
+	}
+	if err := CheckDate(c.SnoozedUntil); err != nil {
+		return Invalid("snoozed until", err)
+	}
 	for _, ch := range c.Channels {
 		if strings.TrimSpace(ch.Value) == "" {
 			return Invalid(string(ch.Kind), fmt.Errorf("empty value"))

@@ -26,7 +26,13 @@ type due struct{ within spanFlag }
 func (f *due) flags() vars { return vars{"within": &f.within} }
 
 func (f *due) run(e *env, _ []string) error {
-	list, err := viewOf(e, func(tx *store.Tx) ([]crm.CheckIn, error) { return tx.Due(f.within.s.After(tx.Today())) })
+	list, err := viewOf(e, func(tx *store.Tx) ([]crm.CheckIn, error) {
+		until, err := f.within.s.Until(tx.Today())
+		if err != nil {
+			return nil, crm.Invalid("--within", err)
+		}
+		return tx.Due(until)
+	})
 	if err != nil {
 		return err
 	}

@@ -216,7 +216,7 @@ func (f *interactionEdit) apply(in *crm.Interaction, given map[string]bool) erro
 		}
 	}
 	if given["minutes"] {
-		if in.Minutes, err = parseCount("--minutes", f.minutes, 0); err != nil {
+		if in.Minutes, err = parseMinutes("--minutes", f.minutes); err != nil {
 			return err
 		}
 	}

@@ -133,7 +133,7 @@ func (f *profile) apply(p *crm.Profile, given map[string]bool) error {
 	}
 	var err error
 	if given["budget-hours"] {
-		if p.BudgetHours, err = parseMoney("--budget-hours", f.hours); err != nil {
+		if p.BudgetHours, err = parseBudgetHours("--budget-hours", f.hours); err != nil {
 			return err
 		}
 	}
