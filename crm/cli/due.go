@@ -42,7 +42,7 @@ func (f *due) run(e *env, _ []string) error {
 	return e.output(list, table(func(w io.Writer) {
 		fmt.Fprintln(w, "DUE\tWHEN\tNAME\tROLES\tLAST CONTACT")
 		for _, c := range list {
-			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", c.Due, lateness(c.DaysOverdue), c.Name, crm.JoinRoles(c.Roles, ","), orDash(c.LastContact))
+			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", c.Due, lateness(c.DaysOverdue), cell(c.Name), crm.JoinRoles(c.Roles, ","), orDash(c.LastContact))
 		}
 	}))
 }

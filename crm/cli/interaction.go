@@ -138,7 +138,7 @@ func (f *interactionList) run(e *env, _ []string) error {
 	return e.output(rows, table(func(w io.Writer) {
 		fmt.Fprintln(w, "ID\tDATE\tKIND\tMIN\tWITH\tSUMMARY")
 		for _, in := range list {
-			fmt.Fprintf(w, "%d\t%s\t%s\t%d\t%s\t%s\n", in.ID, in.Date, in.Kind, in.Minutes, withWhom(in), in.Summary)
+			fmt.Fprintf(w, "%d\t%s\t%s\t%d\t%s\t%s\n", in.ID, in.Date, in.Kind, in.Minutes, cell(withWhom(in)), cell(in.Summary))
 		}
 		if more {
 			fmt.Fprintf(w, "more follow: add --offset %d\n", flt.Offset+len(list))

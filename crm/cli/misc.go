@@ -31,7 +31,7 @@ func runCommitmentList(e *env, _ []string) error {
 	return e.output(list, table(func(w io.Writer) {
 		fmt.Fprintln(w, "ID\tSINCE\tTO\tPROMISE")
 		for _, x := range list {
-			fmt.Fprintf(w, "#%d\t%s\t%s\t%s: %s\n", x.ID, x.Date, x.Contact, x.Kind, x.Description)
+			fmt.Fprintf(w, "#%d\t%s\t%s\t%s: %s\n", x.ID, x.Date, cell(x.Contact), x.Kind, cell(x.Description))
 		}
 	}))
 }
