@@ -53,6 +53,12 @@ func checkRuleParts(p map[string]string) error {
 	if _, ok := p["BYSETPOS"]; ok && !hasBy(p, "BYSETPOS") {
 		return fmt.Errorf("BYSETPOS=%s needs another BYxxx part to pick from", p["BYSETPOS"])
 	}
+	return checkRuleFreq(freq, p)
+}
+
+// checkRuleFreq checks the BYxxx parts that RFC 5545 allows only with
+// some frequencies.
+func checkRuleFreq(freq string, p map[string]string) error {
 	if v, ok := p["BYWEEKNO"]; ok && freq != "YEARLY" {
 		return fmt.Errorf("BYWEEKNO=%s only goes with FREQ=YEARLY", v)
 	}
@@ -112,9 +118,12 @@ func oneOf(values ...string) func(string) error {
 	}
 }
 
+// atLeastOne checks an INTERVAL or COUNT. RFC 5545 sets no upper bound;
+// Kith's is far past any review (every 10,000 years never recurs before
+// 9999) and keeps the number within what every calendar program reads.
 func atLeastOne(v string) error {
-	if n, err := strconv.Atoi(v); err != nil || n < 1 || !isDigits(v) {
-		return fmt.Errorf("want a whole number of at least 1")
+	if n, err := strconv.Atoi(v); err != nil || n < 1 || n > 10000 || !isDigits(v) {
+		return fmt.Errorf("want a whole number from 1 to 10000")
 	}
 	return nil
 }
