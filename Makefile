@@ -5,7 +5,8 @@
 #   make test       gofmt, go vet, staticcheck, gocyclo, then race-enabled tests
 #                   (headless, no display needed)
 #   make lint       the gates alone: gofmt, go vet, staticcheck, gocyclo
-#   make fuzz       a short fuzzing run of the vCard and LinkedIn readers and the import
+#   make fuzz       a short fuzzing run of the vCard and LinkedIn readers, the import
+#                   and every parser of what a person types
 #   make bench      benchmarks only
 #   make prereqs    check/install the C toolchain and GL/X11 headers Fyne needs
 #   make interop-prereqs   install the calendar tools the interop tests use
@@ -154,8 +155,10 @@ test: prereqs interop-prereqs lint
 	$(REQUIRE_INTEROP) $(GO) test -race -timeout 40m ./... $(TESTFLAGS)
 	$(MAKE) --no-print-directory fuzz
 
-# fuzz gives each file reader, and the whole import into a real book, a short
-# run of new inputs beyond their seeds (which every 'go test' already runs).
+# fuzz gives each file reader, the whole import into a real book, and each
+# parser of what a person types (dates, durations, "KIND: description",
+# money, minutes, budgets, quarters, review rules, name keys, the flags) a
+# short run of new inputs beyond their seeds (which every 'go test' already runs).
 # The runs are counted in inputs, not seconds: a run that ends on a deadline
 # can fail with "context deadline exceeded" when time is up mid-input, which
 # is no finding. Minimising is capped so that a new input does not stall it.
@@ -165,6 +168,12 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $$((50000 * $(FUZZ_SCALE)))x -fuzzminimizetime 200x ./crm/vcard/
 	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $$((100000 * $(FUZZ_SCALE)))x -fuzzminimizetime 200x ./crm/linkedin/
 	$(GO) test -run '^$$' -fuzz '^FuzzImport$$' -fuzztime $$((1000 * $(FUZZ_SCALE)))x -fuzzminimizetime 200x -parallel 1 ./crm/importer/
+	@for target in ./crm/:FuzzParseDate ./crm/:FuzzParseSpan ./crm/:FuzzParseExchange ./crm/:FuzzParseAmount \
+	    ./crm/:FuzzParseMinutes ./crm/:FuzzParseBudgetHours ./crm/:FuzzNameKey ./crm/review/:FuzzParseQuarter \
+	    ./crm/calendar/:FuzzCheckRule ./crm/cli/:FuzzFlags; do \
+	  echo ">> fuzz $${target#*:} ($${target%%:*})"; \
+	  $(GO) test -run '^$$' -fuzz "^$${target#*:}\$$" -fuzztime $$((5000 * $(FUZZ_SCALE)))x -fuzzminimizetime 200x "$${target%%:*}"; \
+	done
 
 bench: prereqs
 	$(GO) test -run '^$$' -bench . -benchmem ./...
