@@ -14,9 +14,15 @@ func TestImportMigrationKeepsTheNoRoleCadenceOfBooksWithPeople(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	before := ms[:len(ms)-1]
-	if before[len(before)-1].version >= 6 || ms[len(ms)-1].name != "0006_import.sql" {
-		t.Fatalf("the import's migration is not the last: %s", ms[len(ms)-1].name)
+	// The book as it was before the import's step, whatever steps follow it.
+	var before []migration
+	for i, m := range ms {
+		if m.name == "0006_import.sql" {
+			before = ms[:i]
+		}
+	}
+	if before == nil {
+		t.Fatal("no 0006_import.sql")
 	}
 	noneAfterUpgrade := func(path string) int {
 		st, err := Open(path)
