@@ -36,10 +36,18 @@ func ParseSpan(s string) (Span, error) {
 	}
 	sp := Span{N: n, Unit: unit}
 	if sp.Days() > MaxSpanDays {
-		return Span{}, fmt.Errorf("%q is longer than 100 years", s)
+		return Span{}, &SpanTooLongError{Text: s}
 	}
 	return sp, nil
 }
+
+// SpanTooLongError is ParseSpan's error for a well-formed span longer than
+// MaxSpanDays, which an older Kith accepted: a reader of saved settings can
+// tell it from text that is no span.
+type SpanTooLongError struct{ Text string }
+
+// Error reads `"7974y" is longer than 100 years`.
+func (e *SpanTooLongError) Error() string { return fmt.Sprintf("%q is longer than 100 years", e.Text) }
 
 // Days is the span as a whole number of days, the unit cadences are stored
 // in: a month counts as 30 days and a year as 365, so a "3m" cadence is a

@@ -3,6 +3,7 @@ package calendar
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -89,8 +90,15 @@ func LoadSettings(tx Reader) (Settings, error) {
 	if v, ok, err := tx.Setting(keyHorizon); err != nil {
 		return s, err
 	} else if ok {
-		if s.Horizon, err = crm.ParseSpan(v); err != nil {
+		h, err := crm.ParseSpan(v)
+		var tooLong *crm.SpanTooLongError
+		switch {
+		case errors.As(err, &tooLong): // saved by an older Kith, which took any length: the most there is now
+			s.Horizon = crm.Span{N: crm.MaxSpanDays, Unit: 'd'}
+		case err != nil:
 			return s, fmt.Errorf("setting %s: %w", keyHorizon, err)
+		default:
+			s.Horizon = h
 		}
 	}
 	for key, dst := range map[string]*bool{keyWithNotes: &s.WithNotes, keyPublishAfter: &s.PublishAfterChange} {
