@@ -158,7 +158,7 @@ func checkCadence(days int) error {
 // ("Zed \u0301") leaves no space behind. The stored keys are folded again
 // when NameFoldVersion changes.
 func NameKey(name string) string {
-	folded, _, err := transform.String(stripMarks, strings.ToLower(strings.ToValidUTF8(name, "\uFFFD")))
+	folded, _, err := transform.String(stripMarks, strings.ToLower(name))
 	if err != nil {
 		folded = strings.ToLower(name)
 	}
