@@ -40,9 +40,10 @@ func text(print func(w io.Writer)) func(io.Writer) error {
 	}
 }
 
-// printf reports what a command did, in one line for a person.
+// printf reports what a command did, in one line for a person: names in
+// it are escaped as in a table.
 func (e *env) printf(format string, args ...any) error {
-	_, err := fmt.Fprintf(e.out, format, args...)
+	_, err := fmt.Fprintf(escaped{e.out}, format, args...)
 	return err
 }
 
