@@ -62,7 +62,7 @@ func CheckAmount(v float64) error {
 	case v < 0:
 		return fmt.Errorf("%v is negative", v)
 	case v >= MaxAmount:
-		return fmt.Errorf("%v is too large (the most is %d)", v, MaxAmount-1)
+		return fmt.Errorf("%s is too large (an amount is below %d)", strconv.FormatFloat(v, 'f', -1, 64), MaxAmount)
 	}
 	return nil
 }
