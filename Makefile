@@ -5,7 +5,8 @@
 #   make test       gofmt, go vet, staticcheck, gocyclo, then race-enabled tests
 #                   (headless, no display needed)
 #   make lint       the gates alone: gofmt, go vet, staticcheck, gocyclo
-#   make fuzz       a short fuzzing run of the vCard and LinkedIn readers and the import
+#   make fuzz       a short fuzzing run of the vCard and LinkedIn readers, the import
+#                   and every parser of what a person types
 #   make bench      Kith at 50,000 people / 1,000,000 interactions, whole processes
 #                   and the window, beside sqlite3: prints the table of docs/performance.md
 #   make gobench    the Go benchmarks (go test -bench)
@@ -169,8 +170,10 @@ test: prereqs interop-prereqs lint
 	$(MAKE) --no-print-directory fuzz
 	$(MAKE) --no-print-directory package
 
-# fuzz gives each file reader, and the whole import into a real book, a short
-# run of new inputs beyond their seeds (which every 'go test' already runs).
+# fuzz gives each file reader, the whole import into a real book, and each
+# parser of what a person types (dates, durations, "KIND: description",
+# money, minutes, budgets, quarters, review rules, name keys, the flags) a
+# short run of new inputs beyond their seeds (which every 'go test' already runs).
 # The runs are counted in inputs, not seconds: a run that ends on a deadline
 # can fail with "context deadline exceeded" when time is up mid-input, which
 # is no finding. Minimising is capped so that a new input does not stall it.
@@ -180,6 +183,12 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $$((50000 * $(FUZZ_SCALE)))x -fuzzminimizetime 200x ./crm/vcard/
 	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $$((100000 * $(FUZZ_SCALE)))x -fuzzminimizetime 200x ./crm/linkedin/
 	$(GO) test -run '^$$' -fuzz '^FuzzImport$$' -fuzztime $$((1000 * $(FUZZ_SCALE)))x -fuzzminimizetime 200x -parallel 1 ./crm/importer/
+	@for target in ./crm/:FuzzParseDate ./crm/:FuzzParseSpan ./crm/:FuzzParseExchange ./crm/:FuzzParseAmount \
+	    ./crm/:FuzzParseMinutes ./crm/:FuzzParseBudgetHours ./crm/:FuzzNameKey ./crm/review/:FuzzParseQuarter \
+	    ./crm/calendar/:FuzzCheckRule ./crm/cli/:FuzzFlags; do \
+	  echo ">> fuzz $${target#*:} ($${target%%:*})"; \
+	  $(GO) test -run '^$$' -fuzz "^$${target#*:}\$$" -fuzztime $$((5000 * $(FUZZ_SCALE)))x -fuzzminimizetime 200x "$${target%%:*}"; \
+	done
 
 # fyne-tool installs Fyne's packager at the pinned version when missing.
 fyne-tool:
@@ -228,8 +237,6 @@ windows: fyne-tool
 # so the packages that need it are vetted with their pure-Go fallbacks.
 darwin-vet:
 	GOOS=darwin GOARCH=arm64 CGO_ENABLED=0 $(GO) vet ./crm/...
-
-bench: prereqs
 
 # Debian packages make bench measures with: sqlite3 reads the same rows as
 # Kith, time gives peak RSS, Xvfb and xdotool drive the window.

@@ -110,6 +110,12 @@ func (c *Contact) Validate() error {
 	if err := checkCadence(c.CadenceDays); err != nil {
 		return err
 	}
+	if err := CheckDate(c.MetOn); err != nil {
+		return Invalid("met on", err)
+	}
+	if err := CheckDate(c.SnoozedUntil); err != nil {
+		return Invalid("snoozed until", err)
+	}
 	for _, ch := range c.Channels {
 		if strings.TrimSpace(ch.Value) == "" {
 			return Invalid(string(ch.Kind), fmt.Errorf("empty value"))
@@ -147,14 +153,22 @@ func checkCadence(days int) error {
 // NameKey is the form names are matched and sorted by: case-folded, accents
 // dropped, runs of spaces collapsed. "priya  RAMAN" finds Priya Raman, typing
 // "Emile" finds Émile, and Émile sorts among the Es rather than after Z (which
-// SQLite's ASCII-only NOCASE would do).
+// SQLite's ASCII-only NOCASE would do). Folding a key again gives the same
+// key: the accents go before the spaces are collapsed, so a lone accent
+// ("Zed \u0301") leaves no space behind. The stored keys are folded again
+// when NameFoldVersion changes.
 func NameKey(name string) string {
-	folded, _, err := transform.String(stripMarks, strings.ToLower(strings.Join(strings.Fields(name), " ")))
+	folded, _, err := transform.String(stripMarks, strings.ToLower(name))
 	if err != nil {
-		return strings.ToLower(name)
+		folded = strings.ToLower(name)
 	}
-	return folded
+	return strings.Join(strings.Fields(folded), " ")
 }
+
+// NameFoldVersion names the way NameKey folds. The store keeps the keys of
+// every name it holds under the version they were folded with, and folds
+// them again at open when this changes: change it with NameKey.
+const NameFoldVersion = 2
 
 // stripMarks decomposes letters and drops their combining accents.
 var stripMarks = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)

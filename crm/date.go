@@ -32,10 +32,61 @@ func DateOf(t time.Time) Date {
 // Today returns the local calendar day.
 func Today() Date { return DateOf(time.Now()) }
 
-// ParseDate reads a YYYY-MM-DD day. Impossible days such as 2026-02-30 are
-// rejected rather than rolled into the next month, with a *NoSuchDayError
-// that says so; text that is not YYYY-MM-DD at all gets the format.
+// The days Kith accepts from a person: FirstDate to LastDate. Before 1900
+// is a typo rather than a relationship, and the zero Date (0001-01-01, "not
+// set") must never be typed in; after 9999 a date no longer fits
+// YYYY-MM-DD, so it would neither sort nor compare as the text it is stored as.
+var (
+	FirstDate = NewDate(1900, time.January, 1)
+	LastDate  = NewDate(9999, time.December, 31)
+)
+
+// ParseDate reads a YYYY-MM-DD day from FirstDate to LastDate. Impossible
+// days such as 2026-02-30 are rejected rather than rolled into the next
+// month, with a *NoSuchDayError that says so; text that is not YYYY-MM-DD
+// at all gets the format, and a day outside the range says so.
 func ParseDate(s string) (Date, error) {
+	d, err := parseDay(s)
+	if err != nil {
+		return Date{}, err
+	}
+	// Checked even when d is the zero Date: 0001-01-01 is typed, not unset.
+	if err := d.InRange(); err != nil {
+		return Date{}, err
+	}
+	return d, nil
+}
+
+// OutOfRangeError is ParseDate's error for a real day before FirstDate or
+// after LastDate, so that a reader can tell it from text that is no date.
+type OutOfRangeError struct{ Day Date }
+
+// Error reads "0001-01-01 is out of range (want a day from 1900-01-01 to 9999-12-31)".
+func (e *OutOfRangeError) Error() string {
+	return fmt.Sprintf("%s is out of range (want a day from %s to %s)", e.Day.t.Format(DateLayout), FirstDate, LastDate)
+}
+
+// InRange returns an *OutOfRangeError when d is before FirstDate or after
+// LastDate, the zero Date included.
+func (d Date) InRange() error {
+	if d.Before(FirstDate) || d.After(LastDate) {
+		return &OutOfRangeError{Day: d}
+	}
+	return nil
+}
+
+// CheckDate refuses a set day before FirstDate or after LastDate; the zero
+// Date (not set) passes. The caller names the field.
+func CheckDate(d Date) error {
+	if d.IsZero() {
+		return nil
+	}
+	return d.InRange()
+}
+
+// parseDay reads a YYYY-MM-DD day of any year, as ParseDate without the
+// range: what is already stored is read back even if an older Kith let it in.
+func parseDay(s string) (Date, error) {
 	t, err := time.Parse(DateLayout, s)
 	if err == nil {
 		return Date{t}, nil
@@ -178,7 +229,7 @@ func (d *Date) scanText(s string) error {
 	if len(s) > len(DateLayout) { // tolerate a timestamp: its day is what counts
 		s = s[:len(DateLayout)]
 	}
-	v, err := ParseDate(s)
+	v, err := parseDay(s)
 	if err != nil {
 		return err
 	}

@@ -118,8 +118,11 @@ func (e *Exchange) Validate() error {
 	if strings.TrimSpace(e.Description) == "" {
 		return Invalid(string(e.Direction), fmt.Errorf("a description is needed"))
 	}
-	if e.Minutes < 0 || e.Amount < 0 {
-		return Invalid(string(e.Direction), fmt.Errorf("minutes and amount cannot be negative"))
+	if err := CheckMinutes(e.Minutes); err != nil {
+		return Invalid(string(e.Direction)+" minutes", err)
+	}
+	if err := CheckAmount(e.Amount); err != nil {
+		return Invalid(string(e.Direction)+" amount", err)
 	}
 	return nil
 }

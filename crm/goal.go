@@ -62,6 +62,9 @@ func (g *Goal) Validate() error {
 	if err := checkName(&g.Title, "title", "a goal", ""); err != nil {
 		return err
 	}
+	if err := CheckDate(g.Target); err != nil {
+		return Invalid("target", err)
+	}
 	if _, err := ParseHorizon(string(g.Horizon)); err != nil {
 		return Invalid("horizon", err)
 	}

@@ -53,11 +53,14 @@ func (in *Interaction) Validate() error {
 	if in.Date.IsZero() {
 		return Invalid("date", fmt.Errorf("an interaction needs a date"))
 	}
+	if err := in.Date.InRange(); err != nil {
+		return Invalid("date", err)
+	}
 	if _, err := ParseInteractionKind(string(in.Kind)); err != nil {
 		return Invalid("kind", err)
 	}
-	if in.Minutes < 0 {
-		return Invalid("minutes", fmt.Errorf("%d is negative", in.Minutes))
+	if err := CheckMinutes(in.Minutes); err != nil {
+		return Invalid("minutes", err)
 	}
 	if len(in.Participants) == 0 {
 		return Invalid("participants", fmt.Errorf("an interaction needs at least one person (--with NAME or --circle CIRCLE)"))

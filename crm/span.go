@@ -12,7 +12,13 @@ type Span struct {
 	Unit byte // 'd', 'w', 'm' or 'y'
 }
 
-// ParseSpan reads Nd, Nw, Nm (months) or Ny with N a positive whole number.
+// MaxSpanDays is the longest Span, in days: a hundred years. A cadence or a
+// look-ahead longer than a life is a typo, and a span this short keeps any
+// day it is added to within the years a date can be written in (see LastDate).
+const MaxSpanDays = 36500
+
+// ParseSpan reads Nd, Nw, Nm (months) or Ny with N a positive whole number,
+// at most MaxSpanDays long.
 func ParseSpan(s string) (Span, error) {
 	bad := fmt.Errorf("%q is not a duration (want Nd, Nw, Nm or Ny, e.g. 14d, 6w, 3m, 1y)", s)
 	if len(s) < 2 {
@@ -25,11 +31,23 @@ func ParseSpan(s string) (Span, error) {
 		return Span{}, bad
 	}
 	n, err := strconv.Atoi(s[:len(s)-1])
-	if err != nil || n <= 0 || n > 36500 || s[0] == '+' {
+	if err != nil || n <= 0 || n > MaxSpanDays || s[0] == '+' {
 		return Span{}, bad
 	}
-	return Span{N: n, Unit: unit}, nil
+	sp := Span{N: n, Unit: unit}
+	if sp.Days() > MaxSpanDays {
+		return Span{}, &SpanTooLongError{Text: s}
+	}
+	return sp, nil
 }
+
+// SpanTooLongError is ParseSpan's error for a well-formed span longer than
+// MaxSpanDays, which an older Kith accepted: a reader of saved settings can
+// tell it from text that is no span.
+type SpanTooLongError struct{ Text string }
+
+// Error reads `"7974y" is longer than 100 years`.
+func (e *SpanTooLongError) Error() string { return fmt.Sprintf("%q is longer than 100 years", e.Text) }
 
 // Days is the span as a whole number of days, the unit cadences are stored
 // in: a month counts as 30 days and a year as 365, so a "3m" cadence is a
@@ -48,8 +66,29 @@ func (s Span) Days() int {
 
 // After returns the calendar day the span ends on when it starts on d. Unlike
 // Days, months and years are calendar months and years here, so "due within
-// 1m" from Jan 31st reaches Feb 28th.
+// 1m" from Jan 31st reaches Feb 28th. A day past LastDate is LastDate: dates
+// are stored and compared as YYYY-MM-DD text, which a year 10000 would break.
+// Until says so instead.
 func (s Span) After(d Date) Date {
+	end := s.end(d)
+	if end.After(LastDate) {
+		return LastDate
+	}
+	return end
+}
+
+// Until returns the day the span ends on when it starts on d, as After,
+// and an error when that day is past LastDate, for a command to refuse.
+// The caller names the field.
+func (s Span) Until(d Date) (Date, error) {
+	end := s.end(d)
+	if end.After(LastDate) {
+		return Date{}, fmt.Errorf("%s from %s reaches past %s", s, d, LastDate)
+	}
+	return end, nil
+}
+
+func (s Span) end(d Date) Date {
 	switch s.Unit {
 	case 'w':
 		return d.AddDays(7 * s.N)

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -79,12 +78,8 @@ func buildLogForm(m *Main, with []crm.Participant, circleID int64, editing *crm.
 	f.date = m.dateEntry(m.st.Today(), false)
 	f.minutes = m.entry("minutes")
 	f.minutes.Validator = func(s string) error {
-		if s = strings.TrimSpace(s); s != "" {
-			if n, err := strconv.Atoi(s); err != nil || n < 0 {
-				return fmt.Errorf("a whole number of minutes")
-			}
-		}
-		return nil
+		_, err := crm.ParseMinutes(s)
+		return err
 	}
 	f.summary = m.entry("What it was about")
 	f.notes = m.multiEntry("Private notes")
@@ -316,7 +311,7 @@ func (f *logForm) interaction() *crm.Interaction {
 	in := &crm.Interaction{Kind: crm.InteractionKind(f.kind.Selected), Summary: strings.TrimSpace(f.summary.Text),
 		Notes: f.notes.Text, Participants: f.participants()}
 	in.Date, _ = f.date.date()
-	in.Minutes, _ = strconv.Atoi(strings.TrimSpace(f.minutes.Text))
+	in.Minutes, _ = crm.ParseMinutes(f.minutes.Text)
 	if c := f.chosenCircle(); c != nil {
 		in.CircleID = c.ID
 	}

@@ -100,6 +100,19 @@ func TestLogFormSaysWhatIsMissing(t *testing.T) {
 	if want := "Date: not a date: want YYYY-MM-DD"; f.reason.Text != want {
 		t.Errorf("reason %q, want %q", f.reason.Text, want)
 	}
+	f.date.SetText("0001-01-01")
+	if want := "Date: 0001-01-01 is out of range (want a day from 1900-01-01 to 9999-12-31)"; f.reason.Text != want {
+		t.Errorf("reason %q, want %q", f.reason.Text, want)
+	}
+	f.date.SetText("2026-11-20")
+	test.Type(f.minutes, "9223372036854775807")
+	if want := "Minutes: 9223372036854775807 is more than a day (the most is 1440 minutes)"; f.reason.Text != want || !f.save.Disabled() {
+		t.Errorf("reason %q, want %q, and Save off", f.reason.Text, want)
+	}
+	f.minutes.SetText("1440")
+	if f.reason.Text != "" || f.save.Disabled() {
+		t.Errorf("a day of minutes is refused: %q", f.reason.Text)
+	}
 }
 
 // loggedWith counts the interactions logged with a contact.

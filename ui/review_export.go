@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -48,14 +49,13 @@ func (v *reviewView) writeReport(r *review.Review, w fyne.URIWriteCloser) {
 		v.m.showError(err)
 		return
 	}
+	// Written as an export is: a file on disk whole and readable by the
+	// user alone, since the report names people.
+	where, write := exportTarget(w)
 	v.m.background(func() error {
-		err := r.Write(w, f)
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
+		if err := write(func(out io.Writer) error { return r.Write(out, f) }); err != nil {
 			return fmt.Errorf("write the report to %s: %w", name, err)
 		}
 		return nil
-	}, func() { v.m.bar.show("Exported the "+r.Quarter.String()+" review to "+w.URI().Path(), nil) })
+	}, func() { v.m.bar.show("Exported the "+r.Quarter.String()+" review to "+where, nil) })
 }

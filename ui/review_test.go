@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -291,6 +292,11 @@ func TestReviewExportPicksFormatByExtension(t *testing.T) {
 		b, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
+		}
+		// The dialog made the file with the default mode; the report names
+		// people, so it ends readable by the user alone, as every export.
+		if fi, err := os.Stat(path); err != nil || (runtime.GOOS != "windows" && fi.Mode().Perm() != 0o600) {
+			t.Errorf("%s: mode %v, %v; want 0600", name, fi.Mode().Perm(), err)
 		}
 		return b
 	}

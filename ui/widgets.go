@@ -387,7 +387,8 @@ func (f *dateField) parse(s string) (crm.Date, error) {
 	}
 	d, err := crm.ParseDate(s)
 	var missing *crm.NoSuchDayError
-	if errors.As(err, &missing) {
+	var outside *crm.OutOfRangeError
+	if errors.As(err, &missing) || errors.As(err, &outside) {
 		return crm.Date{}, err // "February 2026 has no 30th" says more than the format
 	}
 	if err != nil {

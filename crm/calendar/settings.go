@@ -3,6 +3,7 @@ package calendar
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -89,8 +90,15 @@ func LoadSettings(tx Reader) (Settings, error) {
 	if v, ok, err := tx.Setting(keyHorizon); err != nil {
 		return s, err
 	} else if ok {
-		if s.Horizon, err = crm.ParseSpan(v); err != nil {
+		h, err := crm.ParseSpan(v)
+		var tooLong *crm.SpanTooLongError
+		switch {
+		case errors.As(err, &tooLong): // saved by an older Kith, which took any length: the most there is now
+			s.Horizon = crm.Span{N: crm.MaxSpanDays, Unit: 'd'}
+		case err != nil:
 			return s, fmt.Errorf("setting %s: %w", keyHorizon, err)
+		default:
+			s.Horizon = h
 		}
 	}
 	for key, dst := range map[string]*bool{keyWithNotes: &s.WithNotes, keyPublishAfter: &s.PublishAfterChange} {
@@ -138,7 +146,7 @@ func SaveSettings(tx Tx, s Settings) error {
 // Validate checks the settings and tidies their spelling (spaces, case),
 // naming the setting at fault.
 func (s *Settings) Validate() error {
-	if s.Horizon.N <= 0 {
+	if s.Horizon.N <= 0 || s.Horizon.Days() > crm.MaxSpanDays {
 		return crm.Invalid("horizon", fmt.Errorf("must be a duration such as 90d or 3m"))
 	}
 	s.AlarmTime = strings.TrimSpace(s.AlarmTime)
@@ -150,7 +158,7 @@ func (s *Settings) Validate() error {
 			return crm.Invalid("alarm time", err)
 		}
 	}
-	s.ReviewRule = strings.ToUpper(strings.TrimPrefix(strings.TrimSpace(s.ReviewRule), "RRULE:"))
+	s.ReviewRule = strings.TrimPrefix(strings.ToUpper(strings.TrimSpace(s.ReviewRule)), "RRULE:")
 	if _, err := reviewStart(s.ReviewRule, crm.Today()); err != nil {
 		return crm.Invalid("review rule", err)
 	}
@@ -183,8 +191,8 @@ func alarmOffset(hhmm string) (time.Duration, error) {
 // occurrence in the year of today. The anchor moves once a year, so the
 // event's DTSTART (and SEQUENCE) do not change with every export.
 func reviewStart(rule string, today crm.Date) (crm.Date, error) {
-	if rule == "" {
-		return crm.Date{}, fmt.Errorf("is empty (the default is %s)", DefaultReviewRule)
+	if err := CheckRule(rule); err != nil {
+		return crm.Date{}, err
 	}
 	opt, err := rrule.StrToROption(rule)
 	if err != nil {

@@ -42,6 +42,8 @@ func TestBadSettingsAreRefusedNamingTheSetting(t *testing.T) {
 		{func(s *calendar.Settings) { s.ReviewRule = "FREQ=SOMETIMES" }, "review rule"},
 		{func(s *calendar.Settings) { s.ReviewRule = "FREQ=HOURLY" }, "review rule"},
 		{func(s *calendar.Settings) { s.ReviewRule = "" }, "review rule"},
+		{func(s *calendar.Settings) { s.ReviewRule = "FREQ=MONTHLY;INTERVAL=0" }, "review rule"},
+		{func(s *calendar.Settings) { s.Horizon = crm.Span{N: 101, Unit: 'y'} }, "horizon"},
 		{func(s *calendar.Settings) { s.CalDAVURL = "dav.example.com/cal" }, "CalDAV URL"},
 		{func(s *calendar.Settings) { s.PublishAfterChange = true }, "publish after change"},
 	}
@@ -171,5 +173,28 @@ func TestConcurrentExportsStayConsistent(t *testing.T) {
 	}
 	if !strings.Contains(string(outs[0]), "SEQUENCE:1\r\n") || strings.Contains(string(outs[0]), "SEQUENCE:2\r\n") {
 		t.Error("the snoozed check-in's SEQUENCE did not rise exactly once")
+	}
+}
+
+// A horizon or a review rule an older Kith saved, and this one refuses,
+// does not stop the calendar: the horizon reads as the longest there is,
+// and the export puts the review on the default rule.
+func TestSettingsAnOlderKithSavedStillExport(t *testing.T) {
+	f := newFixture(t)
+	f.update(t, func(tx *store.Tx) error {
+		if err := tx.SetSetting("calendar.horizon", "200y"); err != nil {
+			return err
+		}
+		return tx.SetSetting("calendar.review_rule", "FREQ=MONTHLY;INTERVAL=0")
+	})
+	if got := f.settings(t).Horizon; got != (crm.Span{N: crm.MaxSpanDays, Unit: 'd'}) {
+		t.Errorf("horizon %v, want %dd", got, crm.MaxSpanDays)
+	}
+	data, _, err := calendar.Encoded(context.Background(), f.st, calendar.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "RRULE:"+calendar.DefaultReviewRule) {
+		t.Errorf("the review is not on the default rule:\n%.2000s", data)
 	}
 }

@@ -101,7 +101,7 @@ func runCircleList(e *env, _ []string) error {
 			if c.CadenceDays > 0 {
 				meets = "every " + crm.FormatDays(c.CadenceDays)
 			}
-			fmt.Fprintf(w, "#%d\t%s\t%s\t%s\t%s\n", c.ID, c.Name, meets, orDash(c.LastMet), strings.Join(names, ", "))
+			fmt.Fprintf(w, "#%d\t%s\t%s\t%s\t%s\n", c.ID, cell(c.Name), meets, orDash(c.LastMet), cell(strings.Join(names, ", ")))
 		}
 	}))
 }

@@ -32,7 +32,7 @@ func (f *contactList) run(e *env, _ []string) error {
 	return e.output(list, table(func(w io.Writer) {
 		fmt.Fprintln(w, "ID\tNAME\tROLES\tCOMPANY\tLAST CONTACT\tNEXT DUE")
 		for _, c := range list {
-			fmt.Fprintf(w, "#%d\t%s\t%s\t%s\t%s\t%s\n", c.ID, c.Name, crm.JoinRoles(c.Roles, ","), c.Company, orDash(c.LastContact), orDash(c.NextDue))
+			fmt.Fprintf(w, "#%d\t%s\t%s\t%s\t%s\t%s\n", c.ID, cell(c.Name), crm.JoinRoles(c.Roles, ","), cell(c.Company), orDash(c.LastContact), orDash(c.NextDue))
 		}
 	}))
 }

@@ -31,7 +31,13 @@ type due struct{ within spanFlag }
 func (f *due) flags() vars { return vars{"within": &f.within} }
 
 func (f *due) run(e *env, _ []string) error {
-	list, err := viewOf(e, func(tx *store.Tx) ([]crm.CheckIn, error) { return dueAndFollowUps(tx, f.within.s.After(tx.Today())) })
+	list, err := viewOf(e, func(tx *store.Tx) ([]crm.CheckIn, error) {
+		until, err := f.within.s.Until(tx.Today())
+		if err != nil {
+			return nil, crm.Invalid("--within", err)
+		}
+		return dueAndFollowUps(tx, until)
+	})
 	if err != nil {
 		return err
 	}
@@ -41,7 +47,7 @@ func (f *due) run(e *env, _ []string) error {
 	return e.output(list, table(func(w io.Writer) {
 		fmt.Fprintln(w, "DUE\tWHEN\tNAME\tROLES\tLAST CONTACT")
 		for _, c := range list {
-			name := c.Name
+			name := cell(c.Name)
 			if c.Kind == crm.DueFollowUp {
 				name += " (follow-up)"
 			}

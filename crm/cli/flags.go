@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/kithcrm/kith/crm"
@@ -72,11 +70,29 @@ func parseRoles(names []string, flagName string) ([]crm.RoleKind, error) {
 	return out, nil
 }
 
-// parseMoney reads an amount like 150 or 150.50.
+// parseMoney reads an amount like 150 or 150.50 (see crm.ParseAmount).
 func parseMoney(flagName, s string) (float64, error) {
-	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-	if err != nil || v < 0 {
-		return 0, crm.Invalid(flagName, fmt.Errorf("%q is not an amount", s))
+	v, err := crm.ParseAmount(s)
+	if err != nil {
+		return 0, crm.Invalid(flagName, err)
+	}
+	return v, nil
+}
+
+// parseMinutes reads the minutes an interaction took (see crm.ParseMinutes).
+func parseMinutes(flagName, s string) (int, error) {
+	n, err := crm.ParseMinutes(s)
+	if err != nil {
+		return 0, crm.Invalid(flagName, err)
+	}
+	return n, nil
+}
+
+// parseBudgetHours reads a monthly time budget (see crm.ParseBudgetHours).
+func parseBudgetHours(flagName, s string) (float64, error) {
+	v, err := crm.ParseBudgetHours(s)
+	if err != nil {
+		return 0, crm.Invalid(flagName, err)
 	}
 	return v, nil
 }

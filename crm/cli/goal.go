@@ -149,7 +149,7 @@ func runGoalList(e *env, _ []string) error {
 			for i, h := range g.Helpers {
 				names[i] = h.Name
 			}
-			fmt.Fprintf(w, "#%d\t%s\t%s\t%s\t%s\t%s\n", g.ID, g.Title, g.Horizon, g.Status, orDash(g.Target), strings.Join(names, ", "))
+			fmt.Fprintf(w, "#%d\t%s\t%s\t%s\t%s\t%s\n", g.ID, cell(g.Title), g.Horizon, g.Status, orDash(g.Target), strings.Join(names, ", "))
 		}
 	}))
 }

@@ -138,7 +138,7 @@ func (f *interactionList) run(e *env, _ []string) error {
 	return e.output(rows, table(func(w io.Writer) {
 		fmt.Fprintln(w, "ID\tDATE\tKIND\tMIN\tWITH\tSUMMARY")
 		for _, in := range list {
-			fmt.Fprintf(w, "%d\t%s\t%s\t%d\t%s\t%s\n", in.ID, in.Date, in.Kind, in.Minutes, withWhom(in), in.Summary)
+			fmt.Fprintf(w, "%d\t%s\t%s\t%d\t%s\t%s\n", in.ID, in.Date, in.Kind, in.Minutes, cell(withWhom(in)), cell(in.Summary))
 		}
 		if more {
 			fmt.Fprintf(w, "more follow: add --offset %d\n", flt.Offset+len(list))
@@ -216,7 +216,7 @@ func (f *interactionEdit) apply(in *crm.Interaction, given map[string]bool) erro
 		}
 	}
 	if given["minutes"] {
-		if in.Minutes, err = parseCount("--minutes", f.minutes, 0); err != nil {
+		if in.Minutes, err = parseMinutes("--minutes", f.minutes); err != nil {
 			return err
 		}
 	}

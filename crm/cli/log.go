@@ -69,7 +69,7 @@ func (f *logInteraction) interaction(today crm.Date) (*crm.Interaction, error) {
 		return nil, crm.Invalid("--kind", err)
 	}
 	in.Kind = k
-	if in.Minutes, err = parseCount("--minutes", f.minutes, 0); err != nil {
+	if in.Minutes, err = parseMinutes("--minutes", f.minutes); err != nil {
 		return nil, err
 	}
 	if in.Exchanges, err = f.exchanges(); err != nil {

@@ -31,7 +31,7 @@ func runCommitmentList(e *env, _ []string) error {
 	return e.output(list, table(func(w io.Writer) {
 		fmt.Fprintln(w, "ID\tSINCE\tTO\tPROMISE")
 		for _, x := range list {
-			fmt.Fprintf(w, "#%d\t%s\t%s\t%s: %s\n", x.ID, x.Date, x.Contact, x.Kind, x.Description)
+			fmt.Fprintf(w, "#%d\t%s\t%s\t%s: %s\n", x.ID, x.Date, cell(x.Contact), x.Kind, cell(x.Description))
 		}
 	}))
 }
@@ -133,7 +133,7 @@ func (f *profile) apply(p *crm.Profile, given map[string]bool) error {
 	}
 	var err error
 	if given["budget-hours"] {
-		if p.BudgetHours, err = parseMoney("--budget-hours", f.hours); err != nil {
+		if p.BudgetHours, err = parseBudgetHours("--budget-hours", f.hours); err != nil {
 			return err
 		}
 	}

@@ -18,7 +18,7 @@ func (e *env) output(v any, text func(w io.Writer) error) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(v)
 	}
-	return text(e.out)
+	return text(escaped{e.out})
 }
 
 // table is text in aligned columns: rows writes tab-separated cells and
@@ -26,7 +26,7 @@ func (e *env) output(v any, text func(w io.Writer) error) error {
 func table(rows func(w io.Writer)) func(io.Writer) error {
 	return func(out io.Writer) error {
 		w := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-		rows(w)
+		rows(escaped{w}) // escaped before the columns are measured
 		return w.Flush()
 	}
 }
@@ -40,9 +40,10 @@ func text(print func(w io.Writer)) func(io.Writer) error {
 	}
 }
 
-// printf reports what a command did, in one line for a person.
+// printf reports what a command did, in one line for a person: names in
+// it are escaped as in a table.
 func (e *env) printf(format string, args ...any) error {
-	_, err := fmt.Fprintf(e.out, format, args...)
+	_, err := fmt.Fprintf(escaped{e.out}, format, args...)
 	return err
 }
 

@@ -3,10 +3,11 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"os"
+	"io"
 	"strings"
 
 	"github.com/kithcrm/kith/crm"
+	"github.com/kithcrm/kith/crm/atomicfile"
 	"github.com/kithcrm/kith/crm/review"
 	"github.com/kithcrm/kith/crm/store"
 )
@@ -87,8 +88,12 @@ func (f *reviewReport) run(e *env, _ []string) error {
 		_, err := e.out.Write(buf.Bytes())
 		return err
 	}
-	// The report holds notes about people: readable by the user alone.
-	if err := os.WriteFile(f.out, buf.Bytes(), 0o600); err != nil {
+	// The report holds notes about people: readable by the user alone,
+	// even over a file that was readable by others, and whole or not at all.
+	if err := atomicfile.Write(f.out, func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	}); err != nil {
 		return fmt.Errorf("--out: %w", err)
 	}
 	return e.printf("wrote the %s review to %s\n", r.Quarter, f.out)

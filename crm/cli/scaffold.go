@@ -147,7 +147,7 @@ const undefinedFlag = "flag provided but not defined: -"
 func unknownFlag(err error, fs *flag.FlagSet, help string) error {
 	name, ok := strings.CutPrefix(err.Error(), undefinedFlag)
 	if !ok {
-		return err
+		return badValue(err)
 	}
 	name = strings.TrimLeft(name, "-")
 	var names []string
@@ -156,6 +156,26 @@ func unknownFlag(err error, fs *flag.FlagSet, help string) error {
 		return fmt.Errorf("unknown flag --%s; did you mean --%s?", name, near)
 	}
 	return fmt.Errorf("unknown flag --%s; run '%s' for the flags", name, help)
+}
+
+// badValue rewords package flag's error for a value its flag refused,
+// `invalid value "7974y" for flag -within: "7974y" is longer than 100
+// years`, as Kith names a field everywhere else: `--within: "7974y" is
+// longer than 100 years`. Any other error is returned as it is.
+func badValue(err error) error {
+	rest, ok := strings.CutPrefix(err.Error(), "invalid value ")
+	if !ok {
+		return err
+	}
+	_, rest, ok = strings.Cut(rest, " for flag -")
+	if !ok {
+		return err
+	}
+	name, reason, ok := strings.Cut(rest, ": ")
+	if !ok || name == "" || strings.ContainsAny(name, " \t") {
+		return err
+	}
+	return fmt.Errorf("--%s: %s", name, reason)
 }
 
 func indexOf(list []string, s string) int {

@@ -177,7 +177,7 @@ func TestDates(t *testing.T) {
 		formattest.Eq(t, in, rows[0].Contact.MetOn.String(), out)
 		checkErr(t, in, rows[0], "")
 	}
-	for _, in := range []string{"03/15/2024", "15 Mär 2024", "31 Feb 2024", "yesterday"} {
+	for _, in := range []string{"03/15/2024", "15 Mär 2024", "31 Feb 2024", "yesterday", "1 Jan 0001", "0001-01-01", "31 Dec 1899"} {
 		rows := readString(t, "First Name,Last Name,Connected On\nA,B,"+in+"\n")
 		checkErr(t, in, rows[0], "Connected On")
 	}

@@ -182,7 +182,11 @@ func parseDate(s string) (crm.Date, string) {
 	}
 	for _, layout := range dateLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
-			return crm.DateOf(t), ""
+			d := crm.DateOf(t)
+			if err := d.InRange(); err != nil {
+				return crm.Date{}, err.Error()
+			}
+			return d, ""
 		}
 	}
 	return crm.Date{}, fmt.Sprintf("%q is not a date (LinkedIn writes 15 Mar 2024)", s)

@@ -17,7 +17,8 @@ type Quarter struct {
 	N    int // 1 to 4
 }
 
-// ParseQuarter reads YYYYQn (the q may be lower case).
+// ParseQuarter reads YYYYQn (the q may be lower case), from 1900Q1, the
+// quarter of crm.FirstDate, to 9999Q4.
 func ParseQuarter(s string) (Quarter, error) {
 	bad := crm.Invalid("quarter", fmt.Errorf("%q is not a quarter (want YYYYQn, e.g. 2026Q3)", s))
 	y, n, ok := strings.Cut(strings.ToUpper(strings.TrimSpace(s)), "Q")
@@ -26,7 +27,7 @@ func ParseQuarter(s string) (Quarter, error) {
 	}
 	year, err1 := strconv.Atoi(y)
 	num, err2 := strconv.Atoi(n)
-	if err1 != nil || err2 != nil || year < 1 || num < 1 || num > 4 {
+	if err1 != nil || err2 != nil || year < 1900 || num < 1 || num > 4 {
 		return Quarter{}, bad
 	}
 	return Quarter{Year: year, N: num}, nil

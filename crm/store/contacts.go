@@ -259,6 +259,9 @@ func (tx *Tx) SetArchived(contactID int64, archived bool) error {
 
 // Snooze pushes a contact's next check-in to until; the zero Date clears it.
 func (tx *Tx) Snooze(contactID int64, until crm.Date) error {
+	if err := crm.CheckDate(until); err != nil {
+		return crm.Invalid("until", err)
+	}
 	return tx.setContact(fmt.Sprintf("snooze contact #%d", contactID), contactID, "snoozed_until", until)
 }
 

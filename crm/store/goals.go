@@ -138,8 +138,8 @@ func (tx *Tx) Profile() (crm.Profile, error) {
 // SetProfile saves the user's self-knowledge. Gaps given as text that
 // differ from the list replace it (see setGapText); GapList is not read.
 func (tx *Tx) SetProfile(p crm.Profile) error {
-	if p.BudgetHours < 0 || p.BudgetMoney < 0 {
-		return crm.Errorf(crm.EInvalid, "budget: cannot be negative")
+	if err := p.Validate(); err != nil {
+		return err
 	}
 	_, err := tx.exec("UPDATE profile SET strengths = ?, personality = ?, budget_hours = ?, budget_money = ? WHERE id = 1",
 		p.Strengths, p.Personality, p.BudgetHours, p.BudgetMoney)

@@ -1,6 +1,7 @@
 package vcard
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -61,8 +62,11 @@ func parseBirthday(v string, params govcard.Params) (crm.Date, birthdayKind) {
 		day = day[:4] + "-" + day[4:6] + "-" + day[6:]
 	}
 	d, err := crm.ParseDate(day)
+	var outside *crm.OutOfRangeError
 	switch {
-	case err == nil && isOmittedYear(day[:4], params):
+	// Apple's placeholder year (1604) is outside Kith's range of days, and
+	// still only says that the year is missing.
+	case (err == nil || errors.As(err, &outside)) && isOmittedYear(day[:4], params):
 		return crm.Date{}, bdayPartial
 	case err == nil:
 		return d, bdayDate

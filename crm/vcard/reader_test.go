@@ -101,7 +101,7 @@ func TestBirthdays(t *testing.T) {
 			t.Errorf("%s: %v", v, cards[0].Err)
 		}
 	}
-	for _, v := range []string{"1980-02-30", "22/03/1980", "yesterday"} {
+	for _, v := range []string{"1980-02-30", "22/03/1980", "yesterday", "1850-01-01", "0001-01-01"} {
 		cards := readString(t, "BEGIN:VCARD\nFN:A\nBDAY:"+v+"\nEND:VCARD\n")
 		checkErr(t, v, cards[0], "birthday")
 	}
