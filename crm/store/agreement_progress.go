@@ -97,7 +97,7 @@ func (tx *Tx) progressAsOf(where string, asOf crm.Date, limit int, args ...any) 
 	}
 	args = append(args, sql.Named("today", asOf), sql.Named("limit", limit))
 	rows, err := tx.query(`SELECT `+agreementColumns+progressColumns+`
-		FROM agreements a JOIN contacts c ON c.id = a.contact_id WHERE `+where+`
+		FROM agreements a CROSS JOIN contacts c ON c.id = a.contact_id WHERE `+where+`
 		ORDER BY a.status <> 'active', a.start_on DESC, a.id DESC LIMIT :limit`, args...)
 	out, err := collect(rows, err, func(row scanner) (crm.AgreementProgress, error) {
 		var r progressRow
@@ -181,7 +181,7 @@ func (tx *Tx) fillTrends(list []crm.AgreementProgress, where string, args []any)
 	rows, err := tx.query(`SELECT `+healthColumns+` FROM (SELECT h.*, row_number() OVER
 		(PARTITION BY h.agreement_id ORDER BY h.checked_on DESC, h.id DESC) AS nth FROM health_checks h
 		WHERE h.checked_on <= :today
-		AND h.agreement_id IN (SELECT a.id FROM agreements a JOIN contacts c ON c.id = a.contact_id WHERE `+where+`)) h
+		AND h.agreement_id IN (SELECT a.id FROM agreements a CROSS JOIN contacts c ON c.id = a.contact_id WHERE `+where+`)) h
 		JOIN agreements a ON a.id = h.agreement_id JOIN contacts c ON c.id = a.contact_id
 		WHERE h.nth <= 3 ORDER BY h.checked_on, h.id`, args...)
 	err = each(rows, err, func(row scanner) error {

@@ -15,10 +15,10 @@ var _ calendar.AgreementReader = (*Tx)(nil)
 // calendar.AgreementReader). An agreement has at most one active per
 // person, so this reads one row or two per person with an agreement.
 func (tx *Tx) AgreementDates(until crm.Date) ([]calendar.AgreementDate, error) {
-	rows, err := tx.query(`SELECT a.id, c.name, a.role, 'revisit', a.revisit_on FROM agreements a JOIN contacts c ON c.id = a.contact_id
+	rows, err := tx.query(`SELECT a.id, c.name, a.role, 'revisit', a.revisit_on FROM agreements a CROSS JOIN contacts c ON c.id = a.contact_id
 		WHERE a.status = 'active' AND c.archived = 0 AND a.revisit_on <= :until
 		UNION ALL
-		SELECT a.id, c.name, a.role, 'end', a.end_on FROM agreements a JOIN contacts c ON c.id = a.contact_id
+		SELECT a.id, c.name, a.role, 'end', a.end_on FROM agreements a CROSS JOIN contacts c ON c.id = a.contact_id
 		WHERE a.status = 'active' AND c.archived = 0 AND a.end_on <= :until
 		ORDER BY 5, 2, 1`, sql.Named("until", until))
 	out, err := collect(rows, err, func(row scanner) (calendar.AgreementDate, error) {

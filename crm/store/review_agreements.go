@@ -35,7 +35,7 @@ func (tx *Tx) ReviewAgreements(start, asOf crm.Date) ([]review.AgreementQuarter,
 		COALESCE((SELECT sum(e.amount) FROM exchanges e WHERE e.contact_id = a.contact_id AND e.kind = 'money'
 			AND e.direction = 'gave' AND e.occurred_on >= max(a.start_on, :start) AND e.occurred_on <= `+termEnd+`
 			AND NOT (e.commitment = 1 AND e.done_on IS NULL)), 0)
-		FROM agreements a JOIN contacts c ON c.id = a.contact_id WHERE `+reviewAgreementsWhere,
+		FROM agreements a CROSS JOIN contacts c ON c.id = a.contact_id WHERE `+reviewAgreementsWhere,
 		sql.Named("start", start), sql.Named("today", asOf))
 	err = each(rows, err, func(row scanner) error {
 		var id int64
