@@ -224,3 +224,28 @@ func TestAgreementDatesInTheCalendar(t *testing.T) {
 		t.Error("a closed agreement is still on the calendar")
 	}
 }
+
+func TestHealthSchedule(t *testing.T) {
+	db := newCoaching(t)
+	if out := mustKith(t, db, "health", "schedule"); !strings.Contains(out, "30 days") {
+		t.Errorf("default schedule: %q", out)
+	}
+	mustKith(t, db, "health", "schedule", "--every", "4w")
+	var s struct {
+		First int `json:"first_days"`
+		Every int `json:"every_days"`
+	}
+	kithJSON(t, db, &s, "health", "schedule", "--json")
+	if s.First != 30 || s.Every != 28 {
+		t.Errorf("schedule %+v, want 30 and 28", s)
+	}
+	mustKith(t, db, "--today", "2026-01-31", "health", "Priya Raman", "--learning", "4", "--rhythm", "4", "--follow-through", "4", "--fit", "4")
+	var list []struct {
+		HealthDue string `json:"health_due"`
+	}
+	kithJSON(t, db, &list, "--today", "2026-02-01", "health", "list", "--json")
+	if len(list) != 1 || list[0].HealthDue != "2026-02-28" {
+		t.Errorf("health list %+v, want the next check 28 days after the last", list)
+	}
+	fails(t, db, "every", "health", "schedule", "--every", "soon")
+}
