@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -248,4 +249,18 @@ func TestHealthSchedule(t *testing.T) {
 		t.Errorf("health list %+v, want the next check 28 days after the last", list)
 	}
 	fails(t, db, "every", "health", "schedule", "--every", "soon")
+}
+
+// The commands that only read agreements and health leave the database's
+// folder as it was: same bytes, no -wal, no -shm.
+func TestAgreementReadsLeaveTheFileAsItWas(t *testing.T) {
+	db := newCoaching(t)
+	mustKith(t, db, "--today", "2026-01-31", "health", "Priya Raman", "--learning", "4", "--rhythm", "4", "--follow-through", "4", "--fit", "4")
+	before := files(t, filepath.Dir(db))
+	for _, args := range [][]string{{"agreement", "show", "Priya Raman"}, {"agreement", "show", "Priya Raman", "--json"},
+		{"agreement", "list"}, {"agreement", "list", "--flagged", "--json"}, {"health", "list"}, {"health", "list", "--due"},
+		{"health", "schedule"}} {
+		mustKith(t, db, append([]string{"--today", "2026-02-10"}, args...)...)
+	}
+	sameFiles(t, "after reading agreements", before, files(t, filepath.Dir(db)))
 }
