@@ -25,11 +25,16 @@ GO        ?= go
 BINARY    ?= kith
 TESTFLAGS ?=
 
-# Debian/Ubuntu packages providing the OpenGL/X11 headers GLFW compiles against.
+# Debian/Ubuntu packages providing the OpenGL, X11 and Wayland headers GLFW
+# compiles against. Fyne 2.8's GLFW builds both X11 and Wayland and picks one
+# when the window opens (Wayland when WAYLAND_DISPLAY is set, X11 otherwise),
+# so one binary runs natively on either kind of Linux desktop.
 GUI_DEB_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
-                libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
+                libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev \
+                libwayland-dev libxkbcommon-dev
 # pkg-config modules that must resolve for the GLFW driver to build.
-GUI_PC_MODS  := gl x11 xcursor xrandr xinerama xi xxf86vm
+GUI_PC_MODS  := gl x11 xcursor xrandr xinerama xi xxf86vm \
+                wayland-client wayland-cursor wayland-egl xkbcommon
 
 # Debian packages used by the interop tests (tests skip when absent, fail under KITH_REQUIRE_INTEROP=1).
 INTEROP_DEB_PKGS := python3-icalendar python3-vobject khal calcurse radicale
@@ -99,7 +104,7 @@ prereqs:
 	      echo "error: missing C toolchain / OpenGL+X11 development files." >&2; \
 	      echo "Needed: gcc, pkg-config and headers for pkg-config modules: $(GUI_PC_MODS)" >&2; \
 	      echo "(Debian names: $(GUI_DEB_PKGS);" >&2; \
-	      echo " Fedora: gcc pkgconf-pkg-config mesa-libGL-devel libX11-devel libXcursor-devel libXrandr-devel libXinerama-devel libXi-devel libXxf86vm-devel)" >&2; \
+	      echo " Fedora: gcc pkgconf-pkg-config mesa-libGL-devel libX11-devel libXcursor-devel libXrandr-devel libXinerama-devel libXi-devel libXxf86vm-devel wayland-devel libxkbcommon-devel)" >&2; \
 	      exit 1; \
 	    fi ;; \
 	esac

@@ -4,13 +4,12 @@
 package main
 
 import (
-	"fmt"
 	"os"
 
 	"github.com/kithcrm/kith/crm/cli"
-	// For its init, which runs before Fyne's and fixes a locale Fyne 2.7
-	// cannot parse (C.UTF-8, en_US@euro); otherwise every command, help
-	// included, prints "Fyne error" lines on stderr. Gone with Fyne 2.8.1.
+	// For its init, which runs before Fyne's and fixes a locale Fyne
+	// cannot parse (en_US@euro; C.UTF-8 before Fyne 2.8.1); otherwise every
+	// command, help included, prints "Fyne error" lines on stderr.
 	_ "github.com/kithcrm/kith/crm/locale"
 	"github.com/kithcrm/kith/crm/store"
 	"github.com/kithcrm/kith/ui"
@@ -26,8 +25,7 @@ func main() {
 	}
 	st, err := store.Open(opts.DB)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "kith:", err)
-		os.Exit(1)
+		os.Exit(cli.Report(os.Stderr, err)) // 2 for a file that is not a Kith book, as for the commands
 	}
 	defer st.Close()
 	st.SetToday(opts.Today)

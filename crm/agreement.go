@@ -138,7 +138,7 @@ func (a *Agreement) Validate() error {
 		return Invalid("role", err)
 	}
 	if a.Fit != "" {
-		if _, err := ParseFit(string(a.Fit)); err != nil {
+		if _, err := ParseFitVerdict(string(a.Fit)); err != nil {
 			return Invalid("fit", err)
 		}
 	}

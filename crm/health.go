@@ -98,9 +98,9 @@ const (
 // FitVerdicts lists the verdicts in the order they are offered.
 var FitVerdicts = []FitVerdict{FitGood, FitDeciding, FitNot}
 
-// ParseFit checks a fit verdict; "not a fit", "still deciding" and "good
+// ParseFitVerdict checks a fit verdict; "not a fit", "still deciding" and "good
 // fit" read as their one-word names.
-func ParseFit(s string) (FitVerdict, error) {
+func ParseFitVerdict(s string) (FitVerdict, error) {
 	t := strings.ToLower(strings.Join(strings.Fields(s), " "))
 	switch t {
 	case "not a fit":

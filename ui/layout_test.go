@@ -149,8 +149,16 @@ func fits(t *testing.T, m *Main, what string, content fyne.CanvasObject) {
 func topDialog(t *testing.T, m *Main) fyne.CanvasObject {
 	t.Helper()
 	top := m.win.Canvas().Overlays().Top()
-	p, ok := top.(*widget.PopUp)
-	if !ok {
+	// Fyne 2.8 wraps each pop-up in an overlay container of its own, so the
+	// pop-up is found inside the top overlay rather than being it.
+	var p *widget.PopUp
+	visitShown(top, func(o fyne.CanvasObject) bool {
+		if x, ok := o.(*widget.PopUp); ok && p == nil {
+			p = x
+		}
+		return p == nil
+	})
+	if p == nil {
 		t.Fatalf("no dialog is shown (top overlay %T)", top)
 	}
 	return p.Content

@@ -368,11 +368,15 @@ func (b *builder) components() ([]*ical.Component, error) {
 	for _, c := range due {
 		out = append(out, b.checkIn(c, reach[c.ContactID]))
 	}
+	follow, err := b.followUps(until)
+	if err != nil {
+		return nil, err
+	}
 	agreements, err := b.agreements(until)
 	if err != nil {
 		return nil, err
 	}
-	return append(out, agreements...), nil
+	return append(append(out, follow...), agreements...), nil
 }
 
 // allDay makes an all-day event on day: DATE values carry no TZID, so the

@@ -92,7 +92,7 @@ func (f *agreementSet) apply(a *crm.Agreement, given map[string]bool) error {
 		}
 	}
 	if given["fit"] {
-		if a.Fit, err = crm.ParseFit(f.fit); err != nil {
+		if a.Fit, err = crm.ParseFitVerdict(f.fit); err != nil {
 			return crm.Invalid("--fit", err)
 		}
 	}
@@ -340,13 +340,6 @@ func sessionsShort(p *crm.AgreementProgress) string {
 		return fmt.Sprintf("%d/%d", p.SessionsHeld, p.Sessions)
 	}
 	return strconv.Itoa(p.SessionsHeld)
-}
-
-func dash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
 }
 
 // agreementClose is 'kith agreement close'.

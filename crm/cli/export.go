@@ -33,6 +33,11 @@ func (f *exportICS) flags() vars {
 }
 
 func (f *exportICS) run(e *env, _ []string) error {
+	// It records what it exported, so it opens the book to write; but a
+	// missing book is a mistyped --db here, as for any reading command.
+	if err := e.checkBookThere(); err != nil {
+		return err
+	}
 	st, err := e.store()
 	if err != nil {
 		return err

@@ -19,13 +19,13 @@ func init() {
 		summary: "Import people from a vCard file (.vcf), showing what changes first.", help: importHelp("card", `
   --category-role CATEGORY=ROLE  give the people added with that CATEGORIES value ROLE (repeatable),
                                  e.g. --category-role Mentors=mentor`),
-		json: true, nargs: 1, what: "FILE", handler: func() handler { return &importFile{format: importer.VCard} }})
+		json: true, nargs: 1, what: "FILE", previews: true, handler: func() handler { return &importFile{format: importer.VCard} }})
 	register(&command{name: "import linkedin", args: "FILE [--dry-run] [--skip-bad] [--role R] [--cadence DUR] [--json]",
 		summary: "Import your LinkedIn connections (Connections.csv), showing what changes first.", help: importHelp("row", "") + `
 FILE is Connections.csv from LinkedIn's data export (Settings, Data privacy,
 Get a copy of your data). Each connection is met online through LinkedIn on
 the day you connected; the profile URL is kept, labelled linkedin.`,
-		json: true, nargs: 1, what: "FILE", handler: func() handler { return &importFile{format: importer.LinkedIn} }})
+		json: true, nargs: 1, what: "FILE", previews: true, handler: func() handler { return &importFile{format: importer.LinkedIn} }})
 	register(&command{name: "import list", args: "[--json]", summary: "List past imports, newest first.", json: true,
 		handler: do(runImportList)})
 	register(&command{name: "import undo", args: "BATCH [--json]", summary: "Take an import back, keeping what you changed since.",

@@ -1,9 +1,13 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"os"
+	"strings"
 	"time"
 
+	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/store"
 )
 
@@ -16,6 +20,9 @@ func (e *env) reader() (*store.Store, error) {
 		return e.st, nil
 	}
 	if e.ro == nil {
+		if err := e.checkBookThere(); err != nil {
+			return nil, err
+		}
 		st, err := store.OpenReadOnly(e.opts.DB)
 		if err != nil {
 			return nil, err
@@ -24,6 +31,28 @@ func (e *env) reader() (*store.Store, error) {
 		e.ro = st
 	}
 	return e.ro, nil
+}
+
+// checkBookThere refuses a missing database for a command that only reads:
+// a mistyped --db would otherwise show an empty book, and look like data
+// lost. Nothing is created, not even the folder.
+func (e *env) checkBookThere() error {
+	if e.cmd != nil && e.cmd.previews {
+		return nil
+	}
+	if _, err := os.Stat(e.opts.DB); errors.Is(err, os.ErrNotExist) {
+		return &crm.Error{Code: crm.ENotFound, Message: fmt.Sprintf(
+			"no Kith database at %s; `kith --db %s demo` or any write command creates one", e.opts.DB, shellQuote(e.opts.DB))}
+	}
+	return nil
+}
+
+// shellQuote quotes a path for a command line shown to copy, when it needs it.
+func shellQuote(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t'\"\\$`!*?&;|<>()[]{}#~") {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 func (e *env) closeReader() {

@@ -57,6 +57,9 @@ func (f *publishCalDAV) run(e *env, _ []string) error {
 	if t.Password, err = calendar.Password(os.Getenv, t.URL, t.User); err != nil {
 		return err
 	}
+	if err := e.checkBookThere(); err != nil { // nothing to publish from a missing book
+		return err
+	}
 	st, err := e.store()
 	if err != nil {
 		return err

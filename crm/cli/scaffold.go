@@ -18,12 +18,16 @@ type command struct {
 	name    string
 	args    string // the synopsis after the name
 	summary string
-	help    string         // longer text for 'kith help CMD'
-	json    bool           // offers --json, which e.output then follows
-	nargs   int            // exactly this many positional arguments, or anyArgs
-	what    string         // names the positional arguments when some are missing
-	raw     bool           // hand over the arguments as typed, parsing no flags ('kith help')
-	handler func() handler // a handler with fresh flag values, for one run
+	help    string // longer text for 'kith help CMD'
+	json    bool   // offers --json, which e.output then follows
+	nargs   int    // exactly this many positional arguments, or anyArgs
+	what    string // names the positional arguments when some are missing
+	raw     bool   // hand over the arguments as typed, parsing no flags ('kith help')
+	// previews marks a write command whose --dry-run reads the book: on a
+	// missing database it previews into an empty book, where a command that
+	// only reads refuses the path (see reader).
+	previews bool
+	handler  func() handler // a handler with fresh flag values, for one run
 }
 
 // anyArgs is command.nargs for a command that checks its own positional arguments.

@@ -1,4 +1,4 @@
-// Package locale makes the locale environment readable by Fyne 2.7 before
+// Package locale makes the locale environment readable by Fyne before
 // Fyne reads it. Importing it (for its side effect, from main) is all it takes.
 //
 // Fyne's lang package works out the user's language in its init, through
@@ -7,7 +7,9 @@
 // containers) into the tag "C" and "en_US@euro" into "en-US@euro", neither
 // of which golang.org/x/text/language parses, so every run of kith, headless
 // commands included, logged "Fyne error: Error parsing user locale" on
-// stderr. Fyne 2.8.1 fixes this upstream; delete this package then.
+// stderr. Fyne 2.8.1 fixed "C.UTF-8" upstream but still logs the error for
+// a modifier such as "@euro" (checked with LANG=en_US@euro), so the fix
+// stays until Fyne parses those too.
 //
 // Go initialises a package after everything it imports and, among packages
 // that are ready, in import path order; this package needs only what Fyne's

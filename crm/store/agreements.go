@@ -235,7 +235,7 @@ func (tx *Tx) closeRow(id int64, o crm.Outcome) error {
 
 // SetFit records the verdict of the fit check on agreement id.
 func (tx *Tx) SetFit(id int64, v crm.FitVerdict) error {
-	if _, err := crm.ParseFit(string(v)); err != nil {
+	if _, err := crm.ParseFitVerdict(string(v)); err != nil {
 		return crm.Invalid("fit", err)
 	}
 	none := func() error { return crm.Errorf(crm.ENotFound, "no agreement #%d", id) }

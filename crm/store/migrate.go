@@ -6,7 +6,9 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -79,26 +81,6 @@ func fileVersion(ctx context.Context, db *sql.DB) (int, error) {
 	return int(v.Int64), nil
 }
 
-// checkVersion looks at the file as immutable (read-only, no locks, no -wal
-// or -shm files made), so that a database from a newer Kith is refused
-// before this one writes a single byte beside it. After a crash the newest
-// pages may still sit in the -wal file, unseen here; migrate checks again.
-func checkVersion(p string) error {
-	db, err := sql.Open("sqlite3", fileURI(p)+"?mode=ro&immutable=1")
-	if err != nil {
-		return fmt.Errorf("open %s: %w", p, err)
-	}
-	defer db.Close()
-	v, err := fileVersion(context.Background(), db)
-	if err != nil {
-		return fmt.Errorf("read %s: is it a Kith database? %w", p, err)
-	}
-	if want := SchemaVersion(); v > want {
-		return newerFile(p, v, want)
-	}
-	return nil
-}
-
 // migrate applies the pending migrations, each in its own transaction with
 // its record in schema_migrations, after copying an existing database aside.
 func (s *Store) migrate(ctx context.Context, ms []migration) error {
@@ -113,9 +95,9 @@ func (s *Store) migrate(ctx context.Context, ms []migration) error {
 	if have == len(ms) {
 		return nil
 	}
-	if have > 0 {
+	if have > 0 && s.hasData(ctx) {
 		backup := fmt.Sprintf("%s.before-v%d-%s", s.path, len(ms), time.Now().UTC().Format("20060102T150405"))
-		if err := s.Backup(ctx, backup); err != nil {
+		if err := s.keepCopy(ctx, backup); err != nil {
 			return fmt.Errorf("keep a copy before upgrading the schema: %w", err)
 		}
 	}
@@ -149,5 +131,32 @@ func (s *Store) apply(ctx context.Context, m migration) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("migration %s: %w", m.name, err)
 	}
+	return nil
+}
+
+// hasData says whether a book holds anything of the user's worth a copy
+// before an upgrade: a first open killed halfway leaves a book with a few
+// steps done and nothing in it, and copying it would leave a copy of nothing
+// beside it. When in doubt it says yes.
+func (s *Store) hasData(ctx context.Context) bool {
+	var found bool
+	err := s.rw.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM contacts) OR EXISTS (SELECT 1 FROM interactions)
+		OR EXISTS (SELECT 1 FROM circles) OR EXISTS (SELECT 1 FROM goals) OR EXISTS (SELECT 1 FROM settings)`).Scan(&found)
+	return err != nil || found
+}
+
+// keepCopy writes the copy kept before an upgrade under a name that says
+// it is unfinished, and gives it its name once whole: a Kith killed while
+// copying leaves no half copy that looks like the book.
+func (s *Store) keepCopy(ctx context.Context, dest string) error {
+	part := dest + ".part"
+	if err := s.Backup(ctx, part); err != nil {
+		return err
+	}
+	if err := os.Rename(part, dest); err != nil {
+		os.Remove(part)
+		return err
+	}
+	syncDir(filepath.Dir(dest))
 	return nil
 }

@@ -29,35 +29,37 @@ func OpenReadOnly(path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !exists(path) {
+	kind, v, err := inspect(path, ms)
+	switch {
+	case err != nil:
+		return nil, err
+	case kind != kithBook:
 		return openScratch(path, "", ms)
+	case v > len(ms):
+		return nil, newerFile(path, v, len(ms))
 	}
 	h, err := readHeader(path)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	ro := fileURI(path) + "?mode=ro&_busy_timeout=5000"
+	ro := fileURI(path) + "?mode=ro&_busy_timeout=" + busyMillis()
+	live := ro
 	if isWAL(h) && !exists(path+"-wal") {
 		ro += "&immutable=1"
+	}
+	if v < len(ms) {
+		return openScratch(path, ro, ms)
 	}
 	db, err := sql.Open("sqlite3", ro)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	v, err := fileVersion(context.Background(), db)
-	switch {
-	case err != nil:
-		db.Close()
-		return nil, fmt.Errorf("read %s: is it a Kith database? %w", path, err)
-	case v > len(ms):
-		db.Close()
-		return nil, newerFile(path, v, len(ms))
-	case v < len(ms):
-		db.Close()
-		return openScratch(path, ro, ms)
-	}
 	db.SetMaxOpenConns(4)
-	return &Store{path: path, ro: db, snap: ro, readOnly: true, now: time.Now}, nil
+	st := &Store{path: path, ro: db, snap: ro, readOnly: true, now: time.Now}
+	if ro != live {
+		st.live = live
+	}
+	return st, nil
 }
 
 // openScratch reads path (through the DSN from, or an empty book when from
@@ -106,4 +108,26 @@ func createPrivate(path string) error {
 func newerFile(path string, have, want int) error {
 	return &crm.Error{Code: crm.ENewer, Message: fmt.Sprintf(
 		"%s was written by a newer version of Kith (schema %d; this Kith knows up to %d): update Kith to open it; the file was not changed", path, have, want)}
+}
+
+// reading is the pool a read transaction uses. A file read as immutable
+// (in WAL mode, no -wal beside it when opened) is read through its -wal from
+// the moment one appears: another Kith has opened it to write since, and
+// an immutable reader would miss what it commits, or read a page while a
+// checkpoint rewrites it.
+func (s *Store) reading() *sql.DB {
+	s.liveMu.Lock()
+	defer s.liveMu.Unlock()
+	if s.live == "" || !exists(s.path+"-wal") {
+		return s.ro
+	}
+	db, err := sql.Open("sqlite3", s.live)
+	if err != nil {
+		return s.ro // the immutable read still works; the next one tries again
+	}
+	db.SetMaxOpenConns(4)
+	old := s.ro
+	s.ro, s.snap, s.live = db, s.live, ""
+	old.Close() // connections in use close when their transaction ends
+	return db
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	_ "github.com/mattn/go-sqlite3" // the SQLite driver, registered as "sqlite3"
@@ -38,9 +39,13 @@ type Store struct {
 	// scratch is a private folder removed on Close: a read-only store of
 	// an older file reads an upgraded copy kept there.
 	scratch string
-	gate    gate
-	today   crm.Date
-	now     func() time.Time
+	// live is, for a store read as immutable because no -wal was there,
+	// the DSN that reads through the -wal once one appears (see reading).
+	live   string
+	liveMu sync.Mutex
+	gate   gate
+	today  crm.Date
+	now    func() time.Time
 }
 
 // DefaultPath is where the database lives unless --db or KITH_DB say
@@ -57,7 +62,7 @@ func DefaultPath() (string, error) {
 // dsn sets the pragmas on every pooled connection, not once: foreign keys
 // and the busy timeout are per-connection settings in SQLite.
 func dsn(path string, extra string) string {
-	return fileURI(path) + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_synchronous=NORMAL&_stmt_cache_size=64" + extra
+	return fileURI(path) + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=" + busyMillis() + "&_synchronous=NORMAL&_stmt_cache_size=64" + extra
 }
 
 // fileURI writes path as an SQLite URI, escaping the characters that would
@@ -68,8 +73,10 @@ func fileURI(path string) string {
 
 // Open opens the database at path, creating it (mode 0600, in a folder only
 // the user can read) when missing, and brings its schema up to date. Before
-// any migration runs on an existing file, a copy is kept beside it. A file
-// written by a newer Kith is refused untouched.
+// any migration runs on an existing book with data in it, a copy is kept
+// beside it. Only an empty file or Kith's own is opened: another program's
+// database, a damaged file, a folder, or a file written by a newer Kith is
+// refused untouched (see inspect), as is one Kith could not save to.
 func Open(path string) (*Store, error) {
 	ms, err := loadMigrations()
 	if err != nil {
@@ -81,11 +88,19 @@ func Open(path string) (*Store, error) {
 // open opens path and migrates it up to the given steps; tests pass a prefix
 // of the real steps to make an older database.
 func open(path string, ms []migration) (*Store, error) {
-	created, err := ensureFile(path)
+	kind, have, err := inspect(path, ms)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkVersion(path); err != nil {
+	if have > len(ms) {
+		return nil, newerFile(path, have, len(ms))
+	}
+	created := false
+	if kind == noBook {
+		if created, err = ensureFile(path); err != nil {
+			return nil, err
+		}
+	} else if err := checkWritable(path); err != nil {
 		return nil, err
 	}
 	rw, err := sql.Open("sqlite3", dsn(path, "&_txlock=immediate"))
@@ -99,7 +114,7 @@ func open(path string, ms []migration) (*Store, error) {
 	}
 	if err := s.migrate(context.Background(), ms); err != nil {
 		rw.Close()
-		return nil, err
+		return nil, explainBusy(path, err)
 	}
 	s.ro, err = sql.Open("sqlite3", dsn(path, "&_query_only=true"))
 	if err != nil {
@@ -176,7 +191,7 @@ func (s *Store) Update(ctx context.Context, fn func(*Tx) error) error {
 
 // View runs fn in one read-only transaction, a consistent snapshot.
 func (s *Store) View(ctx context.Context, fn func(*Tx) error) error {
-	return s.run(ctx, func() *sql.DB { return s.ro }, fn)
+	return s.run(ctx, s.reading, fn)
 }
 
 // run is Update and View: one transaction on the pool that pool returns
@@ -189,14 +204,20 @@ func (s *Store) run(ctx context.Context, pool func() *sql.DB, fn func(*Tx) error
 	defer s.gate.leave()
 	sqlTx, err := pool().BeginTx(ctx, nil)
 	if err != nil {
+		if isBusy(err) {
+			return busy(s.path, err)
+		}
 		return fmt.Errorf("begin transaction on %s: %w", s.path, err)
 	}
 	defer sqlTx.Rollback() // a no-op after Commit; undoes everything on error or panic
 	tx := &Tx{tx: sqlTx, ctx: ctx, today: s.Today(), now: s.now().UTC()}
 	if err := fn(tx); err != nil {
-		return err
+		return explainBusy(s.path, err)
 	}
 	if err := sqlTx.Commit(); err != nil {
+		if isBusy(err) {
+			return busy(s.path, err)
+		}
 		return fmt.Errorf("save to %s: %w", s.path, err)
 	}
 	return nil
