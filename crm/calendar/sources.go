@@ -34,6 +34,7 @@ var sources = []source{
 	{name: "circles", events: (*builder).circles},
 	{name: "check-ins", events: (*builder).checkIns},
 	{name: "follow-ups", events: (*builder).followUps},
+	{name: "agreements", events: func(b *builder, emit func(*ical.Component) error) error { return b.agreementEvents(b.until, emit) }},
 }
 
 // builder makes the events of one export from one snapshot.
