@@ -41,6 +41,7 @@ const (
 	screenPeople
 	screenCircles
 	screenGoals
+	screenMe
 	screenReview
 	screenSettings
 )
@@ -68,8 +69,9 @@ func screenTable() []screenRow {
 		screenPeople:   {"People", theme.AccountIcon, fyne.Key2, func(m *Main) screen { m.people = newPeopleView(m); return m.people }},
 		screenCircles:  {"Circles", theme.GridIcon, fyne.Key3, func(m *Main) screen { m.circles = newCirclesView(m); return m.circles }},
 		screenGoals:    {"Goals", theme.ConfirmIcon, fyne.Key4, func(m *Main) screen { m.goals = newGoalsView(m); return m.goals }},
-		screenReview:   {"Review", theme.HistoryIcon, fyne.Key5, func(m *Main) screen { m.review = newReviewView(m); return m.review }},
-		screenSettings: {"Settings", theme.SettingsIcon, fyne.Key6, func(m *Main) screen { m.settings = newSettingsView(m); return m.settings }},
+		screenMe:       {"Me", theme.InfoIcon, fyne.Key5, func(m *Main) screen { m.me = newMeView(m); return m.me }},
+		screenReview:   {"Review", theme.HistoryIcon, fyne.Key6, func(m *Main) screen { m.review = newReviewView(m); return m.review }},
+		screenSettings: {"Settings", theme.SettingsIcon, fyne.Key7, func(m *Main) screen { m.settings = newSettingsView(m); return m.settings }},
 	}
 }
 
@@ -122,6 +124,7 @@ type Main struct {
 	people   *peopleView
 	circles  *circlesView
 	goals    *goalsView
+	me       *meView
 	review   *reviewView
 	settings *settingsView
 	screens  []screen
