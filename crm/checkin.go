@@ -12,6 +12,10 @@ type CheckIn struct {
 	CadenceDays int        `json:"cadence_days"`
 	// LastSummary is what the last interaction was about.
 	LastSummary string `json:"last_summary"`
+	// Kind is DueCheckIn for a contact's check-in and DueFollowUp for a
+	// prospect's follow-up, which carries ProspectID (and id 0) instead.
+	Kind       DueKind `json:"kind"`
+	ProspectID int64   `json:"prospect_id,omitempty"`
 }
 
 // ContactSummary is one row of the people list: who, in what roles, and

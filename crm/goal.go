@@ -51,6 +51,9 @@ type Goal struct {
 	Target  Date          `json:"target"`
 	Notes   string        `json:"notes"`
 	Helpers []Participant `json:"helpers"`
+	// Fits is the kind of help the user chose for the goal on the board;
+	// "" follows the rule of FitFor (a coach near-term, a mentor long-term).
+	Fits RoleKind `json:"fits,omitempty"`
 }
 
 // Validate checks a goal before it is stored.
@@ -64,15 +67,21 @@ func (g *Goal) Validate() error {
 	if _, err := ParseGoalStatus(string(g.Status)); err != nil {
 		return Invalid("status", err)
 	}
-	return nil
+	return checkFit(g.Fits)
 }
 
 // Profile is the user's self-knowledge: what they are good at, what they
 // lack, how they work, and what they will invest each month.
+//
+// The gaps are a list (Gap, stored one row each and linked to the people
+// who help); Gaps is that list as the one line of text it always was
+// (JoinGaps), and saving a different text replaces the list with its items
+// (SplitGaps). GapList is the same list, read only.
 type Profile struct {
-	Strengths   string  `json:"strengths"`
-	Gaps        string  `json:"gaps"`
-	Personality string  `json:"personality"`
-	BudgetHours float64 `json:"budget_hours"` // per month
-	BudgetMoney float64 `json:"budget_money"` // per month
+	Strengths   string   `json:"strengths"`
+	Gaps        string   `json:"gaps"`
+	GapList     []string `json:"gap_list"`
+	Personality string   `json:"personality"`
+	BudgetHours float64  `json:"budget_hours"` // per month
+	BudgetMoney float64  `json:"budget_money"` // per month
 }

@@ -62,6 +62,9 @@ type Reader interface {
 	// says, by contact id, each list cut at limit; the private notes only
 	// withNotes. A due contact with nothing to say may have no entry.
 	ReachOuts(until crm.Date, limit int, withNotes bool) (map[int64]ReachOut, error)
+	// FollowUpsDue returns the follow-ups with prospects still pursued
+	// that fall due by until, overdue ones included (see followups.go).
+	FollowUpsDue(until crm.Date) ([]crm.FollowUp, error)
 	// CalendarEventStates returns the state of every event Kith exported, by UID.
 	CalendarEventStates() (map[string]EventState, error)
 	// CalDAVObjects returns the objects Kith put on the calendar at url, by UID.

@@ -19,9 +19,9 @@ func (tx *Tx) AddGoal(g *crm.Goal) error {
 	if err := validName(g, 0, tx.FindGoal, "a goal titled %q already exists", g.Title); err != nil {
 		return err
 	}
-	id, err := tx.insertID(`INSERT INTO goals (title, title_key, horizon, status, target_on, notes, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, g.Title, crm.NameKey(g.Title), string(g.Horizon), string(g.Status), g.Target,
-		g.Notes, tx.stamp(), tx.stamp())
+	id, err := tx.insertID(`INSERT INTO goals (title, title_key, horizon, status, target_on, notes, fits, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, g.Title, crm.NameKey(g.Title), string(g.Horizon), string(g.Status), g.Target,
+		g.Notes, orNull(string(g.Fits)), tx.stamp(), tx.stamp())
 	if err != nil {
 		return fmt.Errorf("add goal %q: %w", g.Title, err)
 	}
@@ -34,14 +34,15 @@ func (tx *Tx) AddGoal(g *crm.Goal) error {
 	return nil
 }
 
-// UpdateGoal saves a goal's title, horizon, status, target and notes.
+// UpdateGoal saves a goal's title, horizon, status, target, notes and the
+// kind of help chosen for it.
 func (tx *Tx) UpdateGoal(g *crm.Goal) error {
 	if err := validName(g, g.ID, tx.FindGoal, "a goal titled %q already exists", g.Title); err != nil {
 		return err
 	}
 	_, err := tx.exec(`UPDATE goals SET title = ?, title_key = ?, horizon = ?, status = ?, target_on = ?, notes = ?,
-		updated_at = ? WHERE id = ?`, g.Title, crm.NameKey(g.Title), string(g.Horizon), string(g.Status), g.Target,
-		g.Notes, tx.stamp(), g.ID)
+		fits = ?, updated_at = ? WHERE id = ?`, g.Title, crm.NameKey(g.Title), string(g.Horizon), string(g.Status), g.Target,
+		g.Notes, orNull(string(g.Fits)), tx.stamp(), g.ID)
 	if err != nil {
 		return fmt.Errorf("update goal %q: %w", g.Title, err)
 	}
@@ -86,11 +87,11 @@ func (tx *Tx) GoalsOf(contactID int64) ([]*crm.Goal, error) {
 
 // goals loads the goals matching where, with their helpers.
 func (tx *Tx) goals(where string, args ...any) ([]*crm.Goal, error) {
-	rows, err := tx.query(`SELECT g.id, g.title, g.horizon, g.status, g.target_on, g.notes FROM goals g WHERE `+where+`
+	rows, err := tx.query(`SELECT g.id, g.title, g.horizon, g.status, g.target_on, g.notes, COALESCE(g.fits, '') FROM goals g WHERE `+where+`
 		ORDER BY g.status <> 'active', g.horizon DESC, g.target_on IS NULL, g.target_on, g.title_key`, args...)
 	out, err := collect(rows, err, func(row scanner) (*crm.Goal, error) {
 		g := &crm.Goal{}
-		return g, row.Scan(&g.ID, &g.Title, &g.Horizon, &g.Status, &g.Target, &g.Notes)
+		return g, row.Scan(&g.ID, &g.Title, &g.Horizon, &g.Status, &g.Target, &g.Notes, &g.Fits)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("load goals: %w", err)
@@ -104,28 +105,34 @@ func (tx *Tx) goals(where string, args ...any) ([]*crm.Goal, error) {
 	return out, nil
 }
 
-// Profile loads the user's self-knowledge.
+// Profile loads the user's self-knowledge. Its gaps are the list of gaps
+// (see Gaps), as text in Gaps and as a list in GapList.
 func (tx *Tx) Profile() (crm.Profile, error) {
 	var p crm.Profile
-	err := tx.queryRow("SELECT strengths, gaps, personality, budget_hours, budget_money FROM profile WHERE id = 1").
-		Scan(&p.Strengths, &p.Gaps, &p.Personality, &p.BudgetHours, &p.BudgetMoney)
+	err := tx.queryRow("SELECT strengths, personality, budget_hours, budget_money FROM profile WHERE id = 1").
+		Scan(&p.Strengths, &p.Personality, &p.BudgetHours, &p.BudgetMoney)
 	if err != nil {
 		return p, fmt.Errorf("load profile: %w", err)
 	}
+	if p.GapList, err = tx.gapTexts(); err != nil {
+		return p, err
+	}
+	p.Gaps = crm.JoinGaps(p.GapList)
 	return p, nil
 }
 
-// SetProfile saves the user's self-knowledge.
+// SetProfile saves the user's self-knowledge. Gaps given as text that
+// differ from the list replace it (see setGapText); GapList is not read.
 func (tx *Tx) SetProfile(p crm.Profile) error {
 	if p.BudgetHours < 0 || p.BudgetMoney < 0 {
 		return crm.Errorf(crm.EInvalid, "budget: cannot be negative")
 	}
-	_, err := tx.exec("UPDATE profile SET strengths = ?, gaps = ?, personality = ?, budget_hours = ?, budget_money = ? WHERE id = 1",
-		p.Strengths, p.Gaps, p.Personality, p.BudgetHours, p.BudgetMoney)
+	_, err := tx.exec("UPDATE profile SET strengths = ?, personality = ?, budget_hours = ?, budget_money = ? WHERE id = 1",
+		p.Strengths, p.Personality, p.BudgetHours, p.BudgetMoney)
 	if err != nil {
 		return fmt.Errorf("save profile: %w", err)
 	}
-	return nil
+	return tx.setGapText(p.Gaps)
 }
 
 // RoleCadences returns the default check-in cadence of each role in days,

@@ -198,6 +198,10 @@ var mergeMoves = []struct{ what, query string }{
 	{"goals", `UPDATE OR IGNORE goal_helpers SET contact_id = :keep WHERE contact_id = :other`},
 	{"referrals", `UPDATE contacts SET referred_by = :keep WHERE referred_by = :other AND id <> :keep`},
 	{"review decisions", `UPDATE OR IGNORE review_decisions SET contact_id = :keep WHERE contact_id = :other`},
+	{"gaps", `UPDATE OR IGNORE gap_helpers SET contact_id = :keep WHERE contact_id = :other`},
+	{"events", `UPDATE OR IGNORE event_contacts SET contact_id = :keep WHERE contact_id = :other`},
+	{"prospects", `UPDATE prospects SET contact_id = :keep WHERE contact_id = :other`},
+	{"prospects referred", `UPDATE prospects SET referred_by = :keep WHERE referred_by = :other`},
 	// What imports recorded of other goes with it: undoing an import must
 	// neither remove the merged person nor set back fields keep had of its
 	// own, and keep's check-ins follow keep's own record.

@@ -407,7 +407,7 @@ func TestUndoMergeRefusedAfterAChange(t *testing.T) {
 // migration that adds another must teach the merge about it.
 func TestMergeKnowsEveryTableThatNamesAContact(t *testing.T) {
 	st := openTemp(t, "2026-11-25")
-	known := map[string]bool{"contacts.referred_by": true}
+	known := map[string]bool{"contacts.referred_by": true, "prospects.contact_id": true, "prospects.referred_by": true}
 	for _, tb := range contactTables {
 		known[tb.name+".contact_id"] = true
 	}

@@ -25,6 +25,8 @@ var contactTables = []struct{ name, order string }{
 	{"review_decisions", "quarter, contact_id"},
 	{"import_added", "batch_id, contact_id"},
 	{"import_filled", "id"},
+	{"gap_helpers", "gap_id, contact_id"},
+	{"event_contacts", "event_id, contact_id"},
 }
 
 // MergeUndo is what a merge changed, kept so that UndoMerge can put both
@@ -44,6 +46,10 @@ type rowSnapshot struct {
 	contacts   tableRows
 	owned      []tableRows // in contactTables order
 	introduced tableRows   // (id, referred_by) of the people they introduced
+	// prospects are (id, contact_id, referred_by) of the prospects that
+	// became or were referred by either: a merge repoints them, and the
+	// rows themselves (with their history) must never be deleted to undo it.
+	prospects tableRows
 }
 
 // tableRows is the result of a SELECT: column names and values as SQLite
@@ -68,6 +74,11 @@ func (tx *Tx) mergeSnapshot(keep, other int64) (*rowSnapshot, error) {
 		s.owned = append(s.owned, rows)
 	}
 	s.introduced, err = tx.selectRows("SELECT id, referred_by FROM contacts WHERE referred_by IN (?, ?) ORDER BY id", keep, other)
+	if err != nil {
+		return nil, err
+	}
+	s.prospects, err = tx.selectRows(`SELECT id, contact_id, referred_by FROM prospects
+		WHERE contact_id IN (?1, ?2) OR referred_by IN (?1, ?2) ORDER BY id`, keep, other)
 	return s, err
 }
 
@@ -170,7 +181,10 @@ func (tx *Tx) restore(u *MergeUndo) error {
 	if err := tx.restoreRow("contacts", keepRow); err != nil {
 		return err
 	}
-	return tx.restoreIntroduced(u)
+	if err := tx.restoreIntroduced(u); err != nil {
+		return err
+	}
+	return tx.restoreRow("prospects", u.before.prospects)
 }
 
 // restoreRow writes a row's values back over the row with its id (column
