@@ -42,6 +42,7 @@ const (
 	screenCircles
 	screenGoals
 	screenMe
+	screenFind
 	screenReview
 	screenSettings
 )
@@ -70,8 +71,9 @@ func screenTable() []screenRow {
 		screenCircles:  {"Circles", theme.GridIcon, fyne.Key3, func(m *Main) screen { m.circles = newCirclesView(m); return m.circles }},
 		screenGoals:    {"Goals", theme.ConfirmIcon, fyne.Key4, func(m *Main) screen { m.goals = newGoalsView(m); return m.goals }},
 		screenMe:       {"Me", theme.InfoIcon, fyne.Key5, func(m *Main) screen { m.me = newMeView(m); return m.me }},
-		screenReview:   {"Review", theme.HistoryIcon, fyne.Key6, func(m *Main) screen { m.review = newReviewView(m); return m.review }},
-		screenSettings: {"Settings", theme.SettingsIcon, fyne.Key7, func(m *Main) screen { m.settings = newSettingsView(m); return m.settings }},
+		screenFind:     {"Find", theme.SearchIcon, fyne.Key6, func(m *Main) screen { m.find = newFindView(m); return m.find }},
+		screenReview:   {"Review", theme.HistoryIcon, fyne.Key7, func(m *Main) screen { m.review = newReviewView(m); return m.review }},
+		screenSettings: {"Settings", theme.SettingsIcon, fyne.Key8, func(m *Main) screen { m.settings = newSettingsView(m); return m.settings }},
 	}
 }
 
@@ -120,11 +122,15 @@ type Main struct {
 	layers  []layer // what is shown over the window, top last: Esc closes the top one
 	sample  *fyne.MenuItem
 
-	today    *todayView
-	people   *peopleView
-	circles  *circlesView
-	goals    *goalsView
-	me       *meView
+	today   *todayView
+	people  *peopleView
+	circles *circlesView
+	goals   *goalsView
+	me      *meView
+	find    *findView
+	// prospect and event are the last prospect and event pages opened.
+	prospect *prospectPage
+	event    *eventPage
 	review   *reviewView
 	settings *settingsView
 	screens  []screen

@@ -59,3 +59,79 @@ func TestMeScreenListsActiveGoals(t *testing.T) {
 		t.Error("a dropped goal is listed")
 	}
 }
+
+// The board has a row per goal and per gap with the help that fits: a
+// covered row names who helps with when you last talked; an uncovered one
+// says what to look for and starts a prospect for it, sought in that role
+// and serving that need. Choosing another kind of help is saved.
+func TestBoardShowsWhoCoversEachNeedAndStartsAProspectForTheRest(t *testing.T) {
+	m, st := newTestMain(t)
+	priya := addPerson(t, st, "Priya Raman", "Fabrikam", crm.RoleMentor, "2026-01-10")
+	mustUpdate(t, st, func(tx *store.Tx) error {
+		if err := tx.AddGoal(&crm.Goal{Title: "Lead a platform team", Horizon: crm.LongTerm,
+			Helpers: []crm.Participant{{ContactID: priya}}}); err != nil {
+			return err
+		}
+		return tx.AddGap(&crm.Gap{Text: "Negotiation"})
+	})
+	m.Show(screenMe)
+	test.Tap(m.me.tabs[meBoard])
+	b := m.me.board
+	assertShows(t, b.rows, "Lead a platform team", "long-term · a mentor fits", "Priya Raman",
+		"Negotiation", "short-term · a circle fits", "No circle for this gap: find peers to learn it with")
+	assertShows(t, b.balance, "Balance", "Active: 0 coaches · 1 mentor · 0 circles · 0 coachees · 0 mentees")
+
+	test.Tap(findButton(t, b.rows, "Find one"))
+	f := b.started
+	if f.serves.Selected != "gap: Negotiation" || f.role.Selected != "circle" {
+		t.Fatalf("Find one opened the form serving %q as %q", f.serves.Selected, f.role.Selected)
+	}
+	test.Type(f.name, "Dana Ortiz")
+	test.Tap(f.save)
+	p := prospectNamed(t, st, "Dana Ortiz")
+	if p.Gap != "Negotiation" || p.Role != crm.RoleCircle || p.Stage != crm.StageToContact {
+		t.Errorf("the prospect started from the board is %+v", p)
+	}
+
+	b.fits["gap:Negotiation"].SetSelected("coach")
+	gaps := viewed(t, st, (*store.Tx).Gaps)
+	if len(gaps) != 1 || gaps[0].Fits != crm.RoleCoach {
+		t.Fatalf("after choosing a coach the gaps are %+v", gaps)
+	}
+	assertShows(t, m.me.board.rows, "short-term · a coach fits", "No coach for a short-term gap: find one")
+}
+
+// Gaps are a list on Me: New gap adds one linked to the people who help,
+// Edit changes it, Delete takes it off (and Undo puts it back).
+func TestGapsAreAListLinkedToPeople(t *testing.T) {
+	m, st := newTestMain(t)
+	addPerson(t, st, "Marcus Chen", "Contoso", crm.RoleCoach, "2026-01-10")
+	m.Show(screenMe)
+	v := m.me
+	assertShows(t, v.gaps.rows, "No gaps named yet: what would you like someone to help you learn?")
+	test.Tap(findButton(t, v.about, "New gap"))
+	f := topGapForm(t, m)
+	test.Type(f.text, "Public speaking")
+	pick(t, f.helpers, "Marc", "Marcus Chen")
+	test.Tap(f.save)
+	assertShows(t, v.gaps.rows, "Public speaking", "short-term  ·  fits a circle  ·  helped by Marcus Chen")
+	gaps := viewed(t, st, (*store.Tx).Gaps)
+	if len(gaps) != 1 || len(gaps[0].Helpers) != 1 || gaps[0].Helpers[0].Name != "Marcus Chen" {
+		t.Fatalf("gaps %+v", gaps)
+	}
+	test.Tap(findButton(t, v.gaps.rows, "Edit"))
+	f = topGapForm(t, m)
+	f.horizon.SetSelected("long-term")
+	f.fits.SetSelected("mentor")
+	test.Tap(f.save)
+	assertShows(t, v.gaps.rows, "long-term  ·  fits a mentor  ·  helped by Marcus Chen")
+}
+
+// topGapForm is the gap form last opened through the list.
+func topGapForm(t *testing.T, m *Main) *gapForm {
+	t.Helper()
+	if m.me.gaps.form == nil {
+		t.Fatal("no gap form was opened")
+	}
+	return m.me.gaps.form
+}

@@ -138,6 +138,7 @@ func (v *todayView) render() {
 	v.promises.Objects = promises
 	header := container.NewVBox(screenTitle("Today"), v.date, v.summary)
 	left := container.NewVBox(heading("Check-ins"), v.dueBox)
+	left.Add(followUpsCard(v.m)) // prospects to follow up with: today_followups.go
 	right := container.NewVBox(titledCard("Open commitments", v.promises))
 	body := container.NewBorder(nil, nil, nil, container.NewPadded(fixedWidth(right, 340)), left)
 	v.root.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(container.NewVBox(header, body)))}
