@@ -125,7 +125,7 @@ func (pg *eventPage) show(today crm.Date) {
 	closeBtn := widget.NewButton("Close", func() { pg.dlg.Hide() })
 	body := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, pg.add, closeBtn)),
 		nil, nil, container.NewVScroll(box))
-	pg.dlg = dialog.NewCustomWithoutButtons(d.Title, body, pg.m.win)
+	pg.dlg = dialog.NewCustomWithoutButtons(shorten(d.Title, titleRunes), body, pg.m.win)
 	pg.dlg.Resize(fyne.NewSize(600, 500))
 	pg.m.showDialog(pg.dlg)
 }

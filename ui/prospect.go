@@ -81,7 +81,7 @@ func (pg *prospectPage) show(today crm.Date) {
 	body := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(),
 		container.NewBorder(nil, nil, nil, closeBtn, flow(actions...))), nil, nil,
 		container.NewVScroll(pg.details(today)))
-	pg.dlg = dialog.NewCustomWithoutButtons(d.Name, body, pg.m.win)
+	pg.dlg = dialog.NewCustomWithoutButtons(shorten(d.Name, titleRunes), body, pg.m.win)
 	pg.dlg.Resize(fyne.NewSize(640, 520))
 	pg.m.showDialog(pg.dlg)
 }

@@ -43,7 +43,7 @@ func newOutreachForm(m *Main, p *crm.Prospect) *outreachForm {
 		widget.NewFormItem("I can offer", f.offer), widget.NewFormItem("I ask for", f.ask),
 		widget.NewFormItem("Channel", f.channel), widget.NewFormItem("Sent on", f.on),
 		widget.NewFormItem("Follow up on", f.followUp))
-	f.formDialog = newFormDialog(m, "Reach out to "+p.Name, "Record", form, fyne.NewSize(640, 600))
+	f.formDialog = newFormDialog(m, "Reach out to "+shorten(p.Name, titleRunes), "Record", form, fyne.NewSize(640, 600))
 	f.first = f.why
 	f.saveWhen(whyNot(f.outreach), f.submit, f.on.field, f.followUp.field)
 	return f
@@ -119,7 +119,7 @@ func newMoveForm(m *Main, p *crm.Prospect) *moveForm {
 	form := widget.NewForm(widget.NewFormItem("Now", widget.NewLabel(stageNames[p.Stage])),
 		widget.NewFormItem("Move to", f.to), widget.NewFormItem("Note", f.note),
 		widget.NewFormItem("Follow up on", f.followUp))
-	f.formDialog = newFormDialog(m, "Move "+p.Name, "Move", form, fyne.NewSize(520, 320))
+	f.formDialog = newFormDialog(m, "Move "+shorten(p.Name, titleRunes), "Move", form, fyne.NewSize(520, 320))
 	f.first = f.note
 	f.saveWhen(whyNot(f.move), f.submit, f.followUp.field)
 	return f
@@ -175,7 +175,7 @@ func newNotNowForm(m *Main, p *crm.Prospect) *notNowForm {
 	f := &notNowForm{p: p, reason: m.entry("Why not now: no time this quarter, not the right fit"),
 		reconsider: m.dateEntry(crm.Date{}, true)}
 	form := widget.NewForm(widget.NewFormItem("Reason", f.reason), widget.NewFormItem("Reconsider on", f.reconsider))
-	f.formDialog = newFormDialog(m, "Not now: "+p.Name, "Set aside", form, fyne.NewSize(520, 260))
+	f.formDialog = newFormDialog(m, "Not now: "+shorten(p.Name, titleRunes), "Set aside", form, fyne.NewSize(520, 260))
 	f.first = f.reason
 	f.saveWhen(whyNot(f.move), f.submit, f.reason, f.reconsider.field)
 	return f
