@@ -21,6 +21,7 @@ Flags:
   --source S          how you met: job, event, online, referral or other
   --source-detail T   the event, forum or team
   --referred-by NAME  who introduced you (for a referral)
+  --event TITLE       the event you met them at (kith event add first); it becomes their source
   --met YYYY-MM-DD    the day you met
   --cadence DUR       check in every DUR (e.g. 3w), overriding the role's default
   --note TEXT         private notes (never exported unless you ask)`
@@ -50,12 +51,17 @@ type contactFlags struct {
 	note                                               string
 	met, birthday                                      dateFlag
 	cadence                                            spanFlag
+	// event is --event; eventID the event it names, linked once the
+	// contact is saved (see metAt).
+	event   string
+	eventID int64
 }
 
 func (f *contactFlags) flags() vars {
 	return vars{"role": &f.roles, "email": &f.emails, "phone": &f.phones, "url": &f.urls,
 		"company": &f.company, "title": &f.title, "location": &f.location, "source": &f.source, "source-detail": &f.detail,
-		"referred-by": &f.referred, "note": &f.note, "met": &f.met, "birthday": &f.birthday, "cadence": &f.cadence}
+		"referred-by": &f.referred, "note": &f.note, "met": &f.met, "birthday": &f.birthday, "cadence": &f.cadence,
+		"event": &f.event}
 }
 
 // apply copies the flags the user gave onto c. It checks only what needs
@@ -108,7 +114,39 @@ func (f *contactFlags) applyOrigin(tx *store.Tx, c *crm.Contact, given map[strin
 	if given["met"] {
 		c.MetOn = f.met.d
 	}
+	if given["event"] {
+		return f.applyEvent(tx, c, given)
+	}
 	return nil
+}
+
+// applyEvent makes the --event the contact's source, unless --source and
+// --source-detail say otherwise; metAt links the two once c is saved.
+func (f *contactFlags) applyEvent(tx *store.Tx, c *crm.Contact, given map[string]bool) error {
+	id, err := tx.FindEvent(f.event)
+	if err != nil {
+		return fmt.Errorf("--event: %w", err)
+	}
+	ev, err := tx.Event(id)
+	if err != nil {
+		return err
+	}
+	f.eventID = id
+	if !given["source"] {
+		c.Source = crm.SourceEvent
+	}
+	if !given["source-detail"] {
+		c.SourceDetail = ev.Title
+	}
+	return nil
+}
+
+// metAt links a saved contact to the --event given, if any.
+func (f *contactFlags) metAt(tx *store.Tx, contactID int64) error {
+	if f.eventID == 0 {
+		return nil
+	}
+	return tx.MetAt(f.eventID, contactID)
 }
 
 // applyChannels replaces the list of each channel kind given: the first
@@ -181,6 +219,9 @@ func (f *contactAdd) run(e *env, pos []string) error {
 			return err
 		}
 		if err := tx.AddContact(c); err != nil { // validates c
+			return err
+		}
+		if err := f.metAt(tx, c.ID); err != nil {
 			return err
 		}
 		var err error
@@ -259,6 +300,9 @@ func (f *contactEdit) run(e *env, pos []string) error {
 			return err
 		}
 		if err := tx.UpdateContact(c); err != nil { // validates c
+			return err
+		}
+		if err := f.metAt(tx, c.ID); err != nil {
 			return err
 		}
 		return changeRoles(tx, c.ID, adds, ends)

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/store"
@@ -15,7 +16,11 @@ meeting they attended counts); if you never talked, after the later of the
 day you met them and the day you added them (adding someone met long ago is
 not neglecting them); and never before the end of a snooze. The cadence is the
 person's own (--cadence) or the shortest default of their roles
-('kith cadence' shows and sets those).`, json: true, handler: func() handler { return &due{within: spanFlag{s: crm.Span{N: 14, Unit: 'd'}}} }})
+('kith cadence' shows and sets those).
+
+Follow-ups with prospects (kith prospect move --follow-up) are listed too.
+In --json each row has a kind: check-in, or follow-up, whose id is 0 and
+whose prospect_id names the prospect.`, json: true, handler: func() handler { return &due{within: spanFlag{s: crm.Span{N: 14, Unit: 'd'}}} }})
 	register(&command{name: "snooze", args: "NAME --until YYYY-MM-DD", summary: "Push a person's next check-in to a later day.",
 		nargs: 1, what: "NAME", handler: func() handler { return &snooze{} }})
 }
@@ -26,7 +31,7 @@ type due struct{ within spanFlag }
 func (f *due) flags() vars { return vars{"within": &f.within} }
 
 func (f *due) run(e *env, _ []string) error {
-	list, err := viewOf(e, func(tx *store.Tx) ([]crm.CheckIn, error) { return tx.Due(f.within.s.After(tx.Today())) })
+	list, err := viewOf(e, func(tx *store.Tx) ([]crm.CheckIn, error) { return dueAndFollowUps(tx, f.within.s.After(tx.Today())) })
 	if err != nil {
 		return err
 	}
@@ -36,9 +41,38 @@ func (f *due) run(e *env, _ []string) error {
 	return e.output(list, table(func(w io.Writer) {
 		fmt.Fprintln(w, "DUE\tWHEN\tNAME\tROLES\tLAST CONTACT")
 		for _, c := range list {
-			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", c.Due, lateness(c.DaysOverdue), c.Name, crm.JoinRoles(c.Roles, ","), orDash(c.LastContact))
+			name := c.Name
+			if c.Kind == crm.DueFollowUp {
+				name += " (follow-up)"
+			}
+			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", c.Due, lateness(c.DaysOverdue), name, crm.JoinRoles(c.Roles, ","), orDash(c.LastContact))
 		}
 	}))
+}
+
+// dueAndFollowUps lists the check-ins and the prospects' follow-ups due by
+// until together, soonest first, each row with its kind.
+func dueAndFollowUps(tx *store.Tx, until crm.Date) ([]crm.CheckIn, error) {
+	list, err := tx.Due(until)
+	if err != nil {
+		return nil, err
+	}
+	follow, err := tx.FollowUpsDue(until)
+	if err != nil {
+		return nil, err
+	}
+	for i := range list {
+		if list[i].Kind == "" {
+			list[i].Kind = crm.DueCheckIn
+		}
+	}
+	for _, fu := range follow {
+		list = append(list, fu.AsCheckIn())
+	}
+	// Both lists come sorted by day; a stable sort by day alone keeps
+	// each one's own order within a day, check-ins first.
+	slices.SortStableFunc(list, func(a, b crm.CheckIn) int { return a.Due.Time().Compare(b.Due.Time()) })
+	return list, nil
 }
 
 // lateness says how late or early a check-in is, as a person would.

@@ -10,9 +10,9 @@ import (
 )
 
 func init() {
-	register(&command{name: "goal add", args: "TITLE [--horizon short|long] [--target YYYY-MM-DD] [--with NAME]... [--note TEXT]",
+	register(&command{name: "goal add", args: "TITLE [--horizon short|long] [--target YYYY-MM-DD] [--with NAME]... [--note TEXT] [--fits coach|mentor|circle]",
 		summary: "Add a goal and the people who help with it.", nargs: 1, what: "TITLE", handler: func() handler { return &goalAdd{horizon: "short"} }})
-	register(&command{name: "goal edit", args: "TITLE [--title NEW] [--horizon H] [--status active|achieved|dropped] [--target D] [--with NAME]... [--without NAME]... [--note TEXT]",
+	register(&command{name: "goal edit", args: "TITLE [--title NEW] [--horizon H] [--status active|achieved|dropped] [--target D] [--with NAME]... [--without NAME]... [--note TEXT] [--fits coach|mentor|circle|auto]",
 		summary: "Change a goal, its status or its helpers.", nargs: 1, what: "TITLE", handler: func() handler { return &goalEdit{} }})
 	register(&command{name: "goal list", args: "[--json]", summary: "List goals with their helpers.", json: true, handler: do(runGoalList)})
 }
@@ -23,10 +23,11 @@ type goalAdd struct {
 	target  dateFlag
 	with    listFlag
 	note    string
+	fits    string
 }
 
 func (f *goalAdd) flags() vars {
-	return vars{"horizon": &f.horizon, "target": &f.target, "with": &f.with, "note": &f.note}
+	return vars{"horizon": &f.horizon, "target": &f.target, "with": &f.with, "note": &f.note, "fits": &f.fits}
 }
 
 func (f *goalAdd) run(e *env, pos []string) error {
@@ -35,6 +36,11 @@ func (f *goalAdd) run(e *env, pos []string) error {
 		return crm.Invalid("--horizon", err)
 	}
 	g := &crm.Goal{Title: pos[0], Horizon: h, Status: crm.GoalActive, Target: f.target.d, Notes: f.note}
+	if e.given["fits"] {
+		if g.Fits, err = parseFit(f.fits); err != nil {
+			return err
+		}
+	}
 	if err := e.update(func(tx *store.Tx) error {
 		if err := forContacts(tx, "--with", f.with, func(id int64) error {
 			g.Helpers = append(g.Helpers, crm.Participant{ContactID: id})
@@ -51,14 +57,14 @@ func (f *goalAdd) run(e *env, pos []string) error {
 
 // goalEdit is what 'goal edit' was asked to change.
 type goalEdit struct {
-	title, horizon, status, note string
-	target                       dateFlag
-	with, without                listFlag
+	title, horizon, status, note, fits string
+	target                             dateFlag
+	with, without                      listFlag
 }
 
 func (f *goalEdit) flags() vars {
 	return vars{"title": &f.title, "horizon": &f.horizon, "status": &f.status, "target": &f.target,
-		"with": &f.with, "without": &f.without, "note": &f.note}
+		"with": &f.with, "without": &f.without, "note": &f.note, "fits": &f.fits}
 }
 
 // apply copies the flags the user gave onto g.
@@ -83,7 +89,10 @@ func (f *goalEdit) apply(g *crm.Goal, given map[string]bool) error {
 	if given["note"] {
 		g.Notes = f.note
 	}
-	return nil
+	if given["fits"] {
+		g.Fits, err = parseFit(f.fits)
+	}
+	return err
 }
 
 // changeHelpers adds the --with helpers to goal id and removes the --without ones.
