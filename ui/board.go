@@ -2,6 +2,9 @@ package ui
 
 import (
 	"fmt"
+	"math"
+	"slices"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -58,8 +61,19 @@ func (b *boardView) show(board crm.Board) {
 		investmentRow("Money", board.Invested.Money, board.Invested.BudgetMoney, moneyText)}
 	b.balance.Refresh()
 	b.fits = map[string]*widget.Select{}
+	// What nobody covers comes first: it is what the board is for.
+	need := slices.Clone(board.Rows)
+	slices.SortStableFunc(need, func(a, b crm.BoardRow) int {
+		switch {
+		case a.Covered == b.Covered:
+			return 0
+		case !a.Covered:
+			return -1
+		}
+		return 1
+	})
 	var rows []fyne.CanvasObject
-	for _, r := range board.Rows {
+	for _, r := range need {
 		rows = append(rows, b.row(r))
 	}
 	if len(rows) == 0 {
@@ -82,8 +96,8 @@ func rolesLine(counts map[crm.RoleKind]int) string {
 var roleWords = map[crm.RoleKind]string{crm.RoleCoach: "coaches", crm.RoleMentor: "mentors", crm.RoleCircle: "circles",
 	crm.RoleCoachee: "coachees", crm.RoleMentee: "mentees"}
 
-// hoursText writes hours without a fraction when there is none.
-func hoursText(h float64) string { return moneyText(float64(int64(h*10+0.5))/10) + "h" }
+// hoursText writes hours to a tenth, without a fraction when there is none.
+func hoursText(h float64) string { return strconv.FormatFloat(math.Round(h*10)/10, 'f', -1, 64) + "h" }
 
 // investmentRow is what was spent this quarter against the budget, with a
 // meter when there is a budget.
@@ -112,10 +126,10 @@ func (b *boardView) row(r crm.BoardRow) fyne.CanvasObject {
 	}
 	fits.OnChanged = func(s string) { b.setFit(r, fitOf(s)) }
 	b.fits[string(r.Kind)+":"+r.Title] = fits
-	head := container.NewBorder(nil, nil, container.NewCenter(kind), nil, wrappedBold(r.Title))
+	head := container.NewBorder(nil, nil, container.NewCenter(kind),
+		besideFirstLine(container.NewHBox(container.NewCenter(muted("Help that fits")), fits)), wrappedBold(r.Title))
 	facts := fmt.Sprintf("%s · a %s fits", horizonWords(r.Horizon), r.Fits)
-	box := container.NewVBox(head,
-		container.NewBorder(nil, nil, nil, container.NewHBox(muted("Help that fits"), fits), wrappedMuted(facts)))
+	box := container.NewVBox(head, wrappedMuted(facts))
 	for _, h := range r.Helpers {
 		box.Add(b.helperRow(h))
 	}

@@ -155,6 +155,9 @@ func (v *findView) card(p crm.Prospect) fyne.CanvasObject {
 	if s := serves(p); s != "" {
 		box.Add(wrappedMuted("for " + s))
 	}
+	if p.Event != "" {
+		box.Add(wrappedMuted("met at " + p.Event))
+	}
 	if line := nextLine(p, v.today); line != "" {
 		l := wrapped(line)
 		if !p.FollowUpOn.IsZero() && p.FollowUpOn.DaysUntil(v.today) >= 0 {

@@ -110,11 +110,11 @@ func section(title, why string, content fyne.CanvasObject) fyne.CanvasObject {
 	return card(container.NewVBox(heading(title), wrappedMuted(why), content))
 }
 
-// wrappedMuted is a line of explanation that wraps.
-func wrappedMuted(s string) *widget.Label {
-	l := wrapped(s)
-	l.Importance = widget.LowImportance
-	return l
+// wrappedMuted is a line of explanation that wraps, in the muted colour
+// of dates and explanations (a low-importance label is the disabled grey,
+// too faint to read on the dark theme).
+func wrappedMuted(s string) *widget.RichText {
+	return wrappedRich(s, widget.RichTextStyle{ColorName: colorMuted, SizeName: theme.SizeNameText})
 }
 
 // labelled puts a caption above a field.
