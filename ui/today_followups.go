@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -16,13 +17,13 @@ import (
 // are on Find.
 const followUpLimit = 10
 
-// followUpsCard is Today's section of prospects to follow up with this
+// followUpsCard is Today's card of prospects to follow up with this
 // week, overdue ones first: who, how late, what for and what was asked. It
 // reads them itself, off the UI goroutine, and stays hidden when there are
 // none, so a book without prospects sees Today as it was.
 func followUpsCard(m *Main) fyne.CanvasObject {
 	rows := container.NewVBox()
-	box := container.NewVBox(heading("Follow-ups"), rows)
+	box := titledCard("Follow-ups", rows)
 	box.Hide()
 	var list []crm.FollowUp
 	var due int
@@ -56,7 +57,7 @@ func followUpRow(m *Main, f crm.FollowUp, today crm.Date) fyne.CanvasObject {
 	late := newChip(lateness(f.DaysOverdue), themed(lateColor(f.DaysOverdue)))
 	top := container.NewBorder(nil, nil, nil, besideFirstLine(container.NewCenter(late)), name)
 	box := container.NewVBox(top)
-	what := "Prospect, " + stageNames[f.Stage]
+	what := "Prospect, " + strings.ToLower(stageNames[f.Stage])
 	if f.Role != "" {
 		what += ", as a " + string(f.Role)
 	}
@@ -75,7 +76,7 @@ func followUpRow(m *Main, f crm.FollowUp, today crm.Date) fyne.CanvasObject {
 		box.Add(wrapped(line))
 	}
 	open := widget.NewButtonWithIcon("Open", theme.NavigateNextIcon(), func() { openProspect(m, f.ProspectID) })
-	return card(container.NewBorder(nil, nil, nil, container.NewVBox(open), box))
+	return container.NewBorder(nil, widget.NewSeparator(), nil, container.NewVBox(open), box)
 }
 
 // lateColor colours a follow-up's chip: late, due today, or coming.
