@@ -186,3 +186,34 @@ func TestEventPageListsWhoYouMetAndWhoToFollowUp(t *testing.T) {
 	assertShows(t, m.event.met, "Lin Wei")
 	assertShows(t, m.event.followUp, "Lin Wei")
 }
+
+// Edit on a prospect's page opens the form filled in, and saves the change
+// without touching the stage or what it serves.
+func TestEditingAProspectKeepsItsPlace(t *testing.T) {
+	m, st := newTestMain(t)
+	mustUpdate(t, st, func(tx *store.Tx) error {
+		g := &crm.Gap{Text: "Negotiation"}
+		if err := tx.AddGap(g); err != nil {
+			return err
+		}
+		p := &crm.Prospect{Name: "Omar Haddad", GapID: g.ID, Role: crm.RoleCoach}
+		if err := tx.AddProspect(p); err != nil {
+			return err
+		}
+		_, err := tx.MoveProspect(p.ID, crm.Move{To: crm.StageReachedOut})
+		return err
+	})
+	m.Show(screenFind)
+	test.Tap(findButton(t, m.find.cards["Omar Haddad"], "Omar Haddad"))
+	test.Tap(m.prospect.buttons["Edit"])
+	f := m.prospect.edit
+	if f.serves.Selected != "gap: Negotiation" || f.role.Selected != "coach" || f.name.Text != "Omar Haddad" {
+		t.Fatalf("the form opened with %q, %q, %q", f.name.Text, f.serves.Selected, f.role.Selected)
+	}
+	test.Type(f.why, "Coaches execs on negotiation")
+	test.Tap(f.save)
+	p := prospectNamed(t, st, "Omar Haddad")
+	if p.Why != "Coaches execs on negotiation" || p.Stage != crm.StageReachedOut || p.Gap != "Negotiation" {
+		t.Errorf("after the edit: %+v", p)
+	}
+}

@@ -173,13 +173,25 @@ func horizonWords(h crm.Horizon) string {
 	return "short-term"
 }
 
+// showProfile shows the profile as read. A field typed in and not saved
+// keeps what was typed: adding a gap or a goal reloads the screen, and
+// must not throw away half-written strengths.
 func (v *meView) showProfile(p crm.Profile) {
+	old := v.saved
+	refill(v.strengths, old.Strengths, p.Strengths)
+	refill(v.personality, old.Personality, p.Personality)
+	refill(v.hours, amountText(old.BudgetHours), amountText(p.BudgetHours))
+	refill(v.money, amountText(old.BudgetMoney*3), amountText(p.BudgetMoney*3))
 	v.saved = p
-	v.strengths.SetText(p.Strengths)
-	v.personality.SetText(p.Personality)
-	v.hours.SetText(amountText(p.BudgetHours))
-	v.money.SetText(amountText(p.BudgetMoney * 3))
 	v.check()
+}
+
+// refill shows now in f, unless f holds something other than was, which
+// the user typed.
+func refill(f *field, was, now string) {
+	if f.Text == was {
+		f.SetText(now)
+	}
 }
 
 // amountText writes a budget figure, empty when none is set.

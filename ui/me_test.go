@@ -135,3 +135,17 @@ func topGapForm(t *testing.T, m *Main) *gapForm {
 	}
 	return m.me.gaps.form
 }
+
+// Adding a gap reloads Me; what was typed in Strengths and not saved stays.
+func TestMeKeepsUnsavedTypingWhenTheScreenReloads(t *testing.T) {
+	m, st := newTestMain(t)
+	mustUpdate(t, st, func(tx *store.Tx) error { return tx.SetProfile(crm.Profile{Personality: "Introvert"}) })
+	m.Show(screenMe)
+	v := m.me
+	test.Type(v.strengths, "Writing")
+	mustUpdate(t, st, func(tx *store.Tx) error { return tx.SetProfile(crm.Profile{Personality: "Ambivert"}) })
+	m.changed()
+	if v.strengths.Text != "Writing" || v.personality.Text != "Ambivert" || v.save.Disabled() {
+		t.Errorf("after a reload: strengths %q, personality %q, Save on %v", v.strengths.Text, v.personality.Text, !v.save.Disabled())
+	}
+}

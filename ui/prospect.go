@@ -26,6 +26,7 @@ type prospectPage struct {
 	outreach *outreachForm
 	move     *moveForm
 	notNow   *notNowForm
+	edit     *prospectForm
 }
 
 // openProspect reads a prospect and shows its page.
@@ -75,7 +76,10 @@ func (pg *prospectPage) show(today crm.Date) {
 				pg.notNow.show()
 			}))
 		}
-		actions = append(actions, button("Edit", theme.DocumentCreateIcon(), func() { newProspectForm(pg.m, &d.Prospect).show() }))
+		actions = append(actions, button("Edit", theme.DocumentCreateIcon(), func() {
+			pg.edit = newProspectForm(pg.m, &d.Prospect)
+			pg.edit.show()
+		}))
 	}
 	closeBtn := widget.NewButton("Close", func() { pg.dlg.Hide() })
 	body := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(),
