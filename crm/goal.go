@@ -53,6 +53,7 @@ type Goal struct {
 	Helpers []Participant `json:"helpers"`
 	// Fits is the kind of help the user chose for the goal on the board;
 	// "" follows the rule of FitFor (a coach near-term, a mentor long-term).
+	// AddGoal stores it; store.Tx.SetGoalFit changes it (UpdateGoal does not).
 	Fits RoleKind `json:"fits,omitempty"`
 }
 

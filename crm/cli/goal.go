@@ -125,6 +125,11 @@ func (f *goalEdit) run(e *env, pos []string) error {
 		if err := tx.UpdateGoal(g); err != nil {
 			return err
 		}
+		if e.given["fits"] {
+			if err := tx.SetGoalFit(id, g.Fits); err != nil {
+				return err
+			}
+		}
 		return f.changeHelpers(tx, id)
 	}); err != nil {
 		return err

@@ -190,6 +190,13 @@ func TestGapsAndTheBoardHeadless(t *testing.T) {
 	if b.Roles["circle"] != 1 || b.Invested.BudgetHours != 12 {
 		t.Errorf("board roles %v, invested %+v", b.Roles, b.Invested)
 	}
+	mustKith(t, db, "goal", "edit", "Become a director", "--fits", "circle")
+	mustKith(t, db, "goal", "edit", "Become a director", "--note", "by 2028") // leaves the choice alone
+	var goals []struct{ Fits string }
+	kithJSON(t, db, &goals, "goal", "list", "--json")
+	if len(goals) != 1 || goals[0].Fits != "circle" {
+		t.Errorf("goal list after goal edit --fits circle: %+v", goals)
+	}
 	mustKith(t, db, "profile", "--gaps", "negotiation")
 	kithJSON(t, db, &gaps, "gap", "list", "--json")
 	if len(gaps) != 1 || gaps[0].Text != "negotiation" {

@@ -125,3 +125,26 @@ func TestBoardInvestment(t *testing.T) {
 		t.Errorf("invested %+v, want %+v", got, want)
 	}
 }
+
+// Saving a goal from a form that knows nothing of the help it needs keeps
+// the choice; SetGoalFit changes it, "" going back to the rule.
+func TestGoalFitSurvivesAnEditAndCanBeReset(t *testing.T) {
+	st := openTemp(t, "2026-11-25")
+	g := &crm.Goal{Title: "Learn SQL", Fits: crm.RoleCircle}
+	update(t, st, func(tx *Tx) error { return tx.AddGoal(g) })
+	update(t, st, func(tx *Tx) error {
+		return tx.UpdateGoal(&crm.Goal{ID: g.ID, Title: "Learn SQL well", Horizon: crm.ShortTerm, Status: crm.GoalActive})
+	})
+	if r := boardRow(t, loadBoard(t, st), crm.NeedGoal, "Learn SQL well"); r.Fits != crm.RoleCircle || !r.FitChosen {
+		t.Errorf("after an edit: %+v, want the circle kept", r)
+	}
+	update(t, st, func(tx *Tx) error {
+		if err := tx.SetGoalFit(g.ID, crm.RoleMentee); crm.ErrorCode(err) != crm.EInvalid {
+			t.Errorf("a mentee as the help a goal needs: %v, want refused", err)
+		}
+		return tx.SetGoalFit(g.ID, "")
+	})
+	if r := boardRow(t, loadBoard(t, st), crm.NeedGoal, "Learn SQL well"); r.Fits != crm.RoleCoach || r.FitChosen {
+		t.Errorf("after going back to the rule: %+v, want a coach for a short-term goal", r)
+	}
+}

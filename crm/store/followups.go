@@ -10,7 +10,10 @@ import (
 // Follow-ups are the next follow-up of each prospect still pursued (to
 // contact, reached out, talking): Today shows them, 'kith due' lists them
 // as kind follow-up and the calendar makes each its own event. They are
-// read with one range scan of the prospects_follow_up index.
+// read with one range scan of the prospects_follow_up index (the unary +
+// keeps SQLite from reading all the open stages through prospects_stage
+// instead; a follow-up is only ever set on an open stage, the condition
+// on it is a safeguard).
 
 // followUpSelect reads a prospect's follow-up with what it serves and its
 // last outreach; the caller adds the condition on the due day and paging.
@@ -20,7 +23,7 @@ FROM prospects p
 LEFT JOIN goals g ON g.id = p.goal_id
 LEFT JOIN gaps gp ON gp.id = p.gap_id
 LEFT JOIN outreach o ON o.id = (SELECT x.id FROM outreach x WHERE x.prospect_id = p.id ORDER BY x.sent_on DESC, x.id DESC LIMIT 1)
-WHERE p.follow_up_on IS NOT NULL AND p.stage IN ('to-contact', 'reached-out', 'talking') AND p.follow_up_on <= :until
+WHERE p.follow_up_on IS NOT NULL AND p.follow_up_on <= :until AND +p.stage IN ('to-contact', 'reached-out', 'talking')
 ORDER BY p.follow_up_on, p.name_key, p.id`
 
 // FollowUpsDue returns the follow-ups due on or before until, overdue
@@ -49,7 +52,7 @@ func (tx *Tx) FollowUpPage(until crm.Date, limit int) ([]crm.FollowUp, error) {
 // of those are late (due before today), for Today's summary line.
 func (tx *Tx) CountFollowUps(until crm.Date) (due, late int, err error) {
 	err = tx.queryRow(`SELECT count(*), count(*) FILTER (WHERE follow_up_on < :today) FROM prospects
-		WHERE follow_up_on IS NOT NULL AND stage IN ('to-contact', 'reached-out', 'talking') AND follow_up_on <= :until`,
+		WHERE follow_up_on IS NOT NULL AND follow_up_on <= :until AND +stage IN ('to-contact', 'reached-out', 'talking')`,
 		sql.Named("until", until), sql.Named("today", tx.today)).Scan(&due, &late)
 	if err != nil {
 		return 0, 0, fmt.Errorf("count due follow-ups: %w", err)

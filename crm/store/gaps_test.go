@@ -126,3 +126,24 @@ func TestProfileGapsTextReplacesTheList(t *testing.T) {
 		return nil
 	})
 }
+
+// The review counts a coach or mentor linked to a gap as covering it,
+// whatever their title says.
+func TestReviewCountsALinkedCoachAsCoveringTheGap(t *testing.T) {
+	st := openTemp(t, "2026-11-25")
+	coach := addContact(t, st, crm.Contact{Name: "Quiet Coach", Title: "Engineer"}, crm.RoleCoach)
+	peer := addContact(t, st, crm.Contact{Name: "Circle Peer"}, crm.RoleCircle)
+	update(t, st, func(tx *Tx) error {
+		return tx.AddGap(&crm.Gap{Text: "Négotiation", Helpers: []crm.Participant{{ContactID: coach}, {ContactID: peer}}})
+	})
+	view(t, st, func(tx *Tx) error {
+		who, err := tx.ReviewGapCoverage("negotiation", tx.Today())
+		if err != nil {
+			return err
+		}
+		if len(who) != 1 || who[0].ContactID != coach {
+			t.Errorf("covered by %+v, want the linked coach alone (a circle peer is not a coach or mentor)", who)
+		}
+		return nil
+	})
+}

@@ -34,19 +34,33 @@ func (tx *Tx) AddGoal(g *crm.Goal) error {
 	return nil
 }
 
-// UpdateGoal saves a goal's title, horizon, status, target, notes and the
-// kind of help chosen for it.
+// UpdateGoal saves a goal's title, horizon, status, target and notes. The
+// kind of help chosen for it (Fits) is left as it is: forms that predate it
+// save goals without it. SetGoalFit changes it.
 func (tx *Tx) UpdateGoal(g *crm.Goal) error {
 	if err := validName(g, g.ID, tx.FindGoal, "a goal titled %q already exists", g.Title); err != nil {
 		return err
 	}
 	_, err := tx.exec(`UPDATE goals SET title = ?, title_key = ?, horizon = ?, status = ?, target_on = ?, notes = ?,
-		fits = ?, updated_at = ? WHERE id = ?`, g.Title, crm.NameKey(g.Title), string(g.Horizon), string(g.Status), g.Target,
-		g.Notes, orNull(string(g.Fits)), tx.stamp(), g.ID)
+		updated_at = ? WHERE id = ?`, g.Title, crm.NameKey(g.Title), string(g.Horizon), string(g.Status), g.Target,
+		g.Notes, tx.stamp(), g.ID)
 	if err != nil {
 		return fmt.Errorf("update goal %q: %w", g.Title, err)
 	}
 	return nil
+}
+
+// SetGoalFit chooses the kind of help a goal needs on the board (coach,
+// mentor or circle); "" goes back to the rule (crm.FitFor).
+func (tx *Tx) SetGoalFit(goalID int64, fits crm.RoleKind) error {
+	if fits != "" {
+		if _, err := crm.ParseFit(string(fits)); err != nil {
+			return crm.Invalid("fits", err)
+		}
+	}
+	none := func() error { return crm.Errorf(crm.ENotFound, "no goal #%d", goalID) }
+	return tx.changeRows(fmt.Sprintf("set the help goal #%d needs", goalID), none,
+		"UPDATE goals SET fits = ?, updated_at = ? WHERE id = ?", orNull(string(fits)), tx.stamp(), goalID)
 }
 
 // FindGoal resolves a goal's title (any case) or #ID.

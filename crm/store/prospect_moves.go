@@ -26,10 +26,11 @@ func (tx *Tx) MoveProspect(id int64, m crm.Move) (crm.Prospect, error) {
 		m.On = tx.today
 	}
 	if m.To == crm.StageActive {
-		if _, err := tx.activate(p, m.On, m.Note); err != nil {
+		// The outreach first, so the contact's notes carry it too.
+		if err := tx.outreachWith(id, m); err != nil {
 			return p, err
 		}
-		if err := tx.outreachWith(id, m); err != nil {
+		if _, err := tx.activate(p, m.On, m.Note); err != nil {
 			return p, err
 		}
 		return tx.Prospect(id)

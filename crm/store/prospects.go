@@ -220,3 +220,17 @@ func (tx *Tx) recordStage(id int64, from, to crm.Stage, on crm.Date, note string
 		VALUES (?, ?, ?, ?, ?, ?)`, id, string(from), string(to), on, note, tx.stamp())
 	return wrap(err, "record the stage of prospect #%d", id)
 }
+
+// SetFollowUp sets (or, with the zero Date, clears) the next follow-up of
+// a prospect still pursued, without moving it: pushing a follow-up back.
+func (tx *Tx) SetFollowUp(id int64, on crm.Date) error {
+	p, err := tx.Prospect(id)
+	if err != nil {
+		return err
+	}
+	if !p.Stage.IsOpen() && !on.IsZero() {
+		return crm.Invalid("follow-up", fmt.Errorf("%s is %s: only a prospect still pursued has follow-ups", p.Name, p.Stage))
+	}
+	_, err = tx.exec("UPDATE prospects SET follow_up_on = ?, updated_at = ? WHERE id = ?", on, tx.stamp(), id)
+	return wrap(err, "set the follow-up of prospect %q", p.Name)
+}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 	"testing"
 
@@ -95,7 +96,8 @@ func activate(st *Store, id int64) (int64, error) {
 }
 
 // A follow-up is on Today's list and counted while the prospect waits, and
-// gone once the prospect moves on without a new one.
+// gone once the prospect moves on without a new one. Reading them is one
+// range scan of the follow-up index, however many prospects there are.
 func TestFollowUpIsDueUntilTheProspectMovesOn(t *testing.T) {
 	st := openTemp(t, "2026-11-25")
 	id := addProspect(t, st, crm.Prospect{Name: "Dana Whitfield", Role: crm.RoleMentor})
@@ -113,9 +115,9 @@ func TestFollowUpIsDueUntilTheProspectMovesOn(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		due, late, err := tx.CountFollowUps(tx.Today().AddDays(7))
-		if due != 1 || late != 1 {
-			t.Errorf("counted %d due, %d late; want 1 and 1", due, late)
+		counts, err := tx.DayCounts(tx.Today().AddDays(7))
+		if counts.FollowUps != 1 || counts.LateFollowUps != 1 {
+			t.Errorf("Today counts %d follow-ups due, %d late; want 1 and 1", counts.FollowUps, counts.LateFollowUps)
 		}
 		return err
 	})
@@ -132,6 +134,10 @@ func TestFollowUpIsDueUntilTheProspectMovesOn(t *testing.T) {
 	})
 	if len(list) != 0 {
 		t.Errorf("after moving on: %+v, want no follow-up", list)
+	}
+	plan := strings.Join(queryPlan(t, st, followUpSelect+" LIMIT -1", sql.Named("until", "2026-12-01")), "\n")
+	if !strings.Contains(plan, "prospects_follow_up") {
+		t.Errorf("follow-ups are not read through their index:\n%s", plan)
 	}
 }
 

@@ -351,16 +351,20 @@ func (tx *Tx) activeHelpers(goalID int64) ([]crm.Participant, error) {
 }
 
 // ReviewGapCoverage returns up to ten active contacts holding the coach or
-// mentor role on asOf whose title or notes mention gap, or who help with an
-// active goal whose title does (case-insensitive, anywhere in the text).
+// mentor role on asOf who are linked to the gap (gap link), whose title or
+// notes mention it, or who help with an active goal whose title does
+// (case-insensitive, anywhere in the text).
 func (tx *Tx) ReviewGapCoverage(gap string, asOf crm.Date) ([]crm.Participant, error) {
 	out, err := tx.participants(`SELECT c.id, c.name FROM contacts c
 		WHERE c.archived = 0
 		AND EXISTS (SELECT 1 FROM roles r WHERE r.contact_id = c.id AND r.role IN ('coach', 'mentor') AND `+heldOn("r", ":asof")+`)
 		AND (c.title LIKE :q ESCAPE '\' OR c.notes LIKE :q ESCAPE '\'
+		     OR EXISTS (SELECT 1 FROM gap_helpers gh JOIN gaps gp ON gp.id = gh.gap_id
+		                WHERE gh.contact_id = c.id AND gp.text_key = :key)
 		     OR EXISTS (SELECT 1 FROM goal_helpers h JOIN goals g ON g.id = h.goal_id
 		                WHERE h.contact_id = c.id AND g.status = 'active' AND g.title LIKE :q ESCAPE '\'))
-		ORDER BY c.name COLLATE NOCASE, c.id LIMIT 10`, sql.Named("asof", asOf), sql.Named("q", likePattern(gap)))
+		ORDER BY c.name COLLATE NOCASE, c.id LIMIT 10`, sql.Named("asof", asOf), sql.Named("q", likePattern(gap)),
+		sql.Named("key", crm.NameKey(gap)))
 	if err != nil {
 		return nil, fmt.Errorf("review gap %q: %w", gap, err)
 	}

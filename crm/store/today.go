@@ -16,6 +16,10 @@ type DayCounts struct {
 	ThisMonth    int `json:"interactions_this_month"`
 	People       int `json:"people"` // active contacts
 	ArchivedOnes int `json:"archived"`
+	// FollowUps counts the prospects' follow-ups due up to the same day
+	// (see FollowUpPage), LateFollowUps those already late.
+	FollowUps     int `json:"follow_ups"`
+	LateFollowUps int `json:"late_follow_ups"`
 }
 
 // DayCounts counts what the Today screen summarises, check-ins due up to
@@ -35,7 +39,9 @@ func (tx *Tx) DayCounts(until crm.Date) (DayCounts, error) {
 	if err := tx.queryRow("SELECT count(*) FROM contacts WHERE archived = 1").Scan(&c.ArchivedOnes); err != nil {
 		return c, fmt.Errorf("count archived contacts: %w", err)
 	}
-	return c, nil
+	var err error
+	c.FollowUps, c.LateFollowUps, err = tx.CountFollowUps(until)
+	return c, err
 }
 
 // CountAllContacts counts every contact, archived or not: an empty book is

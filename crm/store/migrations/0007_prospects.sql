@@ -107,9 +107,9 @@ CREATE TABLE prospects (
 );
 CREATE INDEX prospects_name_key ON prospects (name_key);
 CREATE INDEX prospects_stage ON prospects (stage, name_key);
--- Follow-ups due are one range scan, only over prospects still pursued.
-CREATE INDEX prospects_follow_up ON prospects (follow_up_on)
-    WHERE follow_up_on IS NOT NULL AND stage IN ('to-contact', 'reached-out', 'talking');
+-- Follow-ups due are one range scan. Only prospects still pursued have
+-- one: a move to active or not now clears it.
+CREATE INDEX prospects_follow_up ON prospects (follow_up_on) WHERE follow_up_on IS NOT NULL;
 CREATE INDEX prospects_event ON prospects (event_id) WHERE event_id IS NOT NULL;
 CREATE INDEX prospects_referred_by ON prospects (referred_by) WHERE referred_by IS NOT NULL;
 CREATE INDEX prospects_contact ON prospects (contact_id) WHERE contact_id IS NOT NULL;
