@@ -171,12 +171,7 @@ func (b *boardView) setFit(r crm.BoardRow, fit crm.RoleKind) {
 			g.Fits = fit
 			return tx.UpdateGap(g)
 		}
-		g, err := tx.Goal(r.ID)
-		if err != nil {
-			return err
-		}
-		g.Fits = fit
-		return tx.UpdateGoal(g)
+		return tx.SetGoalFit(r.ID, fit)
 	}, nil)
 }
 

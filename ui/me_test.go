@@ -99,6 +99,13 @@ func TestBoardShowsWhoCoversEachNeedAndStartsAProspectForTheRest(t *testing.T) {
 		t.Fatalf("after choosing a coach the gaps are %+v", gaps)
 	}
 	assertShows(t, m.me.board.rows, "short-term · a coach fits", "No coach for a short-term gap: find one")
+
+	b.fits["goal:Lead a platform team"].SetSelected("circle")
+	goals := viewed(t, st, (*store.Tx).Goals)
+	if len(goals) != 1 || goals[0].Fits != crm.RoleCircle {
+		t.Fatalf("after choosing a circle the goals are %+v", goals)
+	}
+	assertShows(t, m.me.board.rows, "long-term · a circle fits", "No circle for this goal: find peers to learn it with")
 }
 
 // Gaps are a list on Me: New gap adds one linked to the people who help,
