@@ -158,6 +158,9 @@ func (v *findView) card(p crm.Prospect) fyne.CanvasObject {
 	if p.Event != "" {
 		box.Add(wrappedMuted("met at " + p.Event))
 	}
+	if p.ReferredByName != "" {
+		box.Add(wrappedMuted("through " + p.ReferredByName))
+	}
 	if line := nextLine(p, v.today); line != "" {
 		l := wrapped(line)
 		if !p.FollowUpOn.IsZero() && p.FollowUpOn.DaysUntil(v.today) >= 0 {
@@ -192,6 +195,8 @@ func nextLine(p crm.Prospect, today crm.Date) string {
 			parts = append(parts, "reconsider "+relDay(p.ReconsiderOn, today))
 		}
 		return strings.Join(parts, "; ")
+	case !p.FollowUpOn.IsZero() && !p.FollowUpOn.After(today):
+		return "follow-up " + lateness(p.FollowUpOn.DaysUntil(today))
 	case !p.FollowUpOn.IsZero():
 		return "follow up " + relDay(p.FollowUpOn, today)
 	}
