@@ -15,4 +15,10 @@ type ContactDetail struct {
 	Received12m     int            `json:"received_12m"`
 	OpenCommitments []Exchange     `json:"open_commitments"`
 	Interactions    []*Interaction `json:"interactions"`
+	// Gaps are the gaps they help with, Events the events they were met
+	// at (latest first), Prospect the prospect they were before becoming a
+	// contact, with its history and outreach (nil for most people).
+	Gaps     []*Gap          `json:"gaps"`
+	Events   []Event         `json:"events"`
+	Prospect *ProspectDetail `json:"prospect,omitempty"`
 }

@@ -88,6 +88,7 @@ func printDetail(w io.Writer, d *crm.ContactDetail) {
 	for _, g := range d.Goals {
 		fmt.Fprintf(w, "  helps with: %s\n", g.Title)
 	}
+	printSearch(w, d)
 	printCheckIn(w, d)
 	fmt.Fprintf(w, "  last 12 months: gave %d, received %d\n", d.Gave12m, d.Received12m)
 	for _, x := range d.OpenCommitments {

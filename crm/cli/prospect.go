@@ -278,3 +278,21 @@ func dash(s string) string {
 	}
 	return s
 }
+
+// printSearch writes, on a person's page, the gaps they help with, the
+// events they were met at and the pipeline that brought them in.
+func printSearch(w io.Writer, d *crm.ContactDetail) {
+	for _, g := range d.Gaps {
+		fmt.Fprintf(w, "  helps with gap: %s\n", g.Text)
+	}
+	for _, ev := range d.Events {
+		fmt.Fprintf(w, "  met at: %s (%s, %s)\n", ev.Title, ev.Kind, ev.Date)
+	}
+	if p := d.Prospect; p != nil {
+		fmt.Fprintf(w, "  was prospect #%d, added %s:", p.ID, p.AddedOn)
+		for _, c := range p.History {
+			fmt.Fprintf(w, " %s %s;", c.On, c.To)
+		}
+		fmt.Fprintln(w)
+	}
+}

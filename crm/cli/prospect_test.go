@@ -93,6 +93,12 @@ func TestProspectPipelineHeadless(t *testing.T) {
 			t.Errorf("prospect show lacks %q:\n%s", s, show)
 		}
 	}
+	page := mustKith(t, db, at("contact", "show", "Dana Whitfield")...)
+	for _, s := range []string{"met at: LeadDev London (conference, 2026-10-14)", "was prospect #1", "2026-11-25 active;"} {
+		if !strings.Contains(page, s) {
+			t.Errorf("contact show lacks %q:\n%s", s, page)
+		}
+	}
 	event := mustKith(t, db, at("event", "show", "LeadDev London")...)
 	if !strings.Contains(event, "Met there: 1") || !strings.Contains(event, "Dana Whitfield (#2)") {
 		t.Errorf("event show:\n%s", event)

@@ -35,5 +35,5 @@ func (tx *Tx) ContactDetail(id int64, timelineLimit int) (*crm.ContactDetail, er
 	if d.Interactions, err = tx.Timeline(id, timelineLimit, 0); err != nil {
 		return nil, err
 	}
-	return d, nil
+	return d, tx.contactSearch(d)
 }
