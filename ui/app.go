@@ -42,6 +42,8 @@ const (
 	screenPeople
 	screenCircles
 	screenGoals
+	screenMe
+	screenFind
 	screenReview
 	screenSettings
 )
@@ -69,8 +71,10 @@ func screenTable() []screenRow {
 		screenPeople:   {"People", theme.AccountIcon, fyne.Key2, func(m *Main) screen { m.people = newPeopleView(m); return m.people }},
 		screenCircles:  {"Circles", theme.GridIcon, fyne.Key3, func(m *Main) screen { m.circles = newCirclesView(m); return m.circles }},
 		screenGoals:    {"Goals", theme.ConfirmIcon, fyne.Key4, func(m *Main) screen { m.goals = newGoalsView(m); return m.goals }},
-		screenReview:   {"Review", theme.HistoryIcon, fyne.Key5, func(m *Main) screen { m.review = newReviewView(m); return m.review }},
-		screenSettings: {"Settings", theme.SettingsIcon, fyne.Key6, func(m *Main) screen { m.settings = newSettingsView(m); return m.settings }},
+		screenMe:       {"Me", theme.InfoIcon, fyne.Key5, func(m *Main) screen { m.me = newMeView(m); return m.me }},
+		screenFind:     {"Find", theme.SearchIcon, fyne.Key6, func(m *Main) screen { m.find = newFindView(m); return m.find }},
+		screenReview:   {"Review", theme.HistoryIcon, fyne.Key7, func(m *Main) screen { m.review = newReviewView(m); return m.review }},
+		screenSettings: {"Settings", theme.SettingsIcon, fyne.Key8, func(m *Main) screen { m.settings = newSettingsView(m); return m.settings }},
 	}
 }
 
@@ -124,10 +128,15 @@ type Main struct {
 	layers  []layer // what is shown over the window, top last: Esc closes the top one
 	sample  *fyne.MenuItem
 
-	today    *todayView
-	people   *peopleView
-	circles  *circlesView
-	goals    *goalsView
+	today   *todayView
+	people  *peopleView
+	circles *circlesView
+	goals   *goalsView
+	me      *meView
+	find    *findView
+	// prospect and event are the last prospect and event pages opened.
+	prospect *prospectPage
+	event    *eventPage
 	review   *reviewView
 	settings *settingsView
 	screens  []screen

@@ -44,7 +44,7 @@ func TestScreenTableDrivesSidebarAndMenu(t *testing.T) {
 		}
 	}
 	for name, i := range map[string]int{"Today": screenToday, "People": screenPeople, "Circles": screenCircles,
-		"Goals": screenGoals, "Review": screenReview, "Settings": screenSettings} {
+		"Goals": screenGoals, "Me": screenMe, "Review": screenReview, "Settings": screenSettings} {
 		if table[i].name != name {
 			t.Errorf("screen constant for %s indexes %q", name, table[i].name)
 		}

@@ -46,7 +46,7 @@ func TestSidebarListsScreensAndActions(t *testing.T) {
 		if got := m.nav.Length(); got != len(screenTable()) {
 			t.Fatalf("the sidebar lists %d screens", got)
 		}
-		assertShows(t, m.nav, "Today", "People", "Circles", "Goals", "Review", "Settings")
+		assertShows(t, m.nav, "Today", "People", "Circles", "Goals", "Me", "Review", "Settings")
 		assertButtons(t, m.win.Canvas().Content(), true, "Log interaction", "New person")
 	}
 }

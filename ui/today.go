@@ -139,6 +139,7 @@ func (v *todayView) render() {
 	header := container.NewVBox(screenTitle("Today"), v.date, v.summary)
 	left := container.NewVBox(heading("Check-ins"), v.dueBox)
 	right := container.NewVBox(titledCard("Open commitments", v.promises))
+	right.Objects = append([]fyne.CanvasObject{followUpsCard(v.m)}, right.Objects...) // prospects to follow up: today_followups.go
 	body := container.NewBorder(nil, nil, nil, container.NewPadded(fixedWidth(right, 340)), left)
 	v.root.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(container.NewVBox(header, body)))}
 	v.root.Refresh()
