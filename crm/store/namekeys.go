@@ -26,19 +26,20 @@ var foldedNames = []struct{ table, name, key string }{
 // the names once, in Go, in one transaction, and writes only the keys that
 // differ; afterwards it costs one read of a setting at each open.
 func (s *Store) refoldNameKeys(ctx context.Context) error {
+	want := strconv.Itoa(crm.NameFoldVersion)
+	// Looked at outside a transaction first: the write connection begins
+	// its transactions IMMEDIATE, and an open that took the write lock
+	// every time would wait on (and fail behind) any other Kith writing.
+	if have, err := s.nameFold(ctx, s.rw); err != nil || have == want {
+		return explainBusy(s.path, err)
+	}
 	tx, err := s.rw.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("fold the name keys of %s: %w", s.path, err)
+		return explainBusy(s.path, fmt.Errorf("fold the name keys of %s: %w", s.path, err))
 	}
 	defer tx.Rollback()
-	var have string
-	err = tx.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", settingNameFold).Scan(&have)
-	if err != nil && err != sql.ErrNoRows {
-		return fmt.Errorf("fold the name keys of %s: %w", s.path, err)
-	}
-	want := strconv.Itoa(crm.NameFoldVersion)
-	if have == want {
-		return nil
+	if have, err := s.nameFold(ctx, tx); err != nil || have == want {
+		return err // another Kith folded them meanwhile
 	}
 	for _, t := range foldedNames {
 		if err := refold(ctx, tx, t.table, t.name, t.key); err != nil {
@@ -49,7 +50,20 @@ func (s *Store) refoldNameKeys(ctx context.Context) error {
 		settingNameFold, want); err != nil {
 		return fmt.Errorf("fold the name keys of %s: %w", s.path, err)
 	}
-	return tx.Commit()
+	return explainBusy(s.path, tx.Commit())
+}
+
+// nameFold reads the fold version the book's keys were written with, ""
+// when none was recorded.
+func (s *Store) nameFold(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}) (string, error) {
+	var have string
+	err := q.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", settingNameFold).Scan(&have)
+	if err != nil && err != sql.ErrNoRows {
+		return "", fmt.Errorf("fold the name keys of %s: %w", s.path, err)
+	}
+	return have, nil
 }
 
 // refold rewrites the keys of one table that the current fold changes.
