@@ -20,10 +20,10 @@ func useParentConsole() {
 		return // started from Explorer, or the console is gone
 	}
 	for _, std := range []struct {
-		handle uint32
+		handle int
 		file   **os.File
-	}{{uint32(syscall.STD_OUTPUT_HANDLE), &os.Stdout}, {uint32(syscall.STD_ERROR_HANDLE), &os.Stderr}} {
-		if h, err := syscall.GetStdHandle(int(std.handle)); err == nil && h != 0 && h != syscall.InvalidHandle {
+	}{{syscall.STD_OUTPUT_HANDLE, &os.Stdout}, {syscall.STD_ERROR_HANDLE, &os.Stderr}} {
+		if h, err := syscall.GetStdHandle(std.handle); err == nil && h != 0 && h != syscall.InvalidHandle {
 			continue // redirected: keep it
 		}
 		if f, err := os.OpenFile("CONOUT$", os.O_WRONLY, 0); err == nil {

@@ -5,15 +5,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/kithcrm/kith/crm"
 )
 
 func TestBackupIsPrivateCompleteAndNeverOverwrites(t *testing.T) {
-	old := syscall.Umask(0o022) // a usual umask would leave a new file world-readable
-	defer syscall.Umask(old)
+	usualUmask(t) // a usual umask would leave a new file world-readable
 	st := openTemp(t, "2026-11-25")
 	addContact(t, st, crm.Contact{Name: "Ana Lopez"}, crm.RoleMentor)
 	dest := filepath.Join(t.TempDir(), "copy.db")

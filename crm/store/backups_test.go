@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -50,8 +49,7 @@ func mustBeKith(t *testing.T, path string, want int) {
 }
 
 func TestDailyBackupOnceADayPrivate(t *testing.T) {
-	old := syscall.Umask(0o022)
-	defer syscall.Umask(old)
+	usualUmask(t) // a usual umask would leave a new file world-readable
 	dir := t.TempDir()
 	st := reopened(t, dir)
 	ctx := context.Background()
