@@ -38,7 +38,7 @@ type closingForm struct {
 	agreementID int64
 	name        string
 	outcome     *widget.RadioGroup
-	reason      *field
+	why         *field
 	learned     *field
 	newRole     *widget.Select
 }
@@ -49,8 +49,8 @@ func newClosingForm(m *Main, agreementID int64, name string, role crm.RoleKind) 
 	for _, c := range outcomeChoices {
 		labels = append(labels, c.label)
 	}
-	f.outcome = widget.NewRadioGroup(labels, func(string) { f.revalidate() })
-	f.reason = m.entry("Why it closes")
+	f.outcome = widget.NewRadioGroup(labels, nil)
+	f.why = m.entry("Why it closes")
 	f.learned = m.multiEntry("What you learned, from them or about working together")
 	var roles []string
 	for _, r := range crm.Roles {
@@ -58,24 +58,26 @@ func newClosingForm(m *Main, agreementID int64, name string, role crm.RoleKind) 
 			roles = append(roles, string(r))
 		}
 	}
-	f.newRole = widget.NewSelect(append([]string{noneChoice}, roles...), func(string) { f.revalidate() })
+	f.newRole = widget.NewSelect(append([]string{noneChoice}, roles...), nil)
 	f.newRole.SetSelected(noneChoice)
 	form := widget.NewForm(
 		widget.NewFormItem("Outcome", f.outcome),
-		widget.NewFormItem("Reason", f.reason),
+		widget.NewFormItem("Reason", f.why),
 		widget.NewFormItem("Learned", f.learned),
 		widget.NewFormItem("New role", f.newRole),
 	)
 	content := container.NewVBox(form, wrapped(keepInTouchNote))
 	f.formDialog = newFormDialog(m, "Close the agreement with "+shorten(name, titleRunes), "Close agreement", content, fyne.NewSize(640, 520))
-	f.first = f.reason
-	f.saveWhen(whyNot(f.input), f.submit, f.reason)
+	f.first = f.why
+	f.saveWhen(whyNot(f.input), f.submit, f.why)
+	f.outcome.OnChanged = func(string) { f.revalidate() }
+	f.newRole.OnChanged = func(string) { f.revalidate() }
 	return f
 }
 
 // input reads the form, or says what is missing.
 func (f *closingForm) input() (closingInput, string) {
-	in := closingInput{Reason: strings.TrimSpace(f.reason.Text), Learned: strings.TrimSpace(f.learned.Text)}
+	in := closingInput{Reason: strings.TrimSpace(f.why.Text), Learned: strings.TrimSpace(f.learned.Text)}
 	for _, c := range outcomeChoices {
 		if c.label == f.outcome.Selected {
 			in.Outcome = c.value

@@ -59,7 +59,7 @@ func (a *agendaPanel) follow(ps []crm.Participant) {
 	}
 	var ag *agendaView
 	a.f.m.load(func(tx *store.Tx) (err error) {
-		ag, err = prepareAgenda(tx, id)
+		ag, err = openAgenda(tx, id)
 		return err
 	}, func() {
 		if a.contactID == id { // not someone picked since
@@ -85,7 +85,7 @@ func (a *agendaPanel) show(ag *agendaView) {
 		}
 	}
 	if len(objs) == 0 {
-		objs = append(objs, muted("Nothing prepared: logging with one person shows what is open with them."))
+		objs = append(objs, muted(a.emptyNote()))
 	}
 	a.box.Objects = objs
 	a.box.Refresh()
@@ -130,4 +130,15 @@ func (f *logForm) afterLog(tx *store.Tx, in *crm.Interaction, dues []crm.Date) e
 		}
 	}
 	return nil
+}
+
+// emptyNote says why no agenda is shown.
+func (a *agendaPanel) emptyNote() string {
+	switch {
+	case a.f.editing != nil:
+		return "The agenda is ticked when a session is logged."
+	case a.contactID == 0:
+		return "Logging with one person shows what is open with them."
+	}
+	return "Nothing open with them: prepare the next session to start an agenda."
 }

@@ -27,6 +27,8 @@ type agreementCard struct {
 	bar                                              *widget.ProgressBar
 	ask                                              *field
 	askBtn                                           *widget.Button
+	// opened is the form a button last opened, for tests.
+	opened any
 }
 
 func (p *personPage) agreementCard() fyne.CanvasObject {
@@ -40,7 +42,7 @@ func (p *personPage) agreementCard() fyne.CanvasObject {
 		box.Add(c.progressBox(a))
 		box.Add(c.actions(a))
 	} else {
-		c.set = widget.NewButtonWithIcon("Set an agreement", theme.DocumentCreateIcon(), func() { newAgreementForm(p.m, p.d.ID, p.d.Name, nil, false).show() })
+		c.set = widget.NewButtonWithIcon("Set an agreement", theme.DocumentCreateIcon(), func() { c.open(newAgreementForm(p.m, p.d.ID, p.d.Name, nil, false)) })
 		box.Add(wrapped("No agreement. Set one to follow the sessions, fee and term you agreed, and when to look at it again."))
 		box.Add(container.NewHBox(c.set))
 	}
@@ -107,13 +109,13 @@ func (c *agreementCard) actions(a *agreementView) fyne.CanvasObject {
 	m, d := c.p.m, c.p.d
 	c.prepare = widget.NewButtonWithIcon("Prepare next session", theme.ListIcon(), func() { showPrepare(m, d.ID, d.Name) })
 	c.prepare.Importance = widget.HighImportance
-	c.health = widget.NewButtonWithIcon("Health check", theme.QuestionIcon(), func() { newHealthForm(m, a.ID, d.Name).show() })
+	c.health = widget.NewButtonWithIcon("Health check", theme.QuestionIcon(), func() { c.open(newHealthForm(m, a.ID, d.Name)) })
 	if a.has(flagHealthDue) {
 		c.health.Importance = widget.WarningImportance
 	}
-	c.edit = widget.NewButtonWithIcon("Change", theme.DocumentCreateIcon(), func() { newAgreementForm(m, d.ID, d.Name, a, false).show() })
-	c.renew = widget.NewButtonWithIcon("Renew…", theme.ViewRefreshIcon(), func() { newAgreementForm(m, d.ID, d.Name, a, true).show() })
-	c.closeBtn = widget.NewButtonWithIcon("Close…", theme.CancelIcon(), func() { newClosingForm(m, a.ID, d.Name, a.Role).show() })
+	c.edit = widget.NewButtonWithIcon("Change", theme.DocumentCreateIcon(), func() { c.open(newAgreementForm(m, d.ID, d.Name, a, false)) })
+	c.renew = widget.NewButtonWithIcon("Renew…", theme.ViewRefreshIcon(), func() { c.open(newAgreementForm(m, d.ID, d.Name, a, true)) })
+	c.closeBtn = widget.NewButtonWithIcon("Close…", theme.CancelIcon(), func() { c.open(newClosingForm(m, a.ID, d.Name, a.Role)) })
 	c.closeBtn.Importance = widget.LowImportance
 	buttons := []fyne.CanvasObject{c.prepare, c.health}
 	if a.has(flagFitCheckDue) {
@@ -281,4 +283,13 @@ func containsRole(rs []crm.RoleKind, r crm.RoleKind) bool {
 		}
 	}
 	return false
+}
+
+// shower is a form that can be shown.
+type shower interface{ show() }
+
+// open shows a form and keeps it for tests.
+func (c *agreementCard) open(f shower) {
+	c.opened = f
+	f.show()
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -58,9 +59,13 @@ func showPrepare(m *Main, contactID int64, name string) *prepareView {
 // reload prepares the agenda again: a question added shows at once.
 func (v *prepareView) reload(contactID int64) {
 	var a *agendaView
-	v.m.load(func(tx *store.Tx) (err error) {
-		a, err = prepareAgenda(tx, contactID)
-		return err
+	// Preparing writes (it adds what opened since last time as items), but
+	// changes nothing the screens show: no reload after it.
+	v.m.background(func() error {
+		return v.m.st.Update(context.Background(), func(tx *store.Tx) (err error) {
+			a, err = prepareAgenda(tx, contactID)
+			return err
+		})
 	}, func() {
 		v.agenda = a
 		v.render()
