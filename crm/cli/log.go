@@ -9,7 +9,7 @@ import (
 )
 
 func init() {
-	register(&command{name: "log", args: "[--with NAME]... [--circle CIRCLE [--absent NAME]...] [--kind K] [--date YYYY-MM-DD [--future]] [--minutes N] [--summary TEXT] [--note TEXT] [--gave TEXT]... [--received TEXT]... [--promise TEXT]... [--paid AMOUNT] [--goal TITLE]",
+	register(&command{name: "log", args: "[--with NAME]... [--circle CIRCLE [--absent NAME]...] [--kind K] [--date YYYY-MM-DD [--future]] [--minutes N] [--summary TEXT] [--note TEXT] [--gave TEXT]... [--received TEXT]... [--promise TEXT]... [--paid AMOUNT] [--goal TITLE] [--no-session] [--agenda-done ID]... [--agenda-carry ID]... [--agenda-drop ID]...",
 		summary: "Log an interaction and what was given and received.", help: `
 
 Flags:
@@ -33,6 +33,11 @@ Flags:
   --promise TEXT    "KIND: description" of something you promised and have yet to do
   --paid AMOUNT     money you paid (a coaching fee) to the first --with person, recorded as given money
   --goal TITLE      the goal this served
+  --no-session      not a session of an agreement: by default an interaction with
+                    someone you have an agreement with counts as one of its sessions
+  --agenda-done ID  an agenda item (see 'kith prepare') settled in this session (repeatable)
+  --agenda-carry ID an item discussed and carried to the next agenda (repeatable)
+  --agenda-drop ID  an item let go (repeatable); unticked items stay open as they were
 With several participants, each --gave, --received and --promise line is
 recorded with each of them; a --paid fee only with the first --with person.`,
 		handler: func() handler { return &logInteraction{kind: "meeting", minutes: "0"} }})
@@ -44,12 +49,15 @@ type logInteraction struct {
 	circle, kind, minutes, summary, note, goal, paid string
 	date                                             dateFlag
 	future                                           bool
+	noSession                                        bool
+	agenda                                           agendaFlags
 }
 
 func (f *logInteraction) flags() vars {
 	return vars{"with": &f.with, "absent": &f.absent, "gave": &f.gave, "received": &f.received, "promise": &f.promised,
 		"circle": &f.circle, "kind": &f.kind, "date": &f.date, "minutes": &f.minutes, "summary": &f.summary,
-		"note": &f.note, "goal": &f.goal, "paid": &f.paid, "future": &f.future}
+		"note": &f.note, "goal": &f.goal, "paid": &f.paid, "future": &f.future,
+		"no-session": &f.noSession, "agenda-done": &f.agenda.done, "agenda-carry": &f.agenda.carry, "agenda-drop": &f.agenda.drop}
 }
 
 // interaction builds what the flags describe, all but the names, which
@@ -127,14 +135,18 @@ func (f *logInteraction) run(e *env, _ []string) error {
 	if len(f.absent) > 0 && f.circle == "" {
 		return crm.Invalid("--absent", fmt.Errorf("only makes sense with --circle"))
 	}
-	if err := e.update(func(tx *store.Tx) error { return f.record(tx, in, fee) }); err != nil {
+	ticks, err := f.agenda.ticks()
+	if err != nil {
+		return err
+	}
+	if err := e.update(func(tx *store.Tx) error { return f.record(tx, in, fee, ticks) }); err != nil {
 		return err
 	}
 	return e.printf("%s", describe("logged", in))
 }
 
 // record looks up the names the flags give and logs the interaction.
-func (f *logInteraction) record(tx *store.Tx, in *crm.Interaction, fee *crm.Exchange) error {
+func (f *logInteraction) record(tx *store.Tx, in *crm.Interaction, fee *crm.Exchange, ticks crm.AgendaTicks) error {
 	if err := resolveParticipants(tx, in, f.with, f.circle, f.absent); err != nil {
 		return err
 	}
@@ -150,7 +162,10 @@ func (f *logInteraction) record(tx *store.Tx, in *crm.Interaction, fee *crm.Exch
 			return fmt.Errorf("--goal: %w", err)
 		}
 	}
-	return tx.LogInteraction(in)
+	if err := tx.LogInteraction(in); err != nil {
+		return err
+	}
+	return sessionAndAgenda(tx, in.ID, f.noSession, ticks)
 }
 
 // resolveParticipants turns --with names and a --circle into participants:

@@ -203,6 +203,15 @@ var mergeMoves = []struct{ what, query string }{
 	// own, and keep's check-ins follow keep's own record.
 	{"import records", `DELETE FROM import_added WHERE contact_id = :other`},
 	{"import records", `DELETE FROM import_filled WHERE contact_id = :other`},
+	// A person has one active agreement: when both records have one,
+	// other's closes as completed where keep's began, and both histories
+	// go on as keep's.
+	{"agreements", `UPDATE agreements SET status = 'completed', reason = 'merged with another record of the same person',
+		closed_on = max(start_on, (SELECT k.start_on FROM agreements k WHERE k.contact_id = :keep AND k.status = 'active'))
+		WHERE contact_id = :other AND status = 'active'
+		AND EXISTS (SELECT 1 FROM agreements k WHERE k.contact_id = :keep AND k.status = 'active')`},
+	{"agreements", `UPDATE agreements SET contact_id = :keep WHERE contact_id = :other`},
+	{"agenda", `UPDATE agenda_items SET contact_id = :keep WHERE contact_id = :other`},
 	{"roles", `DELETE FROM roles WHERE contact_id IN (:keep, :other)`},
 	{"circles", `DELETE FROM circle_members WHERE contact_id IN (:keep, :other)`},
 	{"the other record", `DELETE FROM contacts WHERE id = :other`},

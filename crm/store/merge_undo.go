@@ -25,7 +25,15 @@ var contactTables = []struct{ name, order string }{
 	{"review_decisions", "quarter, contact_id"},
 	{"import_added", "batch_id, contact_id"},
 	{"import_filled", "id"},
+	{"agreements", "id"},
+	{"agenda_items", "id"},
 }
+
+// restoredInPlace are the contactTables whose rows a merge changes but
+// never removes or adds, and which other rows hang off (an agreement's
+// health checks and goals): undo writes their values back over them by id
+// rather than deleting and reinserting, which would cascade.
+var restoredInPlace = map[string]bool{"agreements": true}
 
 // MergeUndo is what a merge changed, kept so that UndoMerge can put both
 // records back exactly as they were: other with its own id, every row
@@ -160,6 +168,12 @@ func (tx *Tx) restore(u *MergeUndo) error {
 		return err
 	}
 	for i, t := range contactTables {
+		if restoredInPlace[t.name] {
+			if err := tx.restoreRow(t.name, u.before.owned[i]); err != nil {
+				return err
+			}
+			continue
+		}
 		if _, err := tx.exec("DELETE FROM "+t.name+" WHERE contact_id IN (?, ?)", u.keep, u.other); err != nil {
 			return fmt.Errorf("clear %s: %w", t.name, err)
 		}

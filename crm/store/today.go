@@ -48,20 +48,21 @@ func (tx *Tx) CountAllContacts() (int, error) {
 	return n, nil
 }
 
-// OpenCommitmentPage returns up to limit promises not yet kept, oldest
-// first, skipping the first offset: Today shows the oldest few, and a list
-// of all of them loads what it shows.
+// OpenCommitmentPage returns up to limit of the user's promises not yet
+// kept, oldest first, skipping the first offset: Today shows the oldest
+// few, and a list of all of them loads what it shows. Promises people made
+// to the user (received) are listed by TheirOpenPromises instead.
 func (tx *Tx) OpenCommitmentPage(limit, offset int) ([]crm.Exchange, error) {
-	return tx.exchanges("e.commitment = 1 AND e.done_on IS NULL AND c.archived = 0",
+	return tx.exchanges("e.commitment = 1 AND e.done_on IS NULL AND c.archived = 0 AND e.direction = 'gave'",
 		" ORDER BY e.occurred_on, e.id LIMIT ? OFFSET ?", limit, offset)
 }
 
-// CountOpenCommitments counts the promises not yet kept to people not
-// archived, as OpenCommitments lists them.
+// CountOpenCommitments counts the user's promises not yet kept to people
+// not archived, as OpenCommitmentPage lists them.
 func (tx *Tx) CountOpenCommitments() (int, error) {
 	var n int
 	err := tx.queryRow(`SELECT count(*) FROM exchanges e JOIN contacts c ON c.id = e.contact_id
-		WHERE e.commitment = 1 AND e.done_on IS NULL AND c.archived = 0`).Scan(&n)
+		WHERE e.commitment = 1 AND e.done_on IS NULL AND c.archived = 0 AND e.direction = 'gave'`).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("count open commitments: %w", err)
 	}
