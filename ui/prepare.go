@@ -114,9 +114,19 @@ func (v *prepareView) addQuestion(contactID int64) {
 	if text == "" {
 		return
 	}
-	v.m.save(func(tx *store.Tx) error { return addQuestion(tx, contactID, text) }, func() {
+	// The agenda was prepared when the dialog opened: read it again with
+	// the question rather than prepare it twice.
+	var a *agendaView
+	v.m.save(func(tx *store.Tx) (err error) {
+		if err = addQuestion(tx, contactID, text); err != nil {
+			return err
+		}
+		a, err = openAgenda(tx, contactID)
+		return err
+	}, func() {
 		v.ask.SetText("")
-		v.reload(contactID)
+		v.agenda = a
+		v.render()
 	})
 }
 
