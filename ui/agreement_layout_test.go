@@ -32,8 +32,9 @@ func longAgreement(t *testing.T, st *store.Store, b longBook) {
 		if err := tx.SetAgreement(a); err != nil {
 			return err
 		}
-		for _, day := range []string{"2026-09-01", "2026-10-01", "2026-11-01"} {
-			if err := tx.AddHealthCheck(&crm.HealthCheck{AgreementID: a.ID, On: crmtest.Date(day), Learning: 5, Rhythm: 4,
+		// Falling, and due again (60 days after the last).
+		for i, day := range []string{"2026-08-10", "2026-08-20", "2026-09-01"} {
+			if err := tx.AddHealthCheck(&crm.HealthCheck{AgreementID: a.ID, On: crmtest.Date(day), Learning: 5 - i, Rhythm: 4,
 				FollowThrough: 3, Fit: 2, Note: lorem(700)}); err != nil {
 				return err
 			}
@@ -57,6 +58,7 @@ func TestLongTextKeepsAgreementScreensNarrow(t *testing.T) {
 	if c == nil || c.prepare == nil {
 		t.Fatal("the long person's page shows no agreement")
 	}
+	assertShows(t, m.people.root, "health falling", "falling two checks in a row")
 	fits(t, m, "the person page with an agreement", m.people.root)
 
 	for _, open := range []struct {

@@ -62,12 +62,14 @@ func (p *personPage) agreementCard() fyne.CanvasObject {
 // progressBox is where the active agreement stands.
 func (c *agreementCard) progressBox(a *agreementView) fyne.CanvasObject {
 	today := c.p.today
-	head := container.NewHBox(roleChip(a.Role))
+	// The chips wrap: an agreement can raise five flags at once.
+	chips := []fyne.CanvasObject{roleChip(a.Role)}
 	for _, f := range a.Flags {
 		if word, ok := flagWords[f]; ok {
-			head.Add(newChip(word, flagColor(f)))
+			chips = append(chips, newChip(word, flagColor(f)))
 		}
 	}
+	head := flow(chips...)
 	box := container.NewVBox(head)
 	if len(a.Goals) > 0 {
 		box.Add(wrapped("For: " + strings.Join(a.Goals, "; ")))
