@@ -75,6 +75,14 @@ func (a *agreementView) sessionsText() string {
 	return plural(a.Held, "session", "sessions") + ", none agreed"
 }
 
+// sessionsPhrase is sessionsText as a phrase on its own: "3 of 8 sessions".
+func (a *agreementView) sessionsPhrase() string {
+	if a.Sessions > 0 {
+		return a.sessionsText() + " sessions"
+	}
+	return a.sessionsText()
+}
+
 // progress is how far through its sessions (or hours) the agreement is,
 // from 0 to 1; -1 when nothing was agreed to count against.
 func (a *agreementView) progress() float64 {

@@ -70,11 +70,12 @@ func (p *personPage) render() {
 	d := p.d
 	// Two columns of cards when there is room, one under the other when the
 	// window is narrow.
-	body := container.NewVBox(p.header(), columns(2, p.checkInCard(), p.balanceCard(), p.metCard(), p.rolesCard()),
-		p.detailsCard())
-	if p.showsAgreement() {
+	body := container.NewVBox(p.header())
+	if p.showsAgreement() { // what the relationship is for comes first
 		body.Add(p.agreementCard())
 	}
+	body.Add(columns(2, p.checkInCard(), p.balanceCard(), p.metCard(), p.rolesCard()))
+	body.Add(p.detailsCard())
 	if len(d.OpenCommitments) > 0 {
 		body.Add(p.commitmentsCard())
 	}

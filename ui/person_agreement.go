@@ -61,7 +61,6 @@ func (p *personPage) agreementCard() fyne.CanvasObject {
 
 // progressBox is where the active agreement stands.
 func (c *agreementCard) progressBox(a *agreementView) fyne.CanvasObject {
-	today := c.p.today
 	// The chips wrap: an agreement can raise five flags at once.
 	chips := []fyne.CanvasObject{roleChip(a.Role)}
 	for _, f := range a.Flags {
@@ -78,32 +77,32 @@ func (c *agreementCard) progressBox(a *agreementView) fyne.CanvasObject {
 	c.bar.TextFormatter = func() string { return a.sessionsText() }
 	if p := a.progress(); p >= 0 {
 		c.bar.SetValue(p)
-	}
-	box.Add(kv("Sessions", a.sessionsText()))
-	if a.progress() >= 0 {
 		box.Add(c.bar)
 	}
-	box.Add(kv("Fee", a.feeText()))
-	box.Add(kv("Term", a.termText(today)))
-	if !a.Revisit.IsZero() {
-		box.Add(kv("Revisit", shortDate(a.Revisit, today)+", "+relDay(a.Revisit, today)))
-	}
-	if !a.LastSession.IsZero() {
-		box.Add(kv("Last session", relDay(a.LastSession, today)))
-	}
-	if a.CadenceDays > 0 {
-		box.Add(kv("Rhythm", crm.EveryDays(a.CadenceDays)))
-	}
-	if a.Format != "" {
-		box.Add(kv("How you meet", a.Format))
-	}
-	if a.Confidential != "" {
-		box.Add(kv("Confidential", a.Confidential))
-	}
-	if a.Fit != "" {
-		box.Add(kv("Fit", fitWords[a.Fit]))
-	}
+	// Side by side when there is room: the facts are short.
+	box.Add(columns(2, c.facts(a)...))
 	return box
+}
+
+// facts are the active agreement's label and value lines.
+func (c *agreementCard) facts(a *agreementView) []fyne.CanvasObject {
+	today := c.p.today
+	var out []fyne.CanvasObject
+	add := func(on bool, k string, v func() string) {
+		if on {
+			out = append(out, kv(k, v()))
+		}
+	}
+	add(a.progress() < 0, "Sessions", a.sessionsText) // else the bar says it
+	add(true, "Fee", a.feeText)
+	add(true, "Term", func() string { return a.termText(today) })
+	add(!a.Revisit.IsZero(), "Revisit", func() string { return shortDate(a.Revisit, today) + ", " + relDay(a.Revisit, today) })
+	add(!a.LastSession.IsZero(), "Last session", func() string { return relDay(a.LastSession, today) })
+	add(a.CadenceDays > 0, "Rhythm", func() string { return crm.EveryDays(a.CadenceDays) })
+	add(a.Format != "", "How you meet", func() string { return a.Format })
+	add(a.Confidential != "", "Confidential", func() string { return a.Confidential })
+	add(a.Fit != "", "Fit", func() string { return fitWords[a.Fit] })
+	return out
 }
 
 // actions are what can be done with the active agreement.

@@ -76,7 +76,7 @@ func (v *prepareView) render() {
 	a := v.agenda
 	var objs []fyne.CanvasObject
 	if ag := a.Agreement; ag != nil {
-		objs = append(objs, cutLines(muted(fmt.Sprintf("%s · sessions %s · %s", ag.Role, ag.sessionsText(),
+		objs = append(objs, cutLines(muted(fmt.Sprintf("%s · %s · %s", ag.Role, ag.sessionsPhrase(),
 			ag.termText(v.m.st.Today())))))
 	}
 	for _, g := range agendaGroups {
