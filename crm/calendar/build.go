@@ -368,7 +368,11 @@ func (b *builder) components() ([]*ical.Component, error) {
 	for _, c := range due {
 		out = append(out, b.checkIn(c, reach[c.ContactID]))
 	}
-	return out, nil
+	agreements, err := b.agreements(until)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, agreements...), nil
 }
 
 // allDay makes an all-day event on day: DATE values carry no TZID, so the

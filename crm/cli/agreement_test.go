@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	ical "github.com/emersion/go-ical"
 )
 
 // newCoaching makes a book with a coach, a goal and an agreement.
@@ -183,4 +185,42 @@ func TestHealthAndClose(t *testing.T) {
 		t.Errorf("roles %+v, want coach until 2026-06-01, then mentor", c.Roles)
 	}
 	fails(t, db, "no active agreement", "--today", "2026-06-02", "agreement", "close", "Priya Raman", "--outcome", "ended", "--reason", "x")
+}
+
+// The calendar carries an agreement's revisit and end dates, read back
+// with a real iCalendar parser.
+func TestAgreementDatesInTheCalendar(t *testing.T) {
+	db := newCoaching(t)
+	out := mustKith(t, db, "--today", "2026-02-01", "export", "ics", "--horizon", "12w")
+	cal, err := ical.NewDecoder(strings.NewReader(out)).Decode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	days := map[string]string{}
+	for _, ev := range cal.Events() {
+		summary, _ := ev.Props.Text(ical.PropSummary)
+		if strings.Contains(summary, "greement") {
+			start, err := ev.DateTimeStart(nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			days[summary] = start.Format("2006-01-02")
+		}
+	}
+	want := map[string]string{
+		"Revisit the agreement with Priya Raman (2026-02-15)": "2026-02-15",
+		"Agreement with Priya Raman ends (2026-03-31)":        "2026-03-31",
+	}
+	if len(days) != len(want) {
+		t.Errorf("agreement events %v, want %v", days, want)
+	}
+	for s, d := range want {
+		if days[s] != d {
+			t.Errorf("%q on %q, want %s", s, days[s], d)
+		}
+	}
+	mustKith(t, db, "--today", "2026-02-01", "agreement", "close", "Priya Raman", "--outcome", "ended", "--reason", "moved on")
+	if out := mustKith(t, db, "--today", "2026-02-01", "export", "ics", "--horizon", "12w"); strings.Contains(out, "greement") {
+		t.Error("a closed agreement is still on the calendar")
+	}
 }

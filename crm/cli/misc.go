@@ -31,7 +31,13 @@ func runCommitmentList(e *env, _ []string) error {
 	return e.output(list, table(func(w io.Writer) {
 		fmt.Fprintln(w, "ID\tSINCE\tTO\tPROMISE")
 		for _, x := range list {
-			fmt.Fprintf(w, "#%d\t%s\t%s\t%s: %s\n", x.ID, x.Date, x.Contact, x.Kind, x.Description)
+			// A promise the other person made is listed too (theirs:
+			// 'kith commitment add --theirs'), marked so.
+			to := x.Contact
+			if x.Direction == crm.Received {
+				to = "(theirs) " + to
+			}
+			fmt.Fprintf(w, "#%d\t%s\t%s\t%s: %s\n", x.ID, x.Date, to, x.Kind, x.Description)
 		}
 	}))
 }

@@ -114,6 +114,9 @@ func Compute(src Source, q Quarter) (*Review, error) {
 	if r.Reflection, err = src.Reflection(q); err != nil {
 		return nil, err
 	}
+	if err := r.agreements(src, q); err != nil {
+		return nil, err
+	}
 	r.Prompts = prompts(profile, r)
 	return r, nil
 }

@@ -61,6 +61,9 @@ func (r *Review) layout() doc {
 		d.Subtitle += fmt.Sprintf("; counted up to %s, the quarter is still running", r.AsOf)
 	}
 	d.Sections = []section{r.activitySection(), r.relationshipSection(), r.networkSection(), r.goalSection(), r.reflectionSection()}
+	if s, ok := r.agreementSection(); ok {
+		d.Sections = append(d.Sections[:4:4], s, d.Sections[4])
+	}
 	return d
 }
 

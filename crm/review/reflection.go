@@ -303,6 +303,9 @@ func carryOut(b Book, d *Decision, today crm.Date, confirmed []int64, out *Outco
 		d.AppliedOn = today
 		out.Paused = append(out.Paused, *d)
 	case d.Decision == End && slices.Contains(confirmed, d.ContactID):
+		if err := endAgreement(b, d, today); err != nil {
+			return fmt.Errorf("end %s: %w", d.Name, err)
+		}
 		if err := b.SetArchived(d.ContactID, true); err != nil {
 			return fmt.Errorf("end %s: %w", d.Name, err)
 		}

@@ -32,6 +32,8 @@ type Review struct {
 	Network          Network        `json:"network"`
 	Reflection       Reflection     `json:"reflection"`
 	Prompts          []Prompt       `json:"prompts"`
+	// Agreements is the quarter's agreements (see agreements.go).
+	Agreements AgreementReview `json:"agreements"`
 }
 
 // Totals are a quarter's activity: the figures the review compares with

@@ -105,7 +105,7 @@ func (tx *Tx) PrepareAgenda(contactID int64) (*crm.Agenda, error) {
 const (
 	addPromiseItems = `INSERT INTO agenda_items (contact_id, kind, text, ref_id, added_on, created_at)
 		SELECT e.contact_id, 'promise',
-			CASE e.direction WHEN 'gave' THEN 'I promised: ' ELSE 'They promised: ' END || e.description
+			CASE e.direction WHEN 'gave' THEN 'I promised ' ELSE 'They promised ' END || e.kind || ': ' || e.description
 			|| COALESCE(' (due ' || (SELECT d.due_on FROM commitment_due d WHERE d.exchange_id = e.id) || ')', ''),
 			e.id, ?2, ?4
 		FROM exchanges e WHERE e.contact_id = ?1 AND e.commitment = 1 AND e.done_on IS NULL AND e.occurred_on <= ?3
@@ -128,7 +128,8 @@ const (
 	// progress today: its status, target and how many interactions served it.
 	refreshGoalItems = `UPDATE agenda_items AS x SET text = 'Goal: ' || g.title
 		|| COALESCE(', target ' || g.target_on, '')
-		|| ' (' || (SELECT count(*) FROM interactions i WHERE i.goal_id = g.id) || ' interactions served it)'
+		|| (SELECT CASE count(*) WHEN 0 THEN ' (no interaction served it yet)' WHEN 1 THEN ' (1 interaction served it)'
+			ELSE ' (' || count(*) || ' interactions served it)' END FROM interactions i WHERE i.goal_id = g.id)
 		FROM goals g WHERE g.id = x.ref_id AND x.kind = 'goal' AND x.state = 'open' AND x.contact_id = ?`
 )
 

@@ -37,7 +37,7 @@ var progressColumns = `,
 	(SELECT max(p.occurred_on) FROM participants p WHERE p.contact_id = a.contact_id
 		AND p.occurred_on >= a.start_on AND p.occurred_on <= ` + termEnd + `),
 	(SELECT min(p.occurred_on) FROM participants p WHERE p.contact_id = a.contact_id AND p.occurred_on > :today),
-	(SELECT max(h.checked_on) FROM health_checks h WHERE h.agreement_id = a.id),
+	(SELECT max(h.checked_on) FROM health_checks h WHERE h.agreement_id = a.id AND h.checked_on <= :today),
 	NOT EXISTS (SELECT 1 FROM agreements b WHERE b.contact_id = a.contact_id AND b.id < a.id),
 	COALESCE(a.cadence_days, ` + effectiveCadence("r.until IS NULL") + `, 0)`
 
@@ -80,6 +80,14 @@ func (tx *Tx) ActiveProgress() ([]crm.AgreementProgress, error) {
 // progress loads the agreements matching where with their progress, flags
 // and trend: three statements whatever their number.
 func (tx *Tx) progress(where string, limit int, args ...any) ([]crm.AgreementProgress, error) {
+	return tx.progressAsOf(where, tx.today, limit, args...)
+}
+
+// progressAsOf is progress as it stood at the end of day asOf: sessions,
+// fees and checks up to that day, flags judged on it (a quarter's review
+// looks back from the quarter's end). An agreement closed after asOf is
+// reported as still active.
+func (tx *Tx) progressAsOf(where string, asOf crm.Date, limit int, args ...any) ([]crm.AgreementProgress, error) {
 	if limit <= 0 {
 		limit = -1
 	}
@@ -87,9 +95,9 @@ func (tx *Tx) progress(where string, limit int, args ...any) ([]crm.AgreementPro
 	if err != nil {
 		return nil, err
 	}
-	args = append(args, sql.Named("today", tx.today), sql.Named("limit", limit))
+	args = append(args, sql.Named("today", asOf), sql.Named("limit", limit))
 	rows, err := tx.query(`SELECT `+agreementColumns+progressColumns+`
-		FROM agreements a JOIN contacts c ON c.id = a.contact_id WHERE `+where+`
+		FROM agreements a CROSS JOIN contacts c ON c.id = a.contact_id WHERE `+where+`
 		ORDER BY a.status <> 'active', a.start_on DESC, a.id DESC LIMIT :limit`, args...)
 	out, err := collect(rows, err, func(row scanner) (crm.AgreementProgress, error) {
 		var r progressRow
@@ -99,7 +107,10 @@ func (tx *Tx) progress(where string, limit int, args ...any) ([]crm.AgreementPro
 			return r.p, err
 		}
 		r.p.Agreement = *a
-		tx.judge(&r, sched)
+		if a.ClosedOn.After(asOf) {
+			r.p.Status, r.p.Closing = crm.AgreementActive, crm.Closing{}
+		}
+		judge(&r, sched, asOf)
 		return r.p, nil
 	})
 	if err != nil {
@@ -116,9 +127,9 @@ func (tx *Tx) progress(where string, limit int, args ...any) ([]crm.AgreementPro
 }
 
 // judge completes a progress read from the database: hours, days left,
-// when health is due, and the flags of an active agreement.
-func (tx *Tx) judge(r *progressRow, sched crm.HealthSchedule) {
-	p, today := &r.p, tx.today
+// when health is due, and the flags of an active agreement, on day today.
+func judge(r *progressRow, sched crm.HealthSchedule, today crm.Date) {
+	p := &r.p
 	p.HoursHeld = float64(r.minutes) / 60
 	p.Flags = []crm.AgreementFlag{}
 	if !p.End.IsZero() {
@@ -169,7 +180,8 @@ func (tx *Tx) fillTrends(list []crm.AgreementProgress, where string, args []any)
 	checks := map[int64][]crm.HealthCheck{}
 	rows, err := tx.query(`SELECT `+healthColumns+` FROM (SELECT h.*, row_number() OVER
 		(PARTITION BY h.agreement_id ORDER BY h.checked_on DESC, h.id DESC) AS nth FROM health_checks h
-		WHERE h.agreement_id IN (SELECT a.id FROM agreements a JOIN contacts c ON c.id = a.contact_id WHERE `+where+`)) h
+		WHERE h.checked_on <= :today
+		AND h.agreement_id IN (SELECT a.id FROM agreements a CROSS JOIN contacts c ON c.id = a.contact_id WHERE `+where+`)) h
 		JOIN agreements a ON a.id = h.agreement_id JOIN contacts c ON c.id = a.contact_id
 		WHERE h.nth <= 3 ORDER BY h.checked_on, h.id`, args...)
 	err = each(rows, err, func(row scanner) error {

@@ -262,9 +262,12 @@ func (tx *Tx) AgreementsOf(contactID int64) ([]*crm.Agreement, error) {
 }
 
 // agreements loads the agreements matching where, newest first, with
-// their goals: two statements whatever their number.
+// their goals: two statements whatever their number. Every query over
+// agreements and their people reads agreements first (CROSS JOIN fixes
+// SQLite's join order): a book has far fewer agreements than people, and
+// the active ones are one partial index.
 func (tx *Tx) agreements(where, tail string, args ...any) ([]*crm.Agreement, error) {
-	rows, err := tx.query(`SELECT `+agreementColumns+` FROM agreements a JOIN contacts c ON c.id = a.contact_id
+	rows, err := tx.query(`SELECT `+agreementColumns+` FROM agreements a CROSS JOIN contacts c ON c.id = a.contact_id
 		WHERE `+where+` ORDER BY a.start_on DESC, a.id DESC`+tail, args...)
 	out, err := collect(rows, err, func(row scanner) (*crm.Agreement, error) { return scanAgreement(row) })
 	if err != nil {
@@ -283,7 +286,7 @@ func (tx *Tx) fillAgreementGoals(list []*crm.Agreement, where string, args []any
 		byID[a.ID] = a
 	}
 	rows, err := tx.query(`SELECT ag.agreement_id, g.id, g.title FROM agreement_goals ag JOIN goals g ON g.id = ag.goal_id
-		WHERE ag.agreement_id IN (SELECT a.id FROM agreements a JOIN contacts c ON c.id = a.contact_id WHERE `+where+`)
+		WHERE ag.agreement_id IN (SELECT a.id FROM agreements a CROSS JOIN contacts c ON c.id = a.contact_id WHERE `+where+`)
 		ORDER BY g.title_key`, args...)
 	err = each(rows, err, func(row scanner) error {
 		var id int64

@@ -150,6 +150,11 @@ func TestHealthScheduleAndFallingTrend(t *testing.T) {
 		if p := progressOf(t, tx, a.ID); p.HealthDue != crmtest.Date("2026-01-31") || p.Has(crm.FlagHealthDue) {
 			t.Errorf("health due %s, flags %v; want 2026-01-31, not yet", p.HealthDue, p.Flags)
 		}
+		return nil
+	})
+	st.SetToday(crmtest.Date("2026-06-01"))
+	update(t, st, func(tx *Tx) error {
+		id, a := int64(1), &crm.Agreement{ID: 1}
 		for i, score := range []int{5, 4, 3} {
 			h := &crm.HealthCheck{ContactID: id, On: crmtest.Date("2026-01-01").AddDays(30 + 60*i),
 				Learning: score, Rhythm: score, FollowThrough: score, Fit: score}
