@@ -118,7 +118,7 @@ func TestPrepareShowsWhatIsOpenAndNotesQuestions(t *testing.T) {
 			Description: "send the hiring rubric", Date: crmtest.Date("2026-11-04")}, crm.Date{})
 	})
 	v := showPrepare(m, id, "Sam Lee")
-	assertShows(t, v.items, "Promises either way", "• I promised: send the hiring rubric", "Last time")
+	assertShows(t, v.items, "Promises either way", "• I promised advice: send the hiring rubric", "Last time")
 	test.Type(v.ask, "how to say no to the VP")
 	v.ask.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	assertShows(t, v.items, "To ask", "• how to say no to the VP")
