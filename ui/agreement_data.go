@@ -166,7 +166,7 @@ func loadTodayRelations(tx *store.Tx, r *todayRelations) error {
 	}
 	for _, x := range w.TheirLate {
 		r.theirs = append(r.theirs, theirPromise{ExchangeID: x.ID, ContactID: x.ContactID, Name: x.Contact,
-			Description: x.Description, Due: x.Due})
+			Kind: string(x.Kind), Description: x.Description, Due: x.Due})
 	}
 	return nil
 }

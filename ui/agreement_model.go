@@ -181,6 +181,7 @@ type theirPromise struct {
 	ExchangeID  int64
 	ContactID   int64
 	Name        string
+	Kind        string // introduction, resource…
 	Description string
 	Due         crm.Date
 }

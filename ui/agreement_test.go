@@ -182,7 +182,7 @@ func TestTheirLatePromiseFromTheLogFormShowsOnToday(t *testing.T) {
 	if got := m.today.data.rel.theirs; len(got) != 1 || got[0].Description != "intro to their CFO" {
 		t.Fatalf("their late promises on Today: %+v", got)
 	}
-	assertShows(t, m.today.root, "Promised to you, late", "intro to their CFO")
+	assertShows(t, m.today.root, "Promised to you, late", "advice: intro to their CFO")
 }
 
 func TestTodayListsAgreementsHealthAndStalled(t *testing.T) {

@@ -103,10 +103,10 @@ func buildLogForm(m *Main, with []crm.Participant, circleID int64, editing *crm.
 		widget.NewFormItem("Date", f.date),
 		widget.NewFormItem("Minutes", f.minutes),
 		widget.NewFormItem("Summary", f.summary),
+		widget.NewFormItem("Agenda", f.agenda.box), // what was prepared, to tick
 		widget.NewFormItem("Notes", f.notes),
 		widget.NewFormItem("Served goal", f.goal),
 		widget.NewFormItem("Exchanges", container.NewVBox(f.linesBox, container.NewHBox(gave, got))),
-		widget.NewFormItem("Agenda", f.agenda.box),
 	)
 	title, saveLabel := "Log interaction", "Log"
 	if editing != nil {

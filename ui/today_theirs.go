@@ -24,7 +24,7 @@ func (v *todayView) theirsCard() fyne.CanvasObject {
 		done.Importance = widget.LowImportance
 		meta := x.Name + " · due " + relDay(x.Due, v.data.today)
 		box.Add(container.NewBorder(nil, widget.NewSeparator(), nil, container.NewVBox(done),
-			container.NewVBox(wrapped(shorten(x.Description, promiseRunes)), cutLines(muted(meta)))))
+			container.NewVBox(wrapped(shorten(x.Kind+": "+x.Description, promiseRunes)), cutLines(muted(meta)))))
 	}
 	return titledCard("Promised to you, late", box)
 }
