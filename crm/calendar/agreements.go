@@ -37,19 +37,20 @@ type AgreementReader interface {
 	AgreementDates(until crm.Date) ([]AgreementDate, error)
 }
 
-// agreements makes the events of the agreements' dates up to until. A day
-// already past is placed on today, as an overdue check-in is: it is still
-// to do.
-func (b *builder) agreements(until crm.Date) ([]*ical.Component, error) {
+// agreementEvents is the event source of agreements: it emits an event
+// for each of their dates up to until, as it reads them. A day already
+// past is placed on today, as an overdue check-in is: it is still to do.
+// In a list of event sources it is
+// {name: "agreements", events: func(b *builder, emit ...) error { return b.agreementEvents(b.until, emit) }}.
+func (b *builder) agreementEvents(until crm.Date, emit func(*ical.Component) error) error {
 	src, ok := b.tx.(AgreementReader)
 	if !ok {
-		return nil, nil
+		return nil
 	}
 	dates, err := src.AgreementDates(until)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	out := make([]*ical.Component, 0, len(dates))
 	for _, d := range dates {
 		day := d.Day
 		if day.Before(b.today) {
@@ -58,9 +59,22 @@ func (b *builder) agreements(until crm.Date) ([]*ical.Component, error) {
 		summary, description := agreementText(d)
 		ev := b.allDay(uid(b.salt, "agreement-"+string(d.Kind), d.AgreementID), day, summary, description)
 		setTextList(ev.Props, ical.PropCategories, []string{string(d.Role)})
-		out = append(out, ev)
+		if err := emit(ev); err != nil {
+			return err
+		}
 	}
-	return out, nil
+	return nil
+}
+
+// agreements collects the events of agreementEvents, for a build that
+// holds its events in a list.
+func (b *builder) agreements(until crm.Date) ([]*ical.Component, error) {
+	var out []*ical.Component
+	err := b.agreementEvents(until, func(ev *ical.Component) error {
+		out = append(out, ev)
+		return nil
+	})
+	return out, err
 }
 
 // agreementText is what an agreement's event says.

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -223,4 +224,43 @@ func TestAgreementDatesInTheCalendar(t *testing.T) {
 	if out := mustKith(t, db, "--today", "2026-02-01", "export", "ics", "--horizon", "12w"); strings.Contains(out, "greement") {
 		t.Error("a closed agreement is still on the calendar")
 	}
+}
+
+func TestHealthSchedule(t *testing.T) {
+	db := newCoaching(t)
+	if out := mustKith(t, db, "health", "schedule"); !strings.Contains(out, "30 days") {
+		t.Errorf("default schedule: %q", out)
+	}
+	mustKith(t, db, "health", "schedule", "--every", "4w")
+	var s struct {
+		First int `json:"first_days"`
+		Every int `json:"every_days"`
+	}
+	kithJSON(t, db, &s, "health", "schedule", "--json")
+	if s.First != 30 || s.Every != 28 {
+		t.Errorf("schedule %+v, want 30 and 28", s)
+	}
+	mustKith(t, db, "--today", "2026-01-31", "health", "Priya Raman", "--learning", "4", "--rhythm", "4", "--follow-through", "4", "--fit", "4")
+	var list []struct {
+		HealthDue string `json:"health_due"`
+	}
+	kithJSON(t, db, &list, "--today", "2026-02-01", "health", "list", "--json")
+	if len(list) != 1 || list[0].HealthDue != "2026-02-28" {
+		t.Errorf("health list %+v, want the next check 28 days after the last", list)
+	}
+	fails(t, db, "every", "health", "schedule", "--every", "soon")
+}
+
+// The commands that only read agreements and health leave the database's
+// folder as it was: same bytes, no -wal, no -shm.
+func TestAgreementReadsLeaveTheFileAsItWas(t *testing.T) {
+	db := newCoaching(t)
+	mustKith(t, db, "--today", "2026-01-31", "health", "Priya Raman", "--learning", "4", "--rhythm", "4", "--follow-through", "4", "--fit", "4")
+	before := files(t, filepath.Dir(db))
+	for _, args := range [][]string{{"agreement", "show", "Priya Raman"}, {"agreement", "show", "Priya Raman", "--json"},
+		{"agreement", "list"}, {"agreement", "list", "--flagged", "--json"}, {"health", "list"}, {"health", "list", "--due"},
+		{"health", "schedule"}} {
+		mustKith(t, db, append([]string{"--today", "2026-02-10"}, args...)...)
+	}
+	sameFiles(t, "after reading agreements", before, files(t, filepath.Dir(db)))
 }

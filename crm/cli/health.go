@@ -18,6 +18,45 @@ last one; a relationship whose score falls two checks in a row is flagged.`,
 		nargs: 1, what: "NAME", handler: func() handler { return &healthCheck{} }})
 	register(&command{name: "health list", args: "[--due] [--json]", summary: "List active agreements with their health, or those due a check.",
 		json: true, handler: func() handler { return &healthList{} }})
+	register(&command{name: "health schedule", args: "[--first DUR] [--every DUR] [--json]",
+		summary: "Show or change when health checks fall due (30 days after the start, then every 60, unless changed).",
+		json:    true, handler: func() handler { return &healthSchedule{} }})
+}
+
+// healthSchedule is 'kith health schedule'.
+type healthSchedule struct{ first, every spanFlag }
+
+func (f *healthSchedule) flags() vars { return vars{"first": &f.first, "every": &f.every} }
+
+func (f *healthSchedule) run(e *env, _ []string) error {
+	var s crm.HealthSchedule
+	read := func(tx *store.Tx) (err error) {
+		s, err = tx.HealthSchedule()
+		return err
+	}
+	var err error
+	if f.first.set || f.every.set {
+		err = e.update(func(tx *store.Tx) error {
+			if err := read(tx); err != nil {
+				return err
+			}
+			if f.first.set {
+				s.First = f.first.s.Days()
+			}
+			if f.every.set {
+				s.Every = f.every.s.Days()
+			}
+			return tx.SetHealthSchedule(s)
+		})
+	} else {
+		err = e.view(read)
+	}
+	if err != nil {
+		return err
+	}
+	return e.output(s, text(func(w io.Writer) {
+		fmt.Fprintf(w, "first check %d days after an agreement starts, then every %d days\n", s.First, s.Every)
+	}))
 }
 
 // healthCheck is 'kith health'.

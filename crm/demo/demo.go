@@ -45,7 +45,7 @@ func LoadTx(tx *store.Tx) (Counts, error) {
 		return n, crm.Errorf(crm.EConflict, "the database already holds %d people; sample data loads only into an empty database", have)
 	}
 	l := &loader{tx: tx, today: tx.Today(), ids: map[string]int64{}, circles: map[string]int64{}, goals: map[string]int64{}}
-	steps := []func() error{l.people, l.roleHistory, l.circleSet, l.goalSet, l.interactions, l.archive}
+	steps := []func() error{l.people, l.roleHistory, l.circleSet, l.goalSet, l.interactions, l.archive, l.agreements}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return n, fmt.Errorf("load sample data: %w", err)
