@@ -50,6 +50,7 @@ type agreementForm struct {
 func newAgreementForm(m *Main, contactID int64, name string, editing *agreementView, renew bool) *agreementForm {
 	f := &agreementForm{contactID: contactID, name: name, editing: editing, renew: renew, goalIDs: map[string]int64{}}
 	f.role = widget.NewSelect(stringsOf(sessionRoles), nil)
+	f.role.PlaceHolder = "their current role"
 	f.goals = widget.NewCheckGroup(nil, nil)
 	today := m.st.Today()
 	f.start = m.dateEntry(today, false)

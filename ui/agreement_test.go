@@ -118,6 +118,9 @@ func TestPrepareShowsWhatIsOpenAndNotesQuestions(t *testing.T) {
 			Description: "send the hiring rubric", Date: crmtest.Date("2026-11-04")}, crm.Date{})
 	})
 	v := showPrepare(m, id, "Sam Lee")
+	if m.win.Canvas().Focused() != v.ask {
+		t.Error("the question field does not have the keyboard when the agenda opens")
+	}
 	assertShows(t, v.items, "Promises either way", "• I promised advice: send the hiring rubric", "Last time")
 	test.Type(v.ask, "how to say no to the VP")
 	v.ask.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
