@@ -57,7 +57,7 @@ func (b *boardView) reload() {
 
 func (b *boardView) show(board crm.Board) {
 	b.balance.Objects = []fyne.CanvasObject{heading("Balance"), wrapped(rolesLine(board.Roles)),
-		investmentRow("Time", board.Invested.Hours, board.Invested.BudgetHours, hoursText),
+		investmentRow("Time", board.Invested.Hours, board.Invested.BudgetHours, boardHours),
 		investmentRow("Money", board.Invested.Money, board.Invested.BudgetMoney, moneyText)}
 	b.balance.Refresh()
 	b.fits = map[string]*widget.Select{}
@@ -96,8 +96,8 @@ func rolesLine(counts map[crm.RoleKind]int) string {
 var roleWords = map[crm.RoleKind]string{crm.RoleCoach: "coaches", crm.RoleMentor: "mentors", crm.RoleCircle: "circles",
 	crm.RoleCoachee: "coachees", crm.RoleMentee: "mentees"}
 
-// hoursText writes hours to a tenth, without a fraction when there is none.
-func hoursText(h float64) string { return strconv.FormatFloat(math.Round(h*10)/10, 'f', -1, 64) + "h" }
+// boardHours writes hours to a tenth, without a fraction when there is none.
+func boardHours(h float64) string { return strconv.FormatFloat(math.Round(h*10)/10, 'f', -1, 64) + "h" }
 
 // investmentRow is what was spent this quarter against the budget, with a
 // meter when there is a budget.
@@ -119,7 +119,7 @@ func investmentRow(what string, used, budget float64, text func(float64) string)
 // and what to look for when nobody does.
 func (b *boardView) row(r crm.BoardRow) fyne.CanvasObject {
 	kind := newChip(string(r.Kind), themed(theme.ColorNamePrimary))
-	fits := widget.NewSelect(fitChoices(), nil)
+	fits := widget.NewSelect(helpChoices(), nil)
 	fits.SetSelected(fitRule)
 	if r.FitChosen {
 		fits.SetSelected(string(r.Fits))

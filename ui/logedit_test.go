@@ -125,7 +125,7 @@ func TestTimelineEntryOpensTheInteractionFilledIn(t *testing.T) {
 	}
 	want := []string{
 		`gave advice "scope it" with everyone promise=false (promise to keep)`,
-		`received feedback "too long" with Priya Raman promise=false (promise to keep)`,
+		`received feedback "too long" with Priya Raman promise=false (they promised)`,
 		`gave resource "the ladder doc" with Jo Park promise=true (promise, kept 22 Nov)`,
 	}
 	if got := lineText(f); !slices.Equal(got, want) {

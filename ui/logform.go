@@ -38,6 +38,7 @@ type logForm struct {
 	goals    []*crm.Goal // the active ones, in the order offered
 	lines    []*exchangeLine
 	linesBox *fyne.Container
+	agenda   *agendaPanel // what was prepared for the session (logform_agenda.go)
 }
 
 // exchangeLine is one "I gave" or "I received" row of the log form.
@@ -49,6 +50,7 @@ type exchangeLine struct {
 	withIDs map[string]int64
 	desc    *field
 	promise *widget.Check
+	due     *dateField // when the promise falls due (logform_promise.go)
 	row     fyne.CanvasObject
 	// orig holds, by contact, the stored exchanges an edited line came
 	// from: their ids, dates, amounts and done days go back as they were.
@@ -63,10 +65,12 @@ func newLogForm(m *Main, with []crm.Participant, circleID int64) *logForm {
 // already logged, to correct it: filled in once its choices have loaded.
 func buildLogForm(m *Main, with []crm.Participant, circleID int64, editing *crm.Interaction) *logForm {
 	f := &logForm{memberID: map[string]int64{}, linesBox: container.NewVBox(), editing: editing}
+	f.agenda = newAgendaPanel(f)
 	f.picker = newPeoplePicker(m, with, func() {
 		if f.formDialog != nil { // not while the form is being built
 			f.refreshWith()
 			f.revalidate()
+			f.agenda.follow(f.participants())
 		}
 	})
 	f.circle = widget.NewSelect([]string{noneChoice}, f.onCircle)
@@ -94,6 +98,7 @@ func buildLogForm(m *Main, with []crm.Participant, circleID int64, editing *crm.
 		widget.NewFormItem("Date", f.date),
 		widget.NewFormItem("Minutes", f.minutes),
 		widget.NewFormItem("Summary", f.summary),
+		widget.NewFormItem("Agenda", f.agenda.box), // what was prepared, to tick
 		widget.NewFormItem("Notes", f.notes),
 		widget.NewFormItem("Served goal", f.goal),
 		widget.NewFormItem("Exchanges", container.NewVBox(f.linesBox, container.NewHBox(gave, got))),
@@ -112,6 +117,7 @@ func buildLogForm(m *Main, with []crm.Participant, circleID int64, editing *crm.
 		f.left.Add(f.del)
 	}
 	f.loadChoices(circleID)
+	f.agenda.follow(f.participants())
 	return f
 }
 
@@ -245,6 +251,7 @@ func (f *logForm) addLine(m *Main, dir crm.Direction) *exchangeLine {
 	l.desc = m.entry("What exactly")
 	l.desc.OnChanged = func(string) { f.revalidate() }
 	l.promise = widget.NewCheck("promise to keep", nil)
+	due := l.promiseExtras(m, func() { f.revalidate() })
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 		for i, x := range f.lines {
 			if x == l {
@@ -256,7 +263,7 @@ func (f *logForm) addLine(m *Main, dir crm.Direction) *exchangeLine {
 	})
 	remove.Importance = widget.LowImportance
 	l.row = container.NewVBox(container.NewGridWithColumns(3, l.dir, l.kind, l.with),
-		container.NewBorder(nil, nil, nil, container.NewHBox(l.promise, remove), l.desc))
+		container.NewBorder(nil, nil, nil, container.NewHBox(l.promise, remove), l.desc), due)
 	f.lines = append(f.lines, l)
 	f.linesBox.Add(l.row)
 	f.refreshWith()
@@ -301,6 +308,9 @@ func (f *logForm) problem() string {
 	for i, l := range f.lines {
 		if strings.TrimSpace(l.desc.Text) == "" {
 			return fmt.Sprintf("Exchange %d: say what was %s", i+1, participle[crm.Direction(l.dir.Selected)])
+		}
+		if _, err := l.due.date(); err != nil && l.promise.Checked {
+			return fmt.Sprintf("Exchange %d: due: %s", i+1, err.Error())
 		}
 	}
 	return ""
@@ -370,7 +380,13 @@ func (f *logForm) submit() {
 // record saves the interaction, closes the form and offers to undo.
 func (f *logForm) record(in *crm.Interaction) {
 	m := f.m
-	m.save(func(tx *store.Tx) error { return tx.LogInteraction(in) }, func() {
+	dues := f.dues(in.Participants)
+	m.save(func(tx *store.Tx) error {
+		if err := tx.LogInteraction(in); err != nil {
+			return err
+		}
+		return f.afterLog(tx, in, dues)
+	}, func() {
 		f.close()
 		m.bar.show("Logged "+about(in, m.st.Today())+".", func() {
 			m.save(func(tx *store.Tx) error { return tx.DeleteInteraction(in.ID) }, nil)

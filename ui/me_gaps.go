@@ -81,8 +81,8 @@ func nameList(ps []crm.Participant) string {
 // coach near-term and a mentor long-term for a goal, a circle for a gap.
 const fitRule = "as suggested"
 
-// fitChoices are the kinds of help a goal or gap can be given, the rule first.
-func fitChoices() []string { return append([]string{fitRule}, stringsOf(crm.Helpers)...) }
+// helpChoices are the kinds of help a goal or gap can be given, the rule first.
+func helpChoices() []string { return append([]string{fitRule}, stringsOf(crm.Helpers)...) }
 
 // fitOf reads a kind-of-help choice: "" for the rule.
 func fitOf(choice string) crm.RoleKind {
@@ -110,7 +110,7 @@ func newGapForm(m *Main, g *crm.Gap) *gapForm {
 	f.horizon = widget.NewRadioGroup([]string{"short-term", "long-term"}, nil)
 	f.horizon.Horizontal = true
 	f.horizon.SetSelected("short-term")
-	f.fits = widget.NewSelect(fitChoices(), nil)
+	f.fits = widget.NewSelect(helpChoices(), nil)
 	f.fits.SetSelected(fitRule)
 	var helpers []crm.Participant
 	title := "New gap"

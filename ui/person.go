@@ -33,6 +33,9 @@ type personPage struct {
 	olderLeft bool
 	// editor is the form a timeline entry last opened.
 	editor *logForm
+	// rel is the person's agreements; agreement their card (person_agreement.go).
+	rel       *relationshipView
+	agreement *agreementCard
 }
 
 func newPersonPage(m *Main) *personPage {
@@ -46,15 +49,19 @@ func newPersonPage(m *Main) *personPage {
 func (p *personPage) load(id int64) {
 	var d *crm.ContactDetail
 	var today crm.Date
+	var rel *relationshipView
 	p.m.load(func(tx *store.Tx) error {
 		today = tx.Today()
 		var err error
 		// One more than a page tells whether older ones remain.
-		d, err = tx.ContactDetail(id, timelineLimit+1)
+		if d, err = tx.ContactDetail(id, timelineLimit+1); err != nil {
+			return err
+		}
+		rel, err = loadRelationship(tx, id)
 		return err
 	}, func() {
 		d.Interactions, p.olderLeft = splitPage(d.Interactions)
-		p.d, p.today = d, today
+		p.d, p.today, p.rel = d, today, rel
 		p.render()
 	})
 }
@@ -63,8 +70,12 @@ func (p *personPage) render() {
 	d := p.d
 	// Two columns of cards when there is room, one under the other when the
 	// window is narrow.
-	body := container.NewVBox(p.header(), columns(2, p.checkInCard(), p.balanceCard(), p.metCard(), p.rolesCard()),
-		p.detailsCard())
+	body := container.NewVBox(p.header())
+	if p.showsAgreement() { // what the relationship is for comes first
+		body.Add(p.agreementCard())
+	}
+	body.Add(columns(2, p.checkInCard(), p.balanceCard(), p.metCard(), p.rolesCard()))
+	body.Add(p.detailsCard())
 	if len(d.OpenCommitments) > 0 {
 		body.Add(p.commitmentsCard())
 	}

@@ -49,6 +49,7 @@ type todayData struct {
 	due      []dueItem
 	promises []crm.Exchange // the oldest open ones, up to promiseLimit
 	open     int            // every open promise
+	rel      todayRelations // agreements, health, their promises (today_agreements.go)
 	empty    bool
 }
 
@@ -91,8 +92,10 @@ func (v *todayView) reload() {
 		if d.promises, err = tx.OpenCommitmentPage(promiseLimit, 0); err != nil {
 			return err
 		}
-		d.open, err = tx.CountOpenCommitments()
-		return err
+		if d.open, err = tx.CountOpenCommitments(); err != nil {
+			return err
+		}
+		return loadTodayRelations(tx, &d.rel)
 	}, func() {
 		v.data = d
 		v.render()
@@ -140,6 +143,7 @@ func (v *todayView) render() {
 	left := container.NewVBox(heading("Check-ins"), v.dueBox)
 	right := container.NewVBox(titledCard("Open commitments", v.promises))
 	right.Objects = append([]fyne.CanvasObject{followUpsCard(v.m)}, right.Objects...) // prospects to follow up: today_followups.go
+	right.Objects = append(right.Objects, v.relationSections()...)
 	body := container.NewBorder(nil, nil, nil, container.NewPadded(fixedWidth(right, 340)), left)
 	v.root.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(container.NewVBox(header, body)))}
 	v.root.Refresh()
@@ -207,7 +211,7 @@ func (v *todayView) dueCard(it dueItem) fyne.CanvasObject {
 	})
 	openBtn := widget.NewButtonWithIcon("Open", theme.NavigateNextIcon(), func() { v.m.OpenPerson(it.ContactID) })
 	openBtn.Importance = widget.LowImportance
-	actions := container.NewHBox(logBtn, snoozeBtn, openBtn)
+	actions := flow(logBtn, snoozeBtn, v.prepareButton(it), openBtn)
 	row := container.NewBorder(nil, nil, container.NewVBox(avatar(it.Name, it.Roles, 40)), nil,
 		container.NewVBox(lines, actions))
 	return card(row)
