@@ -157,6 +157,10 @@ func (d *desk) menu(day nudge.Day) *fyne.Menu {
 	for _, it := range day.Items {
 		items = append(items, fyne.NewMenuItem(it.Label(), func() {
 			d.showWindow()
+			if it.Kind == nudge.FollowUp {
+				openProspect(d.m, it.ID)
+				return
+			}
 			d.m.OpenPerson(it.ID)
 		}))
 	}

@@ -23,21 +23,26 @@ const (
 
 // Item is one person waiting on the user today.
 type Item struct {
-	ID       int64  // the contact to open
+	ID       int64  // the contact to open; the prospect for a follow-up
 	Name     string // as the user wrote it
 	Kind     Kind
 	DaysLate int // 0 when due today
 }
 
-// Label is the item as a menu shows it: "Priya Raman · 8 days late".
+// Label is the item as a menu shows it: "Priya Raman · 8 days late", and
+// "Sam Ortiz · follow up · due today" for a prospect.
 func (it Item) Label() string {
+	name := it.Name
+	if it.Kind == FollowUp {
+		name += " · follow up"
+	}
 	switch {
 	case it.DaysLate == 1:
-		return it.Name + " · 1 day late"
+		return name + " · 1 day late"
 	case it.DaysLate > 1:
-		return fmt.Sprintf("%s · %d days late", it.Name, it.DaysLate)
+		return fmt.Sprintf("%s · %d days late", name, it.DaysLate)
 	}
-	return it.Name + " · due today"
+	return name + " · due today"
 }
 
 // Day is what is due on one day: the first few items, most pressing first,

@@ -2,6 +2,7 @@ package nudge_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -46,6 +47,9 @@ func TestLabelSaysHowLate(t *testing.T) {
 			t.Errorf("%d days late: %q, want %q", late, got, want)
 		}
 	}
+	if got := (nudge.Item{Name: "Sam", Kind: nudge.FollowUp, DaysLate: 2}).Label(); got != "Sam · follow up · 2 days late" {
+		t.Errorf("a follow-up reads %q", got)
+	}
 }
 
 func TestScheduleSendsOnceADayFromTheHour(t *testing.T) {
@@ -83,35 +87,54 @@ func TestScheduleSendsOnceADayFromTheHour(t *testing.T) {
 }
 
 // TestLoadListsTheMostOverdueFirst checks the tray's list against the due
-// list read in full: the same people in the same order, bounded, with the
-// total of everyone overdue or due that day, and nobody due later.
+// check-ins and follow-ups read in full: the most overdue of both, bounded,
+// with the totals of everything overdue or due that day.
 func TestLoadListsTheMostOverdueFirst(t *testing.T) {
 	today := crmtest.Date("2026-11-25")
 	st := storetest.Open(t, today, func(tx *store.Tx) error { _, err := demo.LoadTx(tx); return err })
 	err := st.View(context.Background(), func(tx *store.Tx) error {
-		all, err := tx.Due(today)
+		checkIns, err := tx.Due(today)
 		if err != nil {
 			return err
 		}
-		if len(all) < 4 {
-			t.Fatalf("the sample has %d people due on %s; the test needs at least 4", len(all), today)
-		}
-		day, err := nudge.Load(tx, today, 3)
+		follow, err := tx.FollowUpsDue(today)
 		if err != nil {
 			return err
 		}
-		if day.CheckIns != len(all) || day.More() != len(all)-3 || len(day.Items) != 3 {
-			t.Errorf("loaded %d items of %d (more %d), want 3 of %d", len(day.Items), day.CheckIns, day.More(), len(all))
+		if len(checkIns) < 3 || len(follow) < 1 {
+			t.Fatalf("the sample has %d check-ins and %d follow-ups due on %s; the test needs 3 and 1", len(checkIns), len(follow), today)
 		}
+		// The most late follow-up, wherever it falls among the check-ins.
+		lateFollowUp := nudge.Item{ID: follow[0].ProspectID, Name: follow[0].Name, Kind: nudge.FollowUp, DaysLate: follow[0].DaysOverdue}
+		limit := len(checkIns) + 1
+		day, err := nudge.Load(tx, today, limit)
+		if err != nil {
+			return err
+		}
+		if day.CheckIns != len(checkIns) || day.FollowUps != len(follow) || len(day.Items) != limit || day.More() != len(follow)-1 {
+			t.Errorf("loaded %d items of %d check-ins and %d follow-ups (more %d), want %d of %d and %d", len(day.Items), day.CheckIns, day.FollowUps, day.More(), limit, len(checkIns), len(follow))
+		}
+		if !slices.Contains(day.Items, lateFollowUp) {
+			t.Errorf("the latest follow-up %+v is not listed in %+v", lateFollowUp, day.Items)
+		}
+		next := 0
 		for i, it := range day.Items {
-			if it.ID != all[i].ContactID || it.Name != all[i].Name || it.DaysLate != max(all[i].DaysOverdue, 0) {
-				t.Errorf("item %d is %+v, want %s (%d days late)", i, it, all[i].Name, all[i].DaysOverdue)
-			}
 			if i > 0 && it.DaysLate > day.Items[i-1].DaysLate {
 				t.Errorf("%s (%d days late) is listed after %s (%d)", it.Name, it.DaysLate, day.Items[i-1].Name, day.Items[i-1].DaysLate)
 			}
+			if it.Kind != nudge.CheckIn {
+				continue
+			}
+			if c := checkIns[next]; it.ID != c.ContactID || it.Name != c.Name || it.DaysLate != max(c.DaysOverdue, 0) {
+				t.Errorf("check-in %d is %+v, want %s (%d days late)", next, it, c.Name, c.DaysOverdue)
+			}
+			next++
 		}
-		return nil
+		few, err := nudge.Load(tx, today, 2)
+		if err == nil && (len(few.Items) != 2 || few.More() != day.Total()-2) {
+			t.Errorf("a limit of 2 lists %d items and %d more", len(few.Items), few.More())
+		}
+		return err
 	})
 	if err != nil {
 		t.Fatal(err)
