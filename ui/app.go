@@ -32,7 +32,9 @@ const AppID = "app.kith.desktop"
 const (
 	prefWidth  = "window.width"
 	prefHeight = "window.height"
-	prefScreen = "window.screen"
+	// prefScreen names the last screen shown. By name, not by its place in
+	// the sidebar, so a new screen does not reopen Kith on the wrong one.
+	prefScreen = "window.screen.name"
 	prefTheme  = "theme"
 )
 
@@ -78,6 +80,16 @@ func screenTable() []screenRow {
 	}
 }
 
+// screenNamed is the index of the screen called name, Today when none is.
+func screenNamed(name string) int {
+	for i, row := range screenTable() {
+		if row.name == name {
+			return i
+		}
+	}
+	return screenToday
+}
+
 // Run opens the main window on st and blocks until it is closed.
 func Run(st *store.Store) {
 	a := app.NewWithID(AppID)
@@ -89,7 +101,7 @@ func Run(st *store.Store) {
 	w.SetMainMenu(m.menu())
 	w.Resize(windowSize(savedWindowSize(a.Preferences()), screenSize(a)))
 	w.SetOnClosed(m.remember)
-	m.Show(a.Preferences().IntWithFallback(prefScreen, screenToday))
+	m.Show(screenNamed(a.Preferences().String(prefScreen)))
 	m.startBackups()
 	if trayHost() {
 		m.desk.useTray()
@@ -254,7 +266,7 @@ func (m *Main) remember() {
 	s := m.win.Canvas().Size()
 	p.SetFloat(prefWidth, float64(s.Width))
 	p.SetFloat(prefHeight, float64(s.Height))
-	p.SetInt(prefScreen, m.current)
+	p.SetString(prefScreen, screenTable()[m.current].name)
 }
 
 // load runs read-only work off the UI goroutine, then apply on it. A

@@ -157,3 +157,15 @@ func TestWindowTitleNamesADatabaseOtherThanTheDefault(t *testing.T) {
 		}
 	}
 }
+
+func TestWindowRemembersTheLastScreenByName(t *testing.T) {
+	m, _ := newTestMain(t)
+	m.Show(screenFind)
+	m.remember()
+	if got := fyne.CurrentApp().Preferences().String(prefScreen); got != "Find" {
+		t.Errorf("remembered screen %q, want Find", got)
+	}
+	if screenNamed("Find") != screenFind || screenNamed("Review") != screenReview || screenNamed("Gone") != screenToday {
+		t.Error("screens are not found by name, or an unknown name does not open Today")
+	}
+}
