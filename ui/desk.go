@@ -141,8 +141,7 @@ func (d *desk) refreshTray() {
 }
 
 // menu is the tray menu for a day: who is waiting, most overdue first (a
-// click opens them), how many more, then logging and opening Kith. Fyne
-// adds Quit at the end.
+// click opens them), how many more, then logging, opening Kith and quitting.
 func (d *desk) menu(day nudge.Day) *fyne.Menu {
 	var items []*fyne.MenuItem
 	if day.Empty() {
@@ -176,7 +175,19 @@ func (d *desk) menu(day nudge.Day) *fyne.Menu {
 			d.m.LogInteraction(nil, 0)
 		}),
 		fyne.NewMenuItem("Open Kith", d.showWindow))
+	// Quit is Kith's own: Fyne adds one to a tray menu that lacks it, but
+	// only after the menu is shown, so a menu built afresh on every change
+	// would never show it.
+	quit := fyne.NewMenuItem("Quit", d.quit)
+	quit.IsQuit = true
+	items = append(items, fyne.NewMenuItemSeparator(), quit)
 	return fyne.NewMenu("Kith", items...)
+}
+
+// quit ends Kith from the tray, remembering the window as closing it would.
+func (d *desk) quit() {
+	d.m.remember()
+	d.app.Quit()
 }
 
 func (d *desk) showWindow() {

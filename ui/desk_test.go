@@ -56,7 +56,7 @@ func TestTrayMenuListsTheMostOverdueFirstThenHowManyMore(t *testing.T) {
 	for i := range trayItems {
 		want = append(want, fmt.Sprintf("Person %02d · %d days late", i, 86-i))
 	}
-	want = append(want, "and 2 more on Today…", "", "Log interaction…", "Open Kith")
+	want = append(want, "and 2 more on Today…", "", "Log interaction…", "Open Kith", "", "Quit")
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Fatalf("tray menu:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
@@ -80,7 +80,7 @@ func TestTrayMenuOfAQuietDaySaysSo(t *testing.T) {
 	tray := &recordingTray{}
 	m.desk.tray = tray
 	m.desk.refreshTray()
-	if got := strings.Join(tray.labels(), "|"); got != "Nobody is waiting today||Log interaction…|Open Kith" {
+	if got := strings.Join(tray.labels(), "|"); got != "Nobody is waiting today||Log interaction…|Open Kith||Quit" {
 		t.Errorf("an empty book's tray menu is %q", got)
 	}
 }
