@@ -198,6 +198,16 @@ fyne-tool:
 	  $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS_VERSION); \
 	fi
 
+# fyne_package <flags>[,<env>] runs Fyne's packager. It raises the Build
+# number in FyneApp.toml after each package (for app stores); Kith keeps the
+# file as committed, so packaging leaves the working tree as it was and the
+# package says the build the file says.
+define fyne_package
+cp FyneApp.toml $(PKG_DIR)/.FyneApp.toml.kept; \
+status=0; $(2) $(FYNE) package $(1) || status=$$?; \
+mv -f $(PKG_DIR)/.FyneApp.toml.kept FyneApp.toml; exit $$status
+endef
+
 # The version in package names is FyneApp.toml's, so the two cannot differ.
 APP_VERSION = $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 PKG_DIR     := dist
@@ -211,7 +221,7 @@ package: prereqs fyne-tool
 	  $(call apt_install_missing,desktop-file-utils xz-utils); \
 	fi
 	mkdir -p $(PKG_DIR)
-	$(FYNE) package --os linux --release
+	$(call fyne_package,--os linux --release)
 	mv -f Kith.tar.xz $(LINUX_PKG)
 	$(MAKE) --no-print-directory package-check
 
@@ -230,7 +240,7 @@ windows: fyne-tool
 	  $(call apt_install_missing,gcc-mingw-w64-x86-64); \
 	fi
 	mkdir -p $(PKG_DIR)
-	CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 GOOS=windows GOARCH=amd64 $(FYNE) package --os windows --release
+	$(call fyne_package,--os windows --release,CC=x86_64-w64-mingw32-gcc CGO_ENABLED=1 GOOS=windows GOARCH=amd64)
 	mv -f Kith.exe $(PKG_DIR)/kith.exe
 
 # cross-vet type-checks Kith for Windows and macOS on Linux, so no Linux-only
