@@ -38,7 +38,8 @@ func TestUpgradeRepairsValuesThatBrokeLaterCommands(t *testing.T) {
 	logWith(t, old, "2026-11-20", id)
 	logWith(t, old, "2026-11-21", id)
 	for _, q := range []string{
-		"UPDATE interactions SET minutes = 9223372036854775807",
+		"UPDATE interactions SET minutes = 9223372036854775807 WHERE id = 1",
+		"UPDATE interactions SET minutes = 2880 WHERE id = 2", // a real two-day offsite
 		"INSERT INTO exchanges (contact_id, interaction_id, occurred_on, direction, kind, description, minutes, amount, created_at) " +
 			"VALUES (1, 1, '2026-11-20', 'gave', 'money', 'fee', 9223372036854775807, 9e999, '2026-11-20')",
 		"INSERT INTO exchanges (contact_id, interaction_id, occurred_on, direction, kind, description, amount, created_at) " +
@@ -67,8 +68,9 @@ func TestUpgradeRepairsValuesThatBrokeLaterCommands(t *testing.T) {
 		}
 		var amounts []float64
 		for _, in := range d.Interactions {
-			if in.Minutes != crm.MaxMinutes {
-				t.Errorf("interaction %d: %d minutes, want %d", in.ID, in.Minutes, crm.MaxMinutes)
+			want := map[int64]int{1: crm.MaxMinutes, 2: 2880}[in.ID]
+			if in.Minutes != want {
+				t.Errorf("interaction %d: %d minutes, want %d", in.ID, in.Minutes, want)
 			}
 			for _, ex := range in.Exchanges {
 				amounts = append(amounts, ex.Amount)
