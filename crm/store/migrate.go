@@ -143,11 +143,27 @@ func (s *Store) apply(ctx context.Context, m migration) error {
 // hasData says whether a book holds anything of the user's worth a copy
 // before an upgrade: a first open killed halfway leaves a book with a few
 // steps done and nothing in it, and copying it would leave a copy of nothing
-// beside it. When in doubt it says yes.
+// beside it. A book may hold only a profile (strengths, gaps, budgets) or a
+// quarter's review, which an upgrade may rewrite (the gaps became a list),
+// so those count too. When in doubt it says yes.
 func (s *Store) hasData(ctx context.Context) bool {
 	var found bool
 	err := s.rw.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM contacts) OR EXISTS (SELECT 1 FROM interactions)
-		OR EXISTS (SELECT 1 FROM circles) OR EXISTS (SELECT 1 FROM goals) OR EXISTS (SELECT 1 FROM settings)`).Scan(&found)
+		OR EXISTS (SELECT 1 FROM circles) OR EXISTS (SELECT 1 FROM goals) OR EXISTS (SELECT 1 FROM settings)
+		OR EXISTS (SELECT 1 FROM profile WHERE strengths <> '' OR gaps <> '' OR personality <> ''
+			OR budget_hours <> 0 OR budget_money <> 0)`).Scan(&found)
+	if err != nil || found {
+		return true
+	}
+	// The reviews came with a later step than the tables above.
+	var reviews int
+	if err := s.rw.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'reviews'").Scan(&reviews); err != nil {
+		return true
+	}
+	if reviews == 0 {
+		return false
+	}
+	err = s.rw.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM reviews)").Scan(&found)
 	return err != nil || found
 }
 
