@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/crmtest"
@@ -295,5 +296,50 @@ func TestUpgradeKeepsACopyOfAProfileOrAReviewAlone(t *testing.T) {
 				t.Errorf("the copy should hold the gaps as written: %q %v", gaps, err)
 			}
 		})
+	}
+}
+
+// An upgrade that cannot begin, behind another Kith's write lock, leaves
+// the book as it was and no copy of it: each retry would otherwise leave
+// one more. The upgrade that then succeeds keeps its one copy.
+func TestUpgradeBehindALockLeavesNoCopy(t *testing.T) {
+	defer func(d time.Duration) { busyTimeout = d }(busyTimeout)
+	busyTimeout = 200 * time.Millisecond
+	ms, err := loadMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "kith.db")
+	closedWithAContact(t, path, ms[:len(ms)-1])
+	other, err := sql.Open("sqlite3", dsn(path, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	conn, err := other.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(context.Background(), "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := Open(path); err == nil {
+		st.Close()
+		t.Fatal("an upgrade behind a write lock succeeded")
+	}
+	if copies, _ := filepath.Glob(path + ".before-v*"); len(copies) != 0 {
+		t.Errorf("an upgrade that did not begin left copies: %v", copies)
+	}
+	if _, err := conn.ExecContext(context.Background(), "ROLLBACK"); err != nil {
+		t.Fatal(err)
+	}
+	st, err := Open(path)
+	if err != nil {
+		t.Fatalf("upgrade once the lock is gone: %v", err)
+	}
+	st.Close()
+	if copies, _ := filepath.Glob(path + ".before-v*"); len(copies) != 1 {
+		t.Errorf("want one copy kept before the upgrade, found %v", copies)
 	}
 }
