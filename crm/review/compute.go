@@ -322,7 +322,12 @@ func (r *Review) goals(src Source, q Quarter, p crm.Profile) error {
 		}
 	}
 	r.Gaps, r.UncoveredGaps = []Gap{}, []string{}
-	for _, gap := range SplitGaps(p.Gaps) {
+	// The list as stored: its text form splits a gap with a comma in it.
+	gaps := p.GapList
+	if len(gaps) == 0 {
+		gaps = SplitGaps(p.Gaps)
+	}
+	for _, gap := range gaps {
 		who, err := src.ReviewGapCoverage(gap, r.AsOf)
 		if err != nil {
 			return err

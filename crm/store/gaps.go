@@ -125,14 +125,18 @@ func (tx *Tx) gapTexts() ([]string, error) {
 // crm.SplitGaps): gaps still named keep their id, helpers and choices and
 // take the new order, the others go, new ones are added. Text that says
 // the same list as stored changes nothing, so saving the whole profile
-// from a form leaves the gaps alone.
+// from a form leaves the gaps alone. The text Profile gave back is that
+// list whatever it holds: a gap with a comma in it ("salary negotiation,
+// for the next role", added with 'kith gap add') would not split back
+// into itself, and saving the strengths alone would have replaced it by
+// two new gaps, its helpers, horizon and kind of help lost.
 func (tx *Tx) setGapText(text string) error {
-	want := crm.SplitGaps(text)
 	have, err := tx.gapTexts()
 	if err != nil {
 		return err
 	}
-	if crm.JoinGaps(have) == crm.JoinGaps(want) {
+	want := crm.SplitGaps(text)
+	if text == crm.JoinGaps(have) || crm.JoinGaps(have) == crm.JoinGaps(want) {
 		return nil
 	}
 	if err := tx.rekeyGaps(); err != nil {

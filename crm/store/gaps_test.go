@@ -147,3 +147,41 @@ func TestReviewCountsALinkedCoachAsCoveringTheGap(t *testing.T) {
 		return nil
 	})
 }
+
+// A gap with a comma in it, as 'kith gap add' takes, survives saving the
+// rest of the profile: the text Profile gives back is the list as it is,
+// not a new list to split at the comma.
+func TestSavingTheProfileKeepsAGapWithAComma(t *testing.T) {
+	st := openTemp(t, "2026-11-25")
+	mentor := addContact(t, st, crm.Contact{Name: "Rosa Diaz"}, crm.RoleMentor)
+	const text = "salary negotiation, for the next role"
+	update(t, st, func(tx *Tx) error {
+		if err := tx.AddGap(&crm.Gap{Text: "negotiation"}); err != nil {
+			return err
+		}
+		g := &crm.Gap{Text: text, Horizon: crm.LongTerm}
+		if err := tx.AddGap(g); err != nil {
+			return err
+		}
+		return tx.AddGapHelper(g.ID, mentor)
+	})
+	update(t, st, func(tx *Tx) error {
+		p, err := tx.Profile()
+		if err != nil {
+			return err
+		}
+		p.Strengths = "writing" // kith profile --strengths, or the Me screen's Save
+		return tx.SetProfile(p)
+	})
+	view(t, st, func(tx *Tx) error {
+		gaps, err := tx.Gaps()
+		if err != nil {
+			return err
+		}
+		if len(gaps) != 2 || gaps[1].Text != text || gaps[1].Horizon != crm.LongTerm ||
+			len(gaps[1].Helpers) != 1 || gaps[1].Helpers[0].ContactID != mentor {
+			t.Fatalf("saving the strengths changed the gaps: %+v", gaps)
+		}
+		return nil
+	})
+}

@@ -95,12 +95,34 @@ func (s *Store) migrate(ctx context.Context, ms []migration) error {
 	if have == len(ms) {
 		return nil
 	}
+	copied := ""
 	if have > 0 && s.hasData(ctx) {
-		backup := fmt.Sprintf("%s.before-v%d-%s", s.path, len(ms), time.Now().UTC().Format("20060102T150405"))
-		if err := s.keepCopy(ctx, backup); err != nil {
+		copied = fmt.Sprintf("%s.before-v%d-%s", s.path, len(ms), time.Now().UTC().Format("20060102T150405"))
+		if err := s.keepCopy(ctx, copied); err != nil {
 			return fmt.Errorf("keep a copy before upgrading the schema: %w", err)
 		}
 	}
+	// A first step that fails (most often behind another Kith's write
+	// lock) leaves the book as it was: the copy of it is dropped rather
+	// than left beside it, one more at every attempt.
+	if err := s.applyFrom(ctx, ms, have); err != nil {
+		if copied != "" && s.version(ctx) == have {
+			os.Remove(copied)
+		}
+		return err
+	}
+	// A step may mark everyone's stored check-ins to be worked out (the
+	// one adding them does); an empty write settles them now, once, rather
+	// than leaving every read of the book to work them out.
+	if err := s.Update(ctx, func(*Tx) error { return nil }); err != nil {
+		return fmt.Errorf("work out the check-ins of %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// applyFrom applies the steps after the first have, each in its own
+// transaction.
+func (s *Store) applyFrom(ctx context.Context, ms []migration, have int) error {
 	if _, err := s.rw.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
 		return fmt.Errorf("prepare %s: %w", s.path, err)
@@ -110,13 +132,16 @@ func (s *Store) migrate(ctx context.Context, ms []migration) error {
 			return err
 		}
 	}
-	// A step may mark everyone's stored check-ins to be worked out (the
-	// one adding them does); an empty write settles them now, once, rather
-	// than leaving every read of the book to work them out.
-	if err := s.Update(ctx, func(*Tx) error { return nil }); err != nil {
-		return fmt.Errorf("work out the check-ins of %s: %w", s.path, err)
-	}
 	return nil
+}
+
+// version is the book's schema version, -1 when it cannot be read.
+func (s *Store) version(ctx context.Context) int {
+	v, err := fileVersion(ctx, s.rw)
+	if err != nil {
+		return -1
+	}
+	return v
 }
 
 // apply runs one step and records it in the same transaction, so a step
@@ -143,11 +168,27 @@ func (s *Store) apply(ctx context.Context, m migration) error {
 // hasData says whether a book holds anything of the user's worth a copy
 // before an upgrade: a first open killed halfway leaves a book with a few
 // steps done and nothing in it, and copying it would leave a copy of nothing
-// beside it. When in doubt it says yes.
+// beside it. A book may hold only a profile (strengths, gaps, budgets) or a
+// quarter's review, which an upgrade may rewrite (the gaps became a list),
+// so those count too. When in doubt it says yes.
 func (s *Store) hasData(ctx context.Context) bool {
 	var found bool
 	err := s.rw.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM contacts) OR EXISTS (SELECT 1 FROM interactions)
-		OR EXISTS (SELECT 1 FROM circles) OR EXISTS (SELECT 1 FROM goals) OR EXISTS (SELECT 1 FROM settings)`).Scan(&found)
+		OR EXISTS (SELECT 1 FROM circles) OR EXISTS (SELECT 1 FROM goals) OR EXISTS (SELECT 1 FROM settings)
+		OR EXISTS (SELECT 1 FROM profile WHERE strengths <> '' OR gaps <> '' OR personality <> ''
+			OR budget_hours <> 0 OR budget_money <> 0)`).Scan(&found)
+	if err != nil || found {
+		return true
+	}
+	// The reviews came with a later step than the tables above.
+	var reviews int
+	if err := s.rw.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'reviews'").Scan(&reviews); err != nil {
+		return true
+	}
+	if reviews == 0 {
+		return false
+	}
+	err = s.rw.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM reviews)").Scan(&found)
 	return err != nil || found
 }
 

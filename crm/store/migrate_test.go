@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/crmtest"
@@ -240,4 +241,105 @@ func keys(m map[string][]byte) []string {
 		out = append(out, fmt.Sprintf("%s (%d bytes)", k, len(v)))
 	}
 	return out
+}
+
+// A book that holds only the user's profile, or only a quarter's review,
+// is the user's data too: the upgrade that turns the gaps into a list
+// rewrites the profile, so a copy is kept first, holding the old text.
+func TestUpgradeKeepsACopyOfAProfileOrAReviewAlone(t *testing.T) {
+	ms, err := loadMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := -1 // the steps before the gaps became a list
+	for i, m := range ms {
+		if m.name == "0007_prospects.sql" {
+			before = i
+		}
+	}
+	if before < 0 {
+		t.Fatal("no 0007_prospects.sql step")
+	}
+	for name, fill := range map[string]string{
+		"profile": "UPDATE profile SET gaps = 'negotiation, public speaking', budget_money = 100 WHERE id = 1",
+		"review":  "INSERT INTO reviews (quarter, saved_at) VALUES ('2026Q3', '2026-10-01T09:00:00Z')",
+	} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "kith.db")
+			old, err := open(path, ms[:before])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := old.rw.Exec(fill); err != nil {
+				t.Fatal(err)
+			}
+			old.Close()
+			st, err := Open(path)
+			if err != nil {
+				t.Fatalf("upgrade: %v", err)
+			}
+			st.Close()
+			copies, _ := filepath.Glob(path + ".before-v*")
+			if len(copies) != 1 {
+				t.Fatalf("want one copy kept before the upgrade, found %v", copies)
+			}
+			if name != "profile" {
+				return
+			}
+			kept, err := sql.Open("sqlite3", fileURI(copies[0])+"?mode=ro")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer kept.Close()
+			var gaps string
+			if err := kept.QueryRow("SELECT gaps FROM profile WHERE id = 1").Scan(&gaps); err != nil || gaps != "negotiation, public speaking" {
+				t.Errorf("the copy should hold the gaps as written: %q %v", gaps, err)
+			}
+		})
+	}
+}
+
+// An upgrade that cannot begin, behind another Kith's write lock, leaves
+// the book as it was and no copy of it: each retry would otherwise leave
+// one more. The upgrade that then succeeds keeps its one copy.
+func TestUpgradeBehindALockLeavesNoCopy(t *testing.T) {
+	defer func(d time.Duration) { busyTimeout = d }(busyTimeout)
+	busyTimeout = 200 * time.Millisecond
+	ms, err := loadMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "kith.db")
+	closedWithAContact(t, path, ms[:len(ms)-1])
+	other, err := sql.Open("sqlite3", dsn(path, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	conn, err := other.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(context.Background(), "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := Open(path); err == nil {
+		st.Close()
+		t.Fatal("an upgrade behind a write lock succeeded")
+	}
+	if copies, _ := filepath.Glob(path + ".before-v*"); len(copies) != 0 {
+		t.Errorf("an upgrade that did not begin left copies: %v", copies)
+	}
+	if _, err := conn.ExecContext(context.Background(), "ROLLBACK"); err != nil {
+		t.Fatal(err)
+	}
+	st, err := Open(path)
+	if err != nil {
+		t.Fatalf("upgrade once the lock is gone: %v", err)
+	}
+	st.Close()
+	if copies, _ := filepath.Glob(path + ".before-v*"); len(copies) != 1 {
+		t.Errorf("want one copy kept before the upgrade, found %v", copies)
+	}
 }
