@@ -134,12 +134,8 @@ func runGapList(e *env, _ []string) error {
 	return e.output(list, table(func(w io.Writer) {
 		fmt.Fprintln(w, "ID\tGAP\tHORIZON\tFITS\tHELPED BY")
 		for _, g := range list {
-			names := make([]string, len(g.Helpers))
-			for i, h := range g.Helpers {
-				names[i] = h.Name
-			}
-			fmt.Fprintf(w, "#%d\t%s\t%s\t%s\t%s\n", g.ID, g.Text, g.Horizon, crm.FitForNeed(crm.NeedGap, g.Horizon, g.Fits),
-				dash(strings.Join(names, ", ")))
+			fmt.Fprintf(w, "#%d\t%s\t%s\t%s\t%s\n", g.ID, cell(g.Text), g.Horizon, crm.FitForNeed(crm.NeedGap, g.Horizon, g.Fits),
+				dash(cell(helperNames(g.Helpers))))
 		}
 	}))
 }
@@ -167,11 +163,7 @@ func linkGap(e *env, pos []string, link bool) error {
 	}); err != nil {
 		return err
 	}
-	names := make([]string, len(g.Helpers))
-	for i, h := range g.Helpers {
-		names[i] = h.Name
-	}
-	return e.printf("gap %s (#%d): helped by %s\n", g.Text, g.ID, dash(strings.Join(names, ", ")))
+	return e.printf("gap %s (#%d): helped by %s\n", g.Text, g.ID, dash(helperNames(g.Helpers)))
 }
 
 func runGapRemove(e *env, pos []string) error {

@@ -145,11 +145,16 @@ func runGoalList(e *env, _ []string) error {
 	return e.output(list, table(func(w io.Writer) {
 		fmt.Fprintln(w, "ID\tGOAL\tHORIZON\tSTATUS\tTARGET\tHELPED BY")
 		for _, g := range list {
-			names := make([]string, len(g.Helpers))
-			for i, h := range g.Helpers {
-				names[i] = h.Name
-			}
-			fmt.Fprintf(w, "#%d\t%s\t%s\t%s\t%s\t%s\n", g.ID, cell(g.Title), g.Horizon, g.Status, orDash(g.Target), strings.Join(names, ", "))
+			fmt.Fprintf(w, "#%d\t%s\t%s\t%s\t%s\t%s\n", g.ID, cell(g.Title), g.Horizon, g.Status, orDash(g.Target), cell(helperNames(g.Helpers)))
 		}
 	}))
+}
+
+// helperNames lists the people who help with a goal or a gap.
+func helperNames(hs []crm.Participant) string {
+	names := make([]string, len(hs))
+	for i, h := range hs {
+		names[i] = h.Name
+	}
+	return strings.Join(names, ", ")
 }
