@@ -35,8 +35,8 @@ func runBoard(e *env, _ []string) error {
 			roles = append(roles, fmt.Sprintf("%d %s", b.Roles[r], r))
 		}
 		inv := b.Invested
-		_, err := fmt.Fprintf(out, "\nroles: %s\n%s: %g of %g hours, %g of %g money\n", strings.Join(roles, ", "),
-			inv.Quarter, inv.Hours, inv.BudgetHours, inv.Money, inv.BudgetMoney)
+		_, err := fmt.Fprintf(out, "\nroles: %s\n%s: %s, %s\n", strings.Join(roles, ", "),
+			inv.Quarter, against(inv.Hours, inv.BudgetHours, "hours"), against(inv.Money, inv.BudgetMoney, "money"))
 		return err
 	})
 }
@@ -55,4 +55,13 @@ func boardTable(w io.Writer, b crm.Board) {
 		}
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", r.Kind, r.Title, r.Fits, dash(strings.Join(helpers, "; ")), covered)
 	}
+}
+
+// against writes what was spent against its budget, "16.3 of 24 hours",
+// or "16.3 hours (no budget set)" when there is none.
+func against(spent, budget float64, unit string) string {
+	if budget <= 0 {
+		return fmt.Sprintf("%g %s (no budget set)", spent, unit)
+	}
+	return fmt.Sprintf("%g of %g %s", spent, budget, unit)
 }
