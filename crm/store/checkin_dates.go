@@ -36,20 +36,37 @@ const checkinsDayKey = "checkins_day"
 
 // computedRows works out the list columns of the contacts WHERE %s from
 // scratch as of :today: the rule the stored dates must always equal. A NULL
-// cadence (none) gives a NULL next_due, as archiving does.
+// cadence (none) gives a NULL next_due, as archiving does. roles and
+// last_summary are what the due list shows beside the dates (the roles
+// held now, comma-separated, and what the last interaction up to :today
+// was about); a query that does not name them does not work them out.
 var computedRows = `SELECT id, name, name_key, company, title, archived, cadence_days, last_contact,
     CASE WHEN archived THEN NULL ELSE
         max(date(COALESCE(last_contact, checkin_start), '+' || cadence_days || ' days'), COALESCE(snoozed_until, ''))
-    END AS next_due
+    END AS next_due,
+    ` + currentRoles + ` AS roles,
+    ` + lastSummary + ` AS last_summary
 FROM (SELECT c.id, c.name, c.name_key, c.company, c.title, c.archived, c.snoozed_until,
         ` + checkinStart + ` AS checkin_start,
         ` + effectiveCadence("r.until IS NULL") + ` AS cadence_days,
         (SELECT max(p.occurred_on) FROM participants p
           WHERE p.contact_id = c.id AND p.occurred_on <= :today) AS last_contact
-    FROM contacts c WHERE %s)`
+    FROM contacts c WHERE %s) AS cr`
+
+// currentRoles is the roles contact cr.id holds now, comma-separated in a
+// fixed order, so that a stored copy compares equal to a fresh one.
+const currentRoles = `COALESCE((SELECT group_concat(role) FROM
+        (SELECT x.role FROM roles x WHERE x.contact_id = cr.id AND x.until IS NULL ORDER BY x.role)), '')`
+
+// lastSummary is what contact cr.id's last interaction up to :today was about:
+// the latest by date, the last entered among those of one day.
+const lastSummary = `COALESCE((SELECT i.summary FROM participants p JOIN interactions i ON i.id = p.interaction_id
+        WHERE p.contact_id = cr.id AND p.occurred_on <= :today
+        ORDER BY p.occurred_on DESC, p.interaction_id DESC LIMIT 1), '')`
 
 // storedRows reads the same columns from the stored dates.
-const storedRows = `SELECT c.id, c.name, c.name_key, c.company, c.title, c.archived, c.checkin_cadence AS cadence_days, c.last_contact, c.next_due
+const storedRows = `SELECT c.id, c.name, c.name_key, c.company, c.title, c.archived, c.checkin_cadence AS cadence_days,
+    c.last_contact, c.next_due, c.checkin_roles AS roles, c.last_summary
     FROM contacts c WHERE %s`
 
 // movedSet is who a read must work out rather than trust: those a write
@@ -213,16 +230,21 @@ func (tx *Tx) RefreshAllCheckIns() error {
 // refreshWhere stores the dates computedRows gives for the contacts c
 // WHERE where, writing only the rows that change.
 func (tx *Tx) refreshWhere(where string, args ...any) error {
-	q := `UPDATE contacts AS t SET last_contact = s.last_contact, next_due = s.next_due, checkin_cadence = s.cadence_days
+	q := `UPDATE contacts AS t SET last_contact = s.last_contact, next_due = s.next_due, checkin_cadence = s.cadence_days,
+			checkin_roles = s.roles, last_summary = s.last_summary
 		FROM (` + fmt.Sprintf(computedRows, where) + `) AS s
-		WHERE s.id = t.id AND (t.last_contact IS NOT s.last_contact OR t.next_due IS NOT s.next_due
-			OR t.checkin_cadence IS NOT s.cadence_days)`
+		WHERE s.id = t.id AND (` + storedDiffers + `)`
 	args = append(args, sql.Named("today", tx.today))
 	if _, err := tx.exec(q, args...); err != nil {
 		return fmt.Errorf("work out the check-ins: %w", err)
 	}
 	return nil
 }
+
+// storedDiffers is true when the stored columns of contact t differ from
+// those computedRows gives in s.
+const storedDiffers = `t.last_contact IS NOT s.last_contact OR t.next_due IS NOT s.next_due
+	OR t.checkin_cadence IS NOT s.cadence_days OR t.checkin_roles IS NOT s.roles OR t.last_summary IS NOT s.last_summary`
 
 // usedArgs keeps the named arguments q refers to, each once: SQLite counts
 // a statement's parameters and database/sql refuses any more or fewer.
