@@ -64,10 +64,14 @@ func (tx *Tx) CheckStoredDates() (StoredDatesCheck, error) {
 		Scan(&out.People, &out.Pending); err != nil {
 		return out, fmt.Errorf("check the stored check-ins: %w", err)
 	}
+	extras, differs := "t.checkin_roles, t.last_summary", storedDiffers
+	if !st.extras {
+		extras, differs = "'', ''", datesDiffer
+	}
 	q := `SELECT t.id, t.name, t.last_contact, t.next_due, COALESCE(t.checkin_cadence, 0),
-			s.last_contact, s.next_due, COALESCE(s.cadence_days, 0), t.checkin_roles, t.last_summary, s.roles, s.last_summary
+			s.last_contact, s.next_due, COALESCE(s.cadence_days, 0), ` + extras + `, s.roles, s.last_summary
 		FROM contacts t JOIN (` + fmt.Sprintf(computedRows, "1") + `) s ON s.id = t.id
-		WHERE ` + storedDiffers + `
+		WHERE ` + differs + `
 		ORDER BY t.id`
 	rows, err := tx.query(q, sql.Named("today", day))
 	out.Differences, err = collect(rows, err, func(row scanner) (StoredDatesDifference, error) {
