@@ -101,8 +101,8 @@ func parseDay(s string) (Date, error) {
 }
 
 // plainDay reads a well-formed YYYY-MM-DD of a day that exists without
-// time.Parse: every row of a list holds dates, and reading them was a
-// tenth of the due list's time. Anything else is left to time.Parse, which
+// time.Parse: every row of a list holds dates, and time.Parse was some 5 %
+// of the due list's time. Anything else is left to time.Parse, which
 // gives the same Date for what plainDay accepts.
 func plainDay(s string) (Date, bool) {
 	if len(s) != len(DateLayout) || s[4] != '-' || s[7] != '-' {
