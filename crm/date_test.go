@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParseDate(t *testing.T) {
@@ -125,4 +126,23 @@ func mustDate(s string) Date {
 		panic(err)
 	}
 	return d
+}
+
+// Reading a stored day takes a short way for well-formed days; it must
+// give what time.Parse gives, and refuse what it refuses, for every kind
+// of text.
+func TestParseDayIsTimeParse(t *testing.T) {
+	days := []string{"2026-11-25", "2024-02-29", "2025-02-29", "2026-02-30", "2026-04-31", "2026-12-31",
+		"0001-01-01", "9999-12-31", "2026-13-01", "2026-00-10", "2026-01-00", "2026-1-01", "2026/01/01",
+		"20x6-01-01", "2026-01-0a", "", "2026-01-01T00:00", "+026-01-01", "2026-01-32"}
+	for d := time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() < 2025; d = d.AddDate(0, 0, 1) {
+		days = append(days, d.Format(DateLayout))
+	}
+	for _, s := range days {
+		got, err := parseDay(s)
+		want, werr := time.Parse(DateLayout, s)
+		if (err == nil) != (werr == nil) || err == nil && got != (Date{want}) {
+			t.Errorf("parseDay(%q) = %v, %v; time.Parse gives %v, %v", s, got, err, want, werr)
+		}
+	}
 }

@@ -80,23 +80,32 @@ func (f *reviewReport) run(e *env, _ []string) error {
 	if err != nil {
 		return err
 	}
+	if f.out == "" {
+		return writeWhole(e.out, r, format)
+	}
+	// The report holds notes about people: readable by the user alone,
+	// even over a file that was readable by others, and whole or not at all
+	// (the file appears only once written, so it needs no copy in memory).
+	if err := atomicfile.Write(f.out, func(w io.Writer) error { return r.Write(w, format) }); err != nil {
+		return fmt.Errorf("--out: %w", err)
+	}
+	return e.printf("wrote the %s review to %s\n", r.Quarter, f.out)
+}
+
+// writeWhole writes the review to w whole or not at all. JSON is encoded
+// in full before its one write, so it goes straight out: a second copy of a
+// 50,000-person review in a buffer would double its memory. The other
+// formats write as they render, so they are rendered into a buffer first.
+func writeWhole(w io.Writer, r *review.Review, format review.Format) error {
+	if format == review.FormatJSON {
+		return r.WriteJSON(w)
+	}
 	var buf bytes.Buffer
 	if err := r.Write(&buf, format); err != nil {
 		return err
 	}
-	if f.out == "" {
-		_, err := e.out.Write(buf.Bytes())
-		return err
-	}
-	// The report holds notes about people: readable by the user alone,
-	// even over a file that was readable by others, and whole or not at all.
-	if err := atomicfile.Write(f.out, func(w io.Writer) error {
-		_, err := w.Write(buf.Bytes())
-		return err
-	}); err != nil {
-		return fmt.Errorf("--out: %w", err)
-	}
-	return e.printf("wrote the %s review to %s\n", r.Quarter, f.out)
+	_, err := w.Write(buf.Bytes())
+	return err
 }
 
 // reviewAnswer is 'kith review answer'.

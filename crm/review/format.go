@@ -2,6 +2,7 @@ package review
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -54,11 +55,51 @@ func (r *Review) Write(w io.Writer, f Format) error {
 	return err
 }
 
-// WriteJSON writes the review as indented JSON.
+// WriteJSON writes the review as indented JSON, whole or not at all: it is
+// encoded in full before the first byte is written.
+//
+// The relationships are most of a large book's review (some 30 MB for
+// 50,000 people), and encoding/json would hold them twice over while it
+// indents them. They are encoded one by one instead, into the place the
+// rest of the review leaves for them: the same bytes, a fraction of the
+// memory.
 func (r *Review) WriteJSON(w io.Writer) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(r)
+	if len(r.Contacts) == 0 {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(r)
+	}
+	rest := *r
+	rest.Contacts = nil
+	outer, err := json.MarshalIndent(&rest, "", "  ")
+	if err != nil {
+		return err
+	}
+	const slot = "\n  \"contacts\": null"
+	before, after, ok := bytes.Cut(outer, []byte(slot))
+	if !ok {
+		return fmt.Errorf("review JSON: no place for the relationships")
+	}
+	chunks := [][]byte{before, []byte(slot[:len(slot)-len("null")] + "[\n")}
+	for i := range r.Contacts {
+		c, err := json.MarshalIndent(&r.Contacts[i], "    ", "  ")
+		if err != nil {
+			return err
+		}
+		sep := ",\n"
+		if i == len(r.Contacts)-1 {
+			sep = "\n"
+		}
+		chunks = append(chunks, []byte("    "), c, []byte(sep))
+	}
+	chunks = append(chunks, []byte("  ]"), after, []byte("\n"))
+	bw := bufio.NewWriterSize(w, 64<<10)
+	for _, c := range chunks {
+		if _, err := bw.Write(c); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
 }
 
 // WriteText writes the review as plain text with aligned columns.

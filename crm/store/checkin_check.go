@@ -8,7 +8,8 @@ import (
 )
 
 // StoredDatesCheck is what CheckStoredDates found: every contact's stored last
-// contact and next check-in recomputed from scratch, and where they differ.
+// contact and next check-in (and the roles and last summary the due list
+// shows beside them) recomputed from scratch, and where they differ.
 type StoredDatesCheck struct {
 	// Day is the day the stored dates are for, and so the day they were
 	// recomputed as of (zero when they were never worked out).
@@ -29,6 +30,12 @@ type StoredDatesDifference struct {
 	WantLastContact crm.Date `json:"want_last_contact"`
 	WantNextDue     crm.Date `json:"want_next_due"`
 	WantCadenceDays int      `json:"want_cadence_days"`
+	// What the due list shows beside the dates: the roles held now
+	// (comma-separated) and what the last interaction was about.
+	Roles           string `json:"roles"`
+	LastSummary     string `json:"last_summary"`
+	WantRoles       string `json:"want_roles"`
+	WantLastSummary string `json:"want_last_summary"`
 }
 
 // OK says the stored dates are all true.
@@ -57,16 +64,20 @@ func (tx *Tx) CheckStoredDates() (StoredDatesCheck, error) {
 		Scan(&out.People, &out.Pending); err != nil {
 		return out, fmt.Errorf("check the stored check-ins: %w", err)
 	}
-	q := `SELECT c.id, c.name, c.last_contact, c.next_due, COALESCE(c.checkin_cadence, 0),
-			s.last_contact, s.next_due, COALESCE(s.cadence_days, 0)
-		FROM contacts c JOIN (` + fmt.Sprintf(computedRows, "1") + `) s ON s.id = c.id
-		WHERE c.last_contact IS NOT s.last_contact OR c.next_due IS NOT s.next_due OR c.checkin_cadence IS NOT s.cadence_days
-		ORDER BY c.id`
+	extras, differs := "t.checkin_roles, t.last_summary", storedDiffers
+	if !st.extras {
+		extras, differs = "'', ''", datesDiffer
+	}
+	q := `SELECT t.id, t.name, t.last_contact, t.next_due, COALESCE(t.checkin_cadence, 0),
+			s.last_contact, s.next_due, COALESCE(s.cadence_days, 0), ` + extras + `, s.roles, s.last_summary
+		FROM contacts t JOIN (` + fmt.Sprintf(computedRows, "1") + `) s ON s.id = t.id
+		WHERE ` + differs + `
+		ORDER BY t.id`
 	rows, err := tx.query(q, sql.Named("today", day))
 	out.Differences, err = collect(rows, err, func(row scanner) (StoredDatesDifference, error) {
 		var d StoredDatesDifference
 		return d, row.Scan(&d.ContactID, &d.Name, &d.LastContact, &d.NextDue, &d.CadenceDays,
-			&d.WantLastContact, &d.WantNextDue, &d.WantCadenceDays)
+			&d.WantLastContact, &d.WantNextDue, &d.WantCadenceDays, &d.Roles, &d.LastSummary, &d.WantRoles, &d.WantLastSummary)
 	})
 	if err != nil {
 		return out, fmt.Errorf("check the stored check-ins: %w", err)

@@ -36,20 +36,37 @@ const checkinsDayKey = "checkins_day"
 
 // computedRows works out the list columns of the contacts WHERE %s from
 // scratch as of :today: the rule the stored dates must always equal. A NULL
-// cadence (none) gives a NULL next_due, as archiving does.
+// cadence (none) gives a NULL next_due, as archiving does. roles and
+// last_summary are what the due list shows beside the dates (the roles
+// held now, comma-separated, and what the last interaction up to :today
+// was about); a query that does not name them does not work them out.
 var computedRows = `SELECT id, name, name_key, company, title, archived, cadence_days, last_contact,
     CASE WHEN archived THEN NULL ELSE
         max(date(COALESCE(last_contact, checkin_start), '+' || cadence_days || ' days'), COALESCE(snoozed_until, ''))
-    END AS next_due
+    END AS next_due,
+    ` + currentRoles + ` AS roles,
+    ` + lastSummary + ` AS last_summary
 FROM (SELECT c.id, c.name, c.name_key, c.company, c.title, c.archived, c.snoozed_until,
         ` + checkinStart + ` AS checkin_start,
         ` + effectiveCadence("r.until IS NULL") + ` AS cadence_days,
         (SELECT max(p.occurred_on) FROM participants p
           WHERE p.contact_id = c.id AND p.occurred_on <= :today) AS last_contact
-    FROM contacts c WHERE %s)`
+    FROM contacts c WHERE %s) AS cr`
+
+// currentRoles is the roles contact cr.id holds now, comma-separated in a
+// fixed order, so that a stored copy compares equal to a fresh one.
+const currentRoles = `COALESCE((SELECT group_concat(role) FROM
+        (SELECT x.role FROM roles x WHERE x.contact_id = cr.id AND x.until IS NULL ORDER BY x.role)), '')`
+
+// lastSummary is what contact cr.id's last interaction up to :today was about:
+// the latest by date, the last entered among those of one day.
+const lastSummary = `COALESCE((SELECT i.summary FROM participants p JOIN interactions i ON i.id = p.interaction_id
+        WHERE p.contact_id = cr.id AND p.occurred_on <= :today
+        ORDER BY p.occurred_on DESC, p.interaction_id DESC LIMIT 1), '')`
 
 // storedRows reads the same columns from the stored dates.
-const storedRows = `SELECT c.id, c.name, c.name_key, c.company, c.title, c.archived, c.checkin_cadence AS cadence_days, c.last_contact, c.next_due
+const storedRows = `SELECT c.id, c.name, c.name_key, c.company, c.title, c.archived, c.checkin_cadence AS cadence_days,
+    c.last_contact, c.next_due, c.checkin_roles AS roles, c.last_summary
     FROM contacts c WHERE %s`
 
 // movedSet is who a read must work out rather than trust: those a write
@@ -63,6 +80,7 @@ const movedByDay = ` UNION SELECT p.contact_id FROM interactions i JOIN particip
 // checkInsState is what a transaction found of the stored dates.
 type checkInsState struct {
 	stored   bool   // the schema has them
+	extras   bool   // and the due list's roles and last summary beside them
 	day      string // the day they are stored for; "" when never worked out
 	dirty    bool   // some people are marked and not settled
 	everyone bool   // everyone is marked (a new schema or a changed default)
@@ -78,7 +96,8 @@ func (tx *Tx) checkIns() (checkInsState, error) {
 	}
 	var st checkInsState
 	var has int
-	if err := tx.queryRow("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'checkin_dirty'").Scan(&has); err != nil {
+	if err := tx.queryRow(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'checkin_dirty'
+		OR type = 'trigger' AND name = 'checkin_summary_update'`).Scan(&has); err != nil {
 		return st, fmt.Errorf("read the stored check-ins: %w", err)
 	}
 	if has == 0 {
@@ -86,7 +105,10 @@ func (tx *Tx) checkIns() (checkInsState, error) {
 		tx.keep(st)
 		return st, nil
 	}
-	st.stored = true
+	// A schema with the dates but not the due list's columns beside them
+	// (a book part-way through an upgrade) keeps its dates true, and reads
+	// work everything out.
+	st.stored, st.extras = true, has == 2
 	err := tx.queryRow(`SELECT COALESCE((SELECT value FROM settings WHERE key = ?), ''),
 		EXISTS (SELECT 1 FROM checkin_dirty), EXISTS (SELECT 1 FROM checkin_dirty WHERE contact_id = ?)`,
 		checkinsDayKey, wholeBook).Scan(&st.day, &st.dirty, &st.everyone)
@@ -121,7 +143,7 @@ func (tx *Tx) checkInRows(where string) (string, []any, error) {
 	today := tx.today.String()
 	args := []any{sql.Named("today", tx.today)}
 	switch {
-	case st.everyone:
+	case st.everyone || !st.extras:
 		return "rows AS (" + fmt.Sprintf(computedRows, where) + ")", args, nil
 	case !st.dirty && st.day == today:
 		return "rows AS (" + fmt.Sprintf(storedRows, where) + ")", nil, nil
@@ -213,16 +235,34 @@ func (tx *Tx) RefreshAllCheckIns() error {
 // refreshWhere stores the dates computedRows gives for the contacts c
 // WHERE where, writing only the rows that change.
 func (tx *Tx) refreshWhere(where string, args ...any) error {
-	q := `UPDATE contacts AS t SET last_contact = s.last_contact, next_due = s.next_due, checkin_cadence = s.cadence_days
+	st, err := tx.checkIns()
+	if err != nil {
+		return err
+	}
+	set, differs := storedSet, storedDiffers
+	if !st.extras {
+		set, differs = datesSet, datesDiffer
+	}
+	q := `UPDATE contacts AS t SET ` + set + `
 		FROM (` + fmt.Sprintf(computedRows, where) + `) AS s
-		WHERE s.id = t.id AND (t.last_contact IS NOT s.last_contact OR t.next_due IS NOT s.next_due
-			OR t.checkin_cadence IS NOT s.cadence_days)`
+		WHERE s.id = t.id AND (` + differs + `)`
 	args = append(args, sql.Named("today", tx.today))
 	if _, err := tx.exec(q, args...); err != nil {
 		return fmt.Errorf("work out the check-ins: %w", err)
 	}
 	return nil
 }
+
+// storedDiffers is true when the stored columns of contact t differ from
+// those computedRows gives in s, and storedSet stores them. datesDiffer and
+// datesSet are the same for the dates alone, on a schema without the due
+// list's columns.
+const (
+	datesDiffer   = `t.last_contact IS NOT s.last_contact OR t.next_due IS NOT s.next_due OR t.checkin_cadence IS NOT s.cadence_days`
+	storedDiffers = datesDiffer + ` OR t.checkin_roles IS NOT s.roles OR t.last_summary IS NOT s.last_summary`
+	datesSet      = `last_contact = s.last_contact, next_due = s.next_due, checkin_cadence = s.cadence_days`
+	storedSet     = datesSet + `, checkin_roles = s.roles, last_summary = s.last_summary`
+)
 
 // usedArgs keeps the named arguments q refers to, each once: SQLite counts
 // a statement's parameters and database/sql refuses any more or fewer.

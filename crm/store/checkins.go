@@ -27,6 +27,11 @@ SELECT r.id, r.name,
         ORDER BY ch.is_primary DESC, ch.id LIMIT 1), '') AS email,
     r.company, r.title, COALESCE(r.cadence_days, 0), r.last_contact, r.next_due, r.archived`
 
+// listColumns are the columns of rows a people list sorts and cuts: named,
+// so that the sorter carries narrow rows and the due list's extra columns
+// (roles, last_summary) are never worked out for a list that shows its own.
+const listColumns = "id, name, name_key, company, title, archived, cadence_days, last_contact, next_due"
+
 // checkinStart is the SQL rule for the day contact c's check-ins run from
 // before any interaction with them: the later of the day met and the day
 // added. Adding someone is not neglecting them: a mentor met in February
@@ -103,7 +108,7 @@ func (tx *Tx) ListContacts(f crm.ContactFilter) ([]crm.ContactSummary, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list contacts: %w", err)
 	}
-	q := "WITH " + cte + summarySelect + " FROM (SELECT * FROM rows" + order + page + ") r" + order
+	q := "WITH " + cte + summarySelect + " FROM (SELECT " + listColumns + " FROM rows" + order + page + ") r" + order
 	rows, err := tx.query(q, usedArgs(q, append(args, more...))...)
 	out, err := collect(rows, err, func(row scanner) (crm.ContactSummary, error) { return scanSummary(row) })
 	if err != nil {
@@ -142,22 +147,17 @@ func (tx *Tx) ContactSummary(id int64) (crm.ContactSummary, error) {
 
 // dueQuery is DuePage's statement and its arguments: the due rows are a
 // range of the contacts_next_due index, read in its order and cut at limit
-// (-1 for none) before anything else is looked up for them.
+// (-1 for none). Roles and the last interaction's summary are stored
+// beside the dates (checkin_dates.go), so a row costs no lookup elsewhere.
 func (tx *Tx) dueQuery(until crm.Date, limit int) (string, []any, error) {
-	order := " ORDER BY next_due, name_key, id"
 	cte, args, err := tx.checkInRows("c.archived = 0")
 	if err != nil {
 		return "", nil, err
 	}
 	q := "WITH " + cte + `
-		SELECT r.id, r.name,
-		COALESCE((SELECT group_concat(x.role) FROM roles x WHERE x.contact_id = r.id AND x.until IS NULL), ''),
-		COALESCE(r.cadence_days, 0), r.last_contact, r.next_due,
-		COALESCE((SELECT i.summary FROM participants p JOIN interactions i ON i.id = p.interaction_id
-			WHERE p.contact_id = r.id AND p.occurred_on <= :today
-			ORDER BY p.occurred_on DESC, p.interaction_id DESC LIMIT 1), '')
-		FROM (SELECT * FROM rows WHERE next_due <= :until` + order + ` LIMIT :limit) r` + order
-	args = append(args, sql.Named("today", tx.today), sql.Named("until", until), sql.Named("limit", limit))
+		SELECT r.id, r.name, r.roles, COALESCE(r.cadence_days, 0), r.last_contact, r.next_due, r.last_summary
+		FROM rows r WHERE r.next_due <= :until ORDER BY r.next_due, r.name_key, r.id LIMIT :limit`
+	args = append(args, sql.Named("until", until), sql.Named("limit", limit))
 	return q, usedArgs(q, args), nil
 }
 
@@ -167,8 +167,6 @@ func (tx *Tx) Due(until crm.Date) ([]crm.CheckIn, error) { return tx.DuePage(unt
 
 // DuePage is Due bounded to the first limit check-ins (0 for all), so a book
 // with thousands of overdue people still shows its Today screen at once.
-// What each person's last interaction was about is looked up in the same
-// statement, only for the rows returned.
 func (tx *Tx) DuePage(until crm.Date, limit int) ([]crm.CheckIn, error) {
 	if limit <= 0 {
 		limit = -1 // SQLite: no limit

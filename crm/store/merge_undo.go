@@ -70,7 +70,7 @@ type tableRows struct {
 // mergeSnapshot reads the rows of keep and other.
 func (tx *Tx) mergeSnapshot(keep, other int64) (*rowSnapshot, error) {
 	s := &rowSnapshot{}
-	cols, err := tx.selectRows("SELECT name FROM pragma_table_info('contacts') WHERE name NOT IN ('last_contact', 'next_due', 'checkin_cadence') ORDER BY cid")
+	cols, err := tx.selectRows("SELECT name FROM pragma_table_info('contacts') WHERE name NOT IN ('last_contact', 'next_due', 'checkin_cadence', 'checkin_roles', 'last_summary') ORDER BY cid")
 	if err != nil {
 		return nil, err
 	}

@@ -175,21 +175,31 @@ func (s stampOf) Scan(src any) error {
 	return nil
 }
 
-// splitRoles reads a group_concat of role names into display order.
+// splitRoles reads a group_concat of role names into display order. It
+// runs once per row of every list, so it allocates only the slice it returns.
 func splitRoles(s string) []crm.RoleKind {
 	out := []crm.RoleKind{}
 	if s == "" {
 		return out
 	}
-	for _, r := range strings.Split(s, ",") {
+	for r := range strings.SplitSeq(s, ",") {
 		out = append(out, crm.RoleKind(r))
 	}
-	order := map[crm.RoleKind]int{}
-	for i, r := range crm.Roles {
-		order[r] = i
+	if len(out) > 1 {
+		sort.SliceStable(out, func(i, j int) bool { return roleRank(out[i]) < roleRank(out[j]) })
 	}
-	sort.Slice(out, func(i, j int) bool { return order[out[i]] < order[out[j]] })
 	return out
+}
+
+// roleRank is a role's place in crm.Roles, the order roles are shown in;
+// an unknown one goes last.
+func roleRank(r crm.RoleKind) int {
+	for i, k := range crm.Roles {
+		if k == r {
+			return i
+		}
+	}
+	return len(crm.Roles)
 }
 
 // likePattern makes a LIKE pattern that matches text anywhere, with the
