@@ -131,3 +131,52 @@ func TestTheirPromisesLateOnToday(t *testing.T) {
 		return nil
 	})
 }
+
+// Deleting a session, as undoing its log does, puts the agenda items ticked
+// in it back as they were: open, and carried one time fewer.
+func TestDeletingASessionReopensItsAgenda(t *testing.T) {
+	st := openTemp(t, "2026-03-01")
+	update(t, st, func(tx *Tx) error {
+		id := addPerson(t, tx, "Priya Raman", crm.RoleCoach, "2026-01-01")
+		meet(t, tx, id, "2026-02-01", "talked about delegation")
+		for _, q := range []string{"how to say no", "which books"} {
+			if _, err := tx.Ask(id, q); err != nil {
+				t.Fatal(err)
+			}
+		}
+		ag, err := tx.PrepareAgenda(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var questions []int64
+		for _, it := range ag.Items {
+			if it.Kind == crm.AgendaQuestion {
+				questions = append(questions, it.ID)
+			}
+		}
+		if len(questions) != 2 {
+			t.Fatalf("agenda %+v, want two questions", ag.Items)
+		}
+		session := meet(t, tx, id, "2026-03-01", "the next session")
+		if err := tx.TickAgenda(session, crm.AgendaTicks{Done: questions[:1], Carried: questions[1:]}); err != nil {
+			t.Fatal(err)
+		}
+		if err := tx.DeleteInteraction(session); err != nil {
+			t.Fatal(err)
+		}
+		again, err := tx.Agenda(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		open := map[int64]int{}
+		for _, it := range again.Items {
+			open[it.ID] = it.Carried
+		}
+		for _, q := range questions {
+			if carried, ok := open[q]; !ok || carried != 0 {
+				t.Errorf("question %d after its session was deleted: open=%v, carried %d; want open, carried 0", q, ok, carried)
+			}
+		}
+		return nil
+	})
+}

@@ -151,6 +151,14 @@ func (tx *Tx) DeleteInteraction(id int64) error {
 	if _, err := tx.exec("DELETE FROM exchanges WHERE interaction_id = ?", id); err != nil {
 		return fmt.Errorf("delete interaction %d: %w", id, err)
 	}
+	// The agenda items ticked in it are as they were before it: a session
+	// logged by mistake (or undone at once) did not discuss, carry or drop
+	// anything. The state a change reads in SET is the old one.
+	if _, err := tx.exec(`UPDATE agenda_items SET state = 'open', closed_on = NULL,
+		carried = CASE WHEN state = 'open' THEN max(carried - 1, 0) ELSE carried END, interaction_id = NULL
+		WHERE interaction_id = ?`, id); err != nil {
+		return fmt.Errorf("delete interaction %d: reopen its agenda: %w", id, err)
+	}
 	// Participants go with it: ON DELETE CASCADE.
 	return tx.changeRows(fmt.Sprintf("delete interaction %d", id), func() error { return noInteraction(id) },
 		"DELETE FROM interactions WHERE id = ?", id)
