@@ -33,6 +33,7 @@ type personForm struct {
 	source   *widget.Select
 	how      *field
 	referrer *peoplePicker // who introduced them: one person at most
+	event    *eventPicker  // a new person only: the event they were met at
 	met      *dateField
 	cadence  *field
 	snoozed  *dateField
@@ -72,6 +73,10 @@ func newPersonForm(m *Main, c *crm.Contact) *personForm {
 		widget.NewFormItem("Snoozed until", f.snoozed),
 		widget.NewFormItem("Notes", f.notes),
 	)
+	if c == nil {
+		f.event = newEventPicker(m)
+		form.Items = slices.Insert(form.Items, 11, widget.NewFormItem("At an event", f.event.sel))
+	}
 	f.formDialog = newFormDialog(m, title, "Save", form, fyne.NewSize(620, 700))
 	f.first = f.name
 	f.saveWhen(f.problem, f.submit, f.name, f.email, f.cadence, f.birthday.field, f.met.field, f.snoozed.field)
@@ -275,9 +280,15 @@ func (f *personForm) add(c *crm.Contact, roles []crm.RoleKind) {
 		c.Roles = append(c.Roles, crm.Role{Kind: r})
 	}
 	var namesakes []crm.Participant
+	event := f.event.chosen()
 	m.save(func(tx *store.Tx) error {
 		if err := tx.AddContact(c); err != nil {
 			return err
+		}
+		if event != 0 {
+			if err := tx.MetAt(event, c.ID); err != nil {
+				return err
+			}
 		}
 		var err error
 		namesakes, err = tx.Namesakes(c.ID)

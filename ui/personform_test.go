@@ -197,3 +197,28 @@ func TestPersonFormNotesANamesake(t *testing.T) {
 		t.Errorf("a long name makes the bar %.0f px wide", w)
 	}
 }
+
+// A new person can be met at an event from the form, as `contact add
+// --event` does: linked to it, and with the event as where they came from.
+func TestPersonFormLinksANewPersonToAnEvent(t *testing.T) {
+	m, st := newTestMain(t)
+	ev := &crm.Event{Title: "ProductCon London", Kind: crm.EventConference, Date: crmtest.Date("2026-11-21")}
+	mustUpdate(t, st, func(tx *store.Tx) error { return tx.AddEvent(ev) })
+	f := newPersonForm(m, nil)
+	f.show()
+	test.Type(f.name, "Dana Whitfield")
+	f.event.sel.SetSelected("ProductCon London (2026-11-21)")
+	if f.event.chosen() != ev.ID {
+		t.Fatalf("the picker offers %q", f.event.sel.Options)
+	}
+	test.Tap(f.save)
+	dana := m.people.page.d.ID
+	if got := savedContact(t, st, dana); got.Source != crm.SourceEvent || got.SourceDetail != "ProductCon London" {
+		t.Errorf("source %q %q, want event ProductCon London", got.Source, got.SourceDetail)
+	}
+	var page *crm.EventPage
+	mustUpdate(t, st, func(tx *store.Tx) (err error) { page, err = tx.EventPage(ev.ID); return err })
+	if len(page.Met) != 1 || page.Met[0].ContactID != dana {
+		t.Errorf("the event's page lists %+v, want Dana", page.Met)
+	}
+}
