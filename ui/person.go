@@ -79,7 +79,7 @@ func (p *personPage) render() {
 	if len(d.OpenCommitments) > 0 {
 		body.Add(p.commitmentsCard())
 	}
-	if len(d.Goals) > 0 {
+	if len(d.Goals) > 0 || len(d.Gaps) > 0 {
 		body.Add(p.goalsCard())
 	}
 	body.Add(p.timelineCard())
@@ -244,10 +244,14 @@ func (p *personPage) commitmentsCard() fyne.CanvasObject {
 	return titledCard("Open commitments", box)
 }
 
+// goalsCard lists the goals and the gaps the person helps with.
 func (p *personPage) goalsCard() fyne.CanvasObject {
 	box := container.NewVBox()
 	for _, g := range p.d.Goals {
 		box.Add(container.NewBorder(nil, nil, nil, muted(string(g.Status)), wrapped(g.Title)))
+	}
+	for _, g := range p.d.Gaps {
+		box.Add(container.NewBorder(nil, nil, nil, muted("gap"), wrapped(g.Text)))
 	}
 	return titledCard("Helps with", box)
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -72,5 +73,19 @@ func TestPersonTimelineOfOnePageHasNoOlderButton(t *testing.T) {
 	if p := m.people.page; len(p.events.Objects) != timelineLimit || p.older.Visible() {
 		t.Errorf("%d interactions show %d rows and button shown = %v, want all and no button",
 			timelineLimit, len(p.events.Objects), p.older.Visible())
+	}
+}
+
+// The gaps someone helps with are on their page beside the goals.
+func TestPersonPageListsTheGapsTheyHelpWith(t *testing.T) {
+	m, st := newTestMain(t)
+	ana := addPerson(t, st, "Ana Silva", "", crm.RoleMentor, "2026-01-10")
+	mustUpdate(t, st, func(tx *store.Tx) error {
+		return tx.AddGap(&crm.Gap{Text: "negotiation", Helpers: []crm.Participant{{ContactID: ana}}})
+	})
+	m.OpenPerson(ana)
+	shown := shownTexts(m.people.page.root)
+	if !slices.Contains(shown, "Helps with") || !slices.Contains(shown, "negotiation") {
+		t.Errorf("Ana's page shows %q, want her gap under Helps with", shown)
 	}
 }
