@@ -80,15 +80,6 @@ func (tx *Tx) SetAgreement(a *crm.Agreement) error {
 		}
 	}
 	a.Status = crm.AgreementActive
-	if a.CadenceDays > 0 {
-		// The agreed rhythm is when Kith expects the next session: the
-		// person's check-ins follow it while the agreement runs (closing
-		// moves them to a light keep-in-touch cadence).
-		if _, err := tx.exec("UPDATE contacts SET cadence_days = ?, updated_at = ? WHERE id = ?",
-			a.CadenceDays, tx.stamp(), a.ContactID); err != nil {
-			return fmt.Errorf("set %s's check-ins to the agreed rhythm: %w", a.Contact, err)
-		}
-	}
 	return tx.putAgreementGoals(a)
 }
 

@@ -209,28 +209,3 @@ func TestFitCheckAfterTheSecondSession(t *testing.T) {
 		return nil
 	})
 }
-
-// An agreed rhythm is when the next session is expected: the person's
-// check-ins follow it while the agreement runs.
-func TestAgreedRhythmSetsTheCheckInCadence(t *testing.T) {
-	st := openTemp(t, "2026-03-01")
-	update(t, st, func(tx *Tx) error {
-		sam := addPerson(t, tx, "Sam Okafor", crm.RoleCoach, "2026-01-01")
-		meet(t, tx, sam, "2026-02-20", "kick-off")
-		if err := tx.SetAgreement(&crm.Agreement{ContactID: sam, Start: crmtest.Date("2026-02-20"), CadenceDays: 21}); err != nil {
-			t.Fatal(err)
-		}
-		c, err := tx.Contact(sam)
-		if err != nil {
-			return err
-		}
-		due, err := tx.Due(crmtest.Date("2026-12-31"))
-		if err != nil {
-			return err
-		}
-		if c.CadenceDays != 21 || len(due) != 1 || due[0].Due != crmtest.Date("2026-03-13") {
-			t.Errorf("cadence %d, due %+v; want 21 days, next on 2026-03-13", c.CadenceDays, due)
-		}
-		return nil
-	})
-}
