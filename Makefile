@@ -2,7 +2,8 @@
 #
 #   make            build ./kith (default)
 #   make run        build and open the app on the default database
-#   make test       gofmt, go vet, staticcheck, gocyclo, then race-enabled tests
+#   make test       gofmt, go vet (also for Windows and macOS), staticcheck, gocyclo,
+#                   then race-enabled tests, the fuzz runs and the Linux package
 #                   (headless, no display needed)
 #   make lint       the gates alone: gofmt, go vet, staticcheck, gocyclo
 #   make fuzz       a short fuzzing run of the vCard and LinkedIn readers, the import
