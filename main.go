@@ -4,6 +4,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 
 	"github.com/kithcrm/kith/crm/cli"
@@ -30,6 +31,10 @@ func main() {
 	}
 	if len(rest) > 0 {
 		os.Exit(cli.Run(opts, rest, os.Stdout, os.Stderr))
+	}
+	if err := ui.CheckDisplay(os.Getenv); err != nil {
+		fmt.Fprintln(os.Stderr, "kith:", err)
+		os.Exit(1)
 	}
 	st, err := store.Open(opts.DB)
 	if err != nil {

@@ -6,8 +6,10 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"image/color"
 	"net/url"
+	"os"
 	"slices"
 	"time"
 
@@ -80,6 +82,21 @@ func screenTable() []screenRow {
 	}
 }
 
+// exitIfNoWindow turns GLFW failing to start (a display that cannot be
+// reached) into a message and exit status 1 instead of a stack trace; any
+// other panic goes on.
+func exitIfNoWindow() {
+	r := recover()
+	if r == nil {
+		return
+	}
+	if glfwDidNotStart(r) {
+		fmt.Fprintln(os.Stderr, "kith: the window could not open: no display could be reached (see above); the commands work without one: kith help")
+		os.Exit(1)
+	}
+	panic(r)
+}
+
 // screenNamed is the index of the screen called name, Today when none is.
 func screenNamed(name string) int {
 	for i, row := range screenTable() {
@@ -92,6 +109,7 @@ func screenNamed(name string) int {
 
 // Run opens the main window on st and blocks until it is closed.
 func Run(st *store.Store) {
+	defer exitIfNoWindow()
 	a := app.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("kith.png", assets.Icon))
 	w := a.NewWindow(windowTitle(st.Path(), defaultPathOrEmpty()))

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -167,5 +168,24 @@ func TestWindowRemembersTheLastScreenByName(t *testing.T) {
 	}
 	if screenNamed("Find") != screenFind || screenNamed("Review") != screenReview || screenNamed("Gone") != screenToday {
 		t.Error("screens are not found by name, or an unknown name does not open Today")
+	}
+}
+
+func TestNoDisplayIsSaidBeforeAnyWindow(t *testing.T) {
+	env := func(vars map[string]string) func(string) string { return func(k string) string { return vars[k] } }
+	err := CheckDisplay(env(nil))
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		if err != nil {
+			t.Errorf("on %s: %v", runtime.GOOS, err)
+		}
+		return
+	}
+	if err == nil || !strings.Contains(err.Error(), "kith help") {
+		t.Errorf("with no display: %v", err)
+	}
+	for _, v := range []map[string]string{{"DISPLAY": ":0"}, {"WAYLAND_DISPLAY": "wayland-0"}} {
+		if err := CheckDisplay(env(v)); err != nil {
+			t.Errorf("with %v: %v", v, err)
+		}
 	}
 }

@@ -32,3 +32,10 @@ func screenSize(a fyne.App) fyne.Size {
 	}
 	return fyne.NewSize(float32(w)/scale, float32(h)/scale)
 }
+
+// glfwDidNotStart says whether a panic is GLFW's Go binding finding GLFW
+// not started: no display could be reached (Fyne has logged why).
+func glfwDidNotStart(r any) bool {
+	e, ok := r.(*glfw.Error)
+	return ok && e.Code.String() == "NotInitialized"
+}

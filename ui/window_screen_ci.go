@@ -9,3 +9,6 @@ import "fyne.io/fyne/v2"
 // That build exists here so the window's code can be type-checked for
 // macOS and Windows from Linux, where their cgo cannot be compiled.
 func screenSize(fyne.App) fyne.Size { return fyne.Size{} }
+
+// glfwDidNotStart is false in the software-rendered build, which has no GLFW.
+func glfwDidNotStart(any) bool { return false }
