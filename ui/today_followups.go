@@ -47,6 +47,11 @@ func followUpsCard(m *Main) fyne.CanvasObject {
 			rows.Add(widget.NewButton(plural(more, "more follow-up", "more follow-ups")+": see Find", func() { m.Show(screenFind) }))
 		}
 		box.Show()
+		// The card was laid out hidden, before its rows came: the screen
+		// lays itself out again to give it room.
+		if m.today != nil {
+			m.today.root.Refresh()
+		}
 	})
 	return box
 }
