@@ -154,16 +154,23 @@ func (f *goalForm) submit() {
 		if err := tx.UpdateGoal(g); err != nil {
 			return err
 		}
-		for _, h := range before {
-			if err := tx.RemoveHelper(g.ID, h.ContactID); err != nil {
-				return err
-			}
-		}
-		for _, h := range g.Helpers {
-			if err := tx.AddHelper(g.ID, h.ContactID); err != nil {
-				return err
-			}
-		}
-		return nil
+		return replaceHelpers(g.ID, before, g.Helpers, tx.RemoveHelper, tx.AddHelper)
 	}, f.close)
+}
+
+// replaceHelpers sets who helps with a goal or a gap from before to after:
+// every former helper unlinked, then every current one linked, so a form's
+// list of people is what is stored.
+func replaceHelpers(id int64, before, after []crm.Participant, unlink, link func(id, contactID int64) error) error {
+	for _, h := range before {
+		if err := unlink(id, h.ContactID); err != nil {
+			return err
+		}
+	}
+	for _, h := range after {
+		if err := link(id, h.ContactID); err != nil {
+			return err
+		}
+	}
+	return nil
 }

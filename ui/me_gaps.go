@@ -171,17 +171,7 @@ func saveGap(tx *store.Tx, g *crm.Gap, before []crm.Participant) error {
 	if err := tx.UpdateGap(g); err != nil {
 		return err
 	}
-	for _, h := range before {
-		if err := tx.RemoveGapHelper(g.ID, h.ContactID); err != nil {
-			return err
-		}
-	}
-	for _, h := range g.Helpers {
-		if err := tx.AddGapHelper(g.ID, h.ContactID); err != nil {
-			return err
-		}
-	}
-	return nil
+	return replaceHelpers(g.ID, before, g.Helpers, tx.RemoveGapHelper, tx.AddGapHelper)
 }
 
 func (f *gapForm) confirmDelete() {
