@@ -47,7 +47,7 @@ GUI_PC_MODS  := gl x11 xcursor xrandr xinerama xi xxf86vm \
 INTEROP_DEB_PKGS := python3-icalendar python3-vobject khal calcurse radicale
 
 .PHONY: all build run test lint fuzz tools bench gobench clean prereqs interop-prereqs \
-        fyne-tool package package-check windows cross-vet darwin-vet
+        fyne-tool package package-check windows cross-vet
 
 # Lint tools, pinned so every machine gates on the same rules. They are
 # installed with `go install` into GOBIN (default: $(go env GOPATH)/bin) when
@@ -253,8 +253,6 @@ windows: fyne-tool
 cross-vet:
 	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) vet -tags ci ./...
 	GOOS=darwin GOARCH=arm64 CGO_ENABLED=0 $(GO) vet $$($(GO) list ./... | grep -v -e '/kith/ui$$' -e '/kith$$')
-
-darwin-vet: cross-vet
 
 # Debian packages make bench measures with: sqlite3 reads the same rows as
 # Kith, time gives peak RSS, Xvfb and xdotool drive the window.
