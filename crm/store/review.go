@@ -32,20 +32,7 @@ var rolesHeld = `COALESCE((SELECT group_concat(DISTINCT r.role) FROM roles r WHE
 // any: interactions and minutes, by the roles their participants held that
 // day, and the money spent.
 func (tx *Tx) ReviewMonths(start, asOf crm.Date) ([]review.Month, error) {
-	q := `WITH i AS (
-    SELECT id, occurred_on, minutes, substr(occurred_on, 1, 7) AS month FROM interactions
-    WHERE occurred_on BETWEEN :start AND :asof
-), held AS (
-    SELECT DISTINCT i.id, i.month, i.minutes, r.role FROM i
-    JOIN participants p ON p.interaction_id = i.id
-    JOIN roles r ON r.contact_id = p.contact_id AND ` + heldOn("r", "i.occurred_on") + `
-)
-SELECT month, '', count(*), COALESCE(sum(minutes), 0) FROM i GROUP BY month
-UNION ALL
-SELECT month, role, count(*), COALESCE(sum(minutes), 0) FROM held GROUP BY month, role
-UNION ALL
-SELECT month, 'none', count(*), COALESCE(sum(minutes), 0) FROM i WHERE id NOT IN (SELECT id FROM held) GROUP BY month`
-	rows, err := tx.query(q, sql.Named("start", start), sql.Named("asof", asOf))
+	rows, err := tx.query(reviewMonthsQuery, sql.Named("start", start), sql.Named("asof", asOf))
 	months := map[string]*review.Month{}
 	var order []string
 	month := func(key string) *review.Month {
@@ -58,16 +45,18 @@ SELECT month, 'none', count(*), COALESCE(sum(minutes), 0) FROM i WHERE id NOT IN
 		return m
 	}
 	err = each(rows, err, func(row scanner) error {
-		var key, role string
+		var key string
+		var held int
 		var c review.Count
-		if err := row.Scan(&key, &role, &c.Interactions, &c.Minutes); err != nil {
+		if err := row.Scan(&key, &held, &c.Interactions, &c.Minutes); err != nil {
 			return err
 		}
 		m := month(key)
-		if role == "" {
-			m.Interactions, m.Minutes = c.Interactions, c.Minutes
-		} else {
-			m.ByRole[crm.RoleKind(role)] = c
+		m.Interactions += c.Interactions
+		m.Minutes += c.Minutes
+		for _, role := range rolesOfBits(held) {
+			n := m.ByRole[role]
+			m.ByRole[role] = review.Count{Interactions: n.Interactions + c.Interactions, Minutes: n.Minutes + c.Minutes}
 		}
 		return nil
 	})
