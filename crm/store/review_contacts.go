@@ -44,21 +44,26 @@ func (tx *Tx) ReviewContacts(start, asOf crm.Date) ([]review.ContactFacts, error
 // reviewPeopleQuery is one row per person of the quarter: who they are,
 // their cadence and roles on :asof, their last contact before the quarter
 // and up to :asof, and what they gave and received over this quarter and
-// the one before (from :pstart), open promises left out. Each figure is an
-// index seek per person; the exchanges are one pass over two quarters.
+// the one before (from :pstart), open promises left out. The exchanges
+// and the roles held are each one pass (the roles table has a row per
+// role ever held, far fewer than people), joined to the people; the last
+// contacts are two index seeks per person.
 var reviewPeopleQuery = `WITH x AS (
     SELECT contact_id AS id, count(*) FILTER (WHERE direction = 'gave') AS gave,
         count(*) FILTER (WHERE direction = 'received') AS received
     FROM exchanges WHERE occurred_on BETWEEN :pstart AND :asof AND NOT (commitment = 1 AND done_on IS NULL)
     GROUP BY contact_id
+), held AS (
+    SELECT r.contact_id AS id, group_concat(DISTINCT r.role) AS roles, min(rc.days) AS days
+    FROM roles r LEFT JOIN role_cadences rc ON rc.role = r.role
+    WHERE ` + heldOn("r", ":asof") + ` GROUP BY r.contact_id
 )
 SELECT c.id, c.name, c.archived, c.met_on, c.added_on, ` + checkinStart + `, c.snoozed_until,
-    COALESCE(` + effectiveCadence(heldOn("r", ":asof")) + `, 0),
-    ` + rolesHeld + `,
+    COALESCE(c.cadence_days, h.days, ` + noRoleCadence + `, 0), COALESCE(h.roles, ''),
     (SELECT max(p.occurred_on) FROM participants p WHERE p.contact_id = c.id AND p.occurred_on < :start),
     (SELECT max(p.occurred_on) FROM participants p WHERE p.contact_id = c.id AND p.occurred_on <= :asof),
     COALESCE(x.gave, 0), COALESCE(x.received, 0)
-FROM contacts c LEFT JOIN x ON x.id = c.id
+FROM contacts c LEFT JOIN x ON x.id = c.id LEFT JOIN held h ON h.id = c.id
 WHERE (c.archived = 0 AND COALESCE(c.met_on, c.added_on) <= :asof)
    OR EXISTS (SELECT 1 FROM participants p WHERE p.contact_id = c.id AND p.occurred_on BETWEEN :start AND :asof)
    OR EXISTS (SELECT 1 FROM exchanges e WHERE e.contact_id = c.id AND e.occurred_on BETWEEN :start AND :asof)
