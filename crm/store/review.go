@@ -28,64 +28,6 @@ func heldOn(r, d string) string {
 var rolesHeld = `COALESCE((SELECT group_concat(DISTINCT r.role) FROM roles r WHERE r.contact_id = c.id AND ` +
 	heldOn("r", ":asof") + `), '')`
 
-// ReviewMonths returns the activity of each month in [start, asOf] that has
-// any: interactions and minutes, by the roles their participants held that
-// day, and the money spent.
-func (tx *Tx) ReviewMonths(start, asOf crm.Date) ([]review.Month, error) {
-	rows, err := tx.query(reviewMonthsQuery, sql.Named("start", start), sql.Named("asof", asOf))
-	months := map[string]*review.Month{}
-	var order []string
-	month := func(key string) *review.Month {
-		m, ok := months[key]
-		if !ok {
-			m = &review.Month{Month: key, ByRole: map[crm.RoleKind]review.Count{}}
-			months[key] = m
-			order = append(order, key)
-		}
-		return m
-	}
-	err = each(rows, err, func(row scanner) error {
-		var key string
-		var held int
-		var c review.Count
-		if err := row.Scan(&key, &held, &c.Interactions, &c.Minutes); err != nil {
-			return err
-		}
-		m := month(key)
-		m.Interactions += c.Interactions
-		m.Minutes += c.Minutes
-		for _, role := range rolesOfBits(held) {
-			n := m.ByRole[role]
-			m.ByRole[role] = review.Count{Interactions: n.Interactions + c.Interactions, Minutes: n.Minutes + c.Minutes}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("review activity: %w", err)
-	}
-	rows, err = tx.query(`SELECT substr(occurred_on, 1, 7), sum(amount) FROM exchanges
-		WHERE occurred_on BETWEEN ? AND ? AND kind = 'money' AND direction = 'gave'
-		AND NOT (commitment = 1 AND done_on IS NULL) GROUP BY 1`, start, asOf)
-	err = each(rows, err, func(row scanner) error {
-		var key string
-		var amount float64
-		if err := row.Scan(&key, &amount); err != nil {
-			return err
-		}
-		month(key).MoneySpent = amount
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("review money spent: %w", err)
-	}
-	slices.Sort(order)
-	out := make([]review.Month, len(order))
-	for i, k := range order {
-		out[i] = *months[k]
-	}
-	return out, nil
-}
-
 // ReviewExchanges returns what was given and received in [start, asOf],
 // open promises left out (they count once kept), oldest first.
 func (tx *Tx) ReviewExchanges(start, asOf crm.Date) ([]crm.Exchange, error) {
