@@ -17,10 +17,11 @@ type Source interface {
 	// ReviewMonths returns the activity of each month in [start, asOf] that
 	// has any: interactions, minutes, by role, and money spent.
 	ReviewMonths(start, asOf crm.Date) ([]Month, error)
-	// ReviewContacts returns the people of a quarter (see Review.Contacts)
-	// in name order, with their activity in [start, asOf]. A person is in
-	// the book from the day met when it is known, else the day added.
-	ReviewContacts(start, asOf crm.Date) ([]ContactFacts, error)
+	// ReviewQuarter returns what ReviewMonths does for [start, asOf] and
+	// the people of the quarter (see Review.Contacts) in name order, with
+	// their activity in it, read together. A person is in the book from
+	// the day met when it is known, else the day added.
+	ReviewQuarter(start, asOf crm.Date) ([]Month, []ContactFacts, error)
 	// ReviewExchanges returns the things given and received in [start,
 	// asOf], promises not yet kept left out, oldest first.
 	ReviewExchanges(start, asOf crm.Date) ([]crm.Exchange, error)
@@ -92,13 +93,16 @@ func Compute(src Source, q Quarter) (*Review, error) {
 	if today.Before(r.AsOf) {
 		r.AsOf = today
 	}
-	var err error
-	if r.Totals, err = totals(src, q, r.AsOf); err != nil {
+	months, facts, err := src.ReviewQuarter(q.Start(), r.AsOf)
+	if err != nil {
 		return nil, err
 	}
-	if r.Previous, err = totals(src, q.Prev(), q.Prev().End()); err != nil {
+	r.Totals = totals(q, months)
+	prev, err := src.ReviewMonths(q.Prev().Start(), q.Prev().End())
+	if err != nil {
 		return nil, err
 	}
+	r.Previous = totals(q.Prev(), prev)
 	profile, err := src.Profile()
 	if err != nil {
 		return nil, err
@@ -108,7 +112,7 @@ func Compute(src Source, q Quarter) (*Review, error) {
 	// While the quarter runs (AsOf is today), today is not over: what falls
 	// due today is not late, and "no contact all quarter" is not known yet.
 	running := !r.AsOf.Before(today)
-	if err := r.relationships(src, q, running); err != nil {
+	if err := r.relationships(src, q, facts, running); err != nil {
 		return nil, err
 	}
 	if err := r.network(src, q); err != nil {
@@ -129,12 +133,8 @@ func Compute(src Source, q Quarter) (*Review, error) {
 
 // totals sums a quarter's months, listing all three (empty ones too) and
 // every role, so charts and scripts never meet a missing key.
-func totals(src Source, q Quarter, asOf crm.Date) (Totals, error) {
+func totals(q Quarter, months []Month) Totals {
 	t := Totals{Quarter: q, Start: q.Start(), End: q.End(), ByRole: roleCounts()}
-	months, err := src.ReviewMonths(q.Start(), asOf)
-	if err != nil {
-		return t, err
-	}
 	byKey := map[string]Month{}
 	for _, m := range months {
 		byKey[m.Month] = m
@@ -154,7 +154,7 @@ func totals(src Source, q Quarter, asOf crm.Date) (Totals, error) {
 		t.MoneySpent += m.MoneySpent
 		t.Months = append(t.Months, m)
 	}
-	return t, nil
+	return t
 }
 
 // ChartRoles are the keys of every by-role figure: the five roles, then
@@ -169,13 +169,10 @@ func roleCounts() map[crm.RoleKind]Count {
 	return m
 }
 
-// relationships fills Contacts, Neglected and TakingMore; running says the
-// quarter is still running (AsOf is today).
-func (r *Review) relationships(src Source, q Quarter, running bool) error {
-	facts, err := src.ReviewContacts(q.Start(), r.AsOf)
-	if err != nil {
-		return err
-	}
+// relationships fills Contacts, Neglected and TakingMore from the facts of
+// the quarter's people; running says the quarter is still running (AsOf
+// is today).
+func (r *Review) relationships(src Source, q Quarter, facts []ContactFacts, running bool) error {
 	// The quarter's own exchanges, for their lists; "taking more than
 	// giving" is judged over two quarters, counted by the source.
 	exchanges, err := src.ReviewExchanges(q.Start(), r.AsOf)

@@ -8,20 +8,11 @@ import (
 	"github.com/kithcrm/kith/crm/review"
 )
 
-// ReviewContacts returns the people of a quarter in name order: every
-// active contact in the book by asOf (from the day met when it is known,
-// else the day added, so someone met before the quarter but entered after
-// it is part of it), and anyone (archived too) met or traded with in
-// [start, asOf], with what the review needs to know of each.
-//
-// Two statements of fixed size: one row per person (reviewPeopleQuery),
-// then the quarter's participants in date order (reviewMeetingsQuery),
-// from which the quarter's interactions and minutes are summed and the
-// check-ins judged with review.CountCheckins, the rule itself, walking
-// each person's days in Go. Walking them in SQL, with a window over the
-// quarter's person-days joined back to everyone, cost more than all the
-// rest of the review.
-func (tx *Tx) ReviewContacts(start, asOf crm.Date) ([]review.ContactFacts, error) {
+// reviewPeople reads the people of the quarter [start, asOf] (see
+// ReviewQuarter) in name order: who they are, their cadence and roles on
+// asOf, their last contact before the quarter and what they gave and
+// received over it and the one before.
+func (tx *Tx) reviewPeople(start, asOf crm.Date) ([]review.ContactFacts, error) {
 	rows, err := tx.query(reviewPeopleQuery, sql.Named("start", start), sql.Named("asof", asOf),
 		sql.Named("pstart", start.AddMonths(-3)))
 	facts, err := collect(rows, err, func(row scanner) (review.ContactFacts, error) {
@@ -35,15 +26,12 @@ func (tx *Tx) ReviewContacts(start, asOf crm.Date) ([]review.ContactFacts, error
 	if err != nil {
 		return nil, fmt.Errorf("review contacts: %w", err)
 	}
-	if err := tx.reviewMeetings(facts, start, asOf); err != nil {
-		return nil, fmt.Errorf("review contacts' meetings: %w", err)
-	}
 	return facts, nil
 }
 
 // reviewPeopleQuery is one row per person of the quarter: who they are,
 // their cadence and roles on :asof, their last contact before the quarter
-// (the last up to :asof is then the last day reviewMeetings sees, or
+// (the last up to :asof is then the last day ReviewQuarter reads, or
 // that), and what they gave and received over this quarter and the one
 // before (from :pstart), open promises left out. The exchanges and the
 // roles held are each one pass (the roles table has a row per role ever
@@ -68,60 +56,3 @@ WHERE (c.archived = 0 AND COALESCE(c.met_on, c.added_on) <= :asof)
    OR EXISTS (SELECT 1 FROM participants p WHERE p.contact_id = c.id AND p.occurred_on BETWEEN :start AND :asof)
    OR EXISTS (SELECT 1 FROM exchanges e WHERE e.contact_id = c.id AND e.occurred_on BETWEEN :start AND :asof)
 ORDER BY c.name COLLATE NOCASE, c.id`
-
-// reviewMeetingsQuery is the quarter's participants, in date order: one
-// pass over the quarter's interactions through their date index, with no
-// sort (each person's days come in order, as CountCheckins walks them).
-const reviewMeetingsQuery = `SELECT p.contact_id, i.occurred_on, i.minutes
-FROM interactions i JOIN participants p ON p.interaction_id = i.id
-WHERE i.occurred_on BETWEEN :start AND :asof ORDER BY i.occurred_on, i.id`
-
-// reviewMeetings fills the quarter's interactions and minutes, the last
-// contact and the check-ins kept and missed of facts from the quarter's
-// participants.
-func (tx *Tx) reviewMeetings(facts []review.ContactFacts, start, asOf crm.Date) error {
-	index := make(map[int64]int, len(facts))
-	for i := range facts {
-		index[facts[i].ID] = i
-	}
-	days := make([][]crm.Date, len(facts)) // each person's distinct days met, in order
-	rows, err := tx.query(reviewMeetingsQuery, sql.Named("start", start), sql.Named("asof", asOf))
-	err = each(rows, err, func(row scanner) error {
-		var id int64
-		var day crm.Date
-		var minutes int
-		if err := row.Scan(&id, &day, &minutes); err != nil {
-			return err
-		}
-		i, ok := index[id]
-		if !ok {
-			return fmt.Errorf("contact #%d met in the quarter is not among its people", id)
-		}
-		facts[i].Interactions++
-		facts[i].Minutes += minutes
-		if d := days[i]; len(d) == 0 || d[len(d)-1].Before(day) {
-			days[i] = append(d, day)
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	running := !asOf.Before(tx.today)
-	for i := range facts {
-		f := &facts[i]
-		f.LastContact = f.LastBefore
-		if d := days[i]; len(d) > 0 {
-			f.LastContact = d[len(d)-1]
-		}
-		if f.Archived || f.CadenceDays <= 0 {
-			continue
-		}
-		prev := f.LastBefore
-		if prev.IsZero() {
-			prev = f.CheckinsFrom
-		}
-		f.CheckinsKept, f.CheckinsMissed = review.CountCheckins(prev, f.CadenceDays, days[i], start, asOf, running)
-	}
-	return nil
-}

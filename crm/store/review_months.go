@@ -20,32 +20,28 @@ import (
 // interactions with 93,000 participants that was four times the work of
 // reading the quarter itself. The roles that overlap the period are few
 // (one row per role held, not per person), so they are read once, and the
-// quarter's participants are read in date order and tallied against them
-// (monthTally): two passes over bounded slices, each through an index.
+// period's participants are read in order (readParticipants) and tallied
+// against them (monthTally).
 func (tx *Tx) ReviewMonths(start, asOf crm.Date) ([]review.Month, error) {
-	held, err := tx.rolesDuring(start, asOf)
+	tally, err := tx.newMonthTally(start, asOf)
 	if err != nil {
 		return nil, fmt.Errorf("review activity: %w", err)
 	}
-	t := monthTally{held: held, months: map[string]*monthCounts{}}
-	rows, err := tx.query(`SELECT i.id, i.occurred_on, i.minutes, COALESCE(p.contact_id, 0)
-		FROM interactions i LEFT JOIN participants p ON p.interaction_id = i.id
-		WHERE i.occurred_on BETWEEN ? AND ? ORDER BY i.occurred_on, i.id`, start, asOf)
-	err = each(rows, err, func(row scanner) error {
-		var id, contact int64
-		var day string
-		var minutes int
-		if err := row.Scan(&id, &day, &minutes, &contact); err != nil {
-			return err
-		}
-		t.participant(id, day, minutes, contact)
+	err = tx.readParticipants(start, asOf, func(id int64, day string, minutes int, contact int64) error {
+		tally.participant(id, day, minutes, contact)
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("review activity: %w", err)
 	}
+	return tx.monthsOf(tally, start, asOf)
+}
+
+// monthsOf adds the money spent in [start, asOf] to a tally of its
+// participants, and returns its months in order.
+func (tx *Tx) monthsOf(t *monthTally, start, asOf crm.Date) ([]review.Month, error) {
 	t.flush()
-	rows, err = tx.query(`SELECT substr(occurred_on, 1, 7), sum(amount) FROM exchanges
+	rows, err := tx.query(`SELECT substr(occurred_on, 1, 7), sum(amount) FROM exchanges
 		WHERE occurred_on BETWEEN ? AND ? AND kind = 'money' AND direction = 'gave'
 		AND NOT (commitment = 1 AND done_on IS NULL) GROUP BY 1`, start, asOf)
 	err = each(rows, err, func(row scanner) error {
@@ -74,6 +70,13 @@ type roleSpan struct {
 // the days do), as heldOn's SQL says it.
 func (r roleSpan) heldOn(day string) bool {
 	return r.since <= day && (r.until == "" || r.until > day)
+}
+
+// newMonthTally starts the tally of [start, asOf] with the roles held on
+// any day of it.
+func (tx *Tx) newMonthTally(start, asOf crm.Date) (*monthTally, error) {
+	held, err := tx.rolesDuring(start, asOf)
+	return &monthTally{held: held, months: map[string]*monthCounts{}}, err
 }
 
 // rolesDuring reads the roles held on any day of [start, asOf], by person.
