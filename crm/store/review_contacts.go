@@ -1,15 +1,17 @@
 package store
 
 import (
+	"cmp"
 	"database/sql"
 	"fmt"
+	"slices"
 
 	"github.com/kithcrm/kith/crm"
 	"github.com/kithcrm/kith/crm/review"
 )
 
 // reviewPeople reads the people of the quarter [start, asOf] (see
-// ReviewQuarter) in name order: who they are, their cadence and roles on
+// ReviewQuarter), in name order: who they are, their cadence and roles on
 // asOf, their last contact before the quarter and what they gave and
 // received over it and the one before.
 func (tx *Tx) reviewPeople(start, asOf crm.Date) ([]review.ContactFacts, error) {
@@ -26,6 +28,14 @@ func (tx *Tx) reviewPeople(start, asOf crm.Date) ([]review.ContactFacts, error) 
 	if err != nil {
 		return nil, fmt.Errorf("review contacts: %w", err)
 	}
+	// In name order as ORDER BY name COLLATE NOCASE, id would give it:
+	// sorted here, SQLite's sorter would carry every column of every row.
+	slices.SortFunc(facts, func(a, b review.ContactFacts) int {
+		if c := compareNoCase(a.Name, b.Name); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
 	return facts, nil
 }
 
@@ -54,5 +64,4 @@ SELECT c.id, c.name, c.archived, c.met_on, c.added_on, ` + checkinStart + `, c.s
 FROM contacts c LEFT JOIN x ON x.id = c.id LEFT JOIN held h ON h.id = c.id
 WHERE (c.archived = 0 AND COALESCE(c.met_on, c.added_on) <= :asof)
    OR EXISTS (SELECT 1 FROM participants p WHERE p.contact_id = c.id AND p.occurred_on BETWEEN :start AND :asof)
-   OR EXISTS (SELECT 1 FROM exchanges e WHERE e.contact_id = c.id AND e.occurred_on BETWEEN :start AND :asof)
-ORDER BY c.name COLLATE NOCASE, c.id`
+   OR EXISTS (SELECT 1 FROM exchanges e WHERE e.contact_id = c.id AND e.occurred_on BETWEEN :start AND :asof)`

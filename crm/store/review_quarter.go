@@ -72,6 +72,10 @@ type meetings struct {
 	facts []review.ContactFacts
 	index map[int64]int
 	days  [][]crm.Date // each person's distinct days met, in order
+	// the day of the last participant added, parsed: they come in date
+	// order, so most share it
+	day    string
+	parsed crm.Date
 }
 
 func newMeetings(facts []review.ContactFacts) *meetings {
@@ -91,10 +95,14 @@ func (m *meetings) add(contact int64, day string, minutes int) error {
 	if !ok {
 		return fmt.Errorf("contact #%d met in the quarter is not among its people", contact)
 	}
-	d, err := crm.ParseDate(day)
-	if err != nil {
-		return fmt.Errorf("interaction with #%d: %w", contact, err)
+	if day != m.day {
+		d, err := crm.ParseDate(day)
+		if err != nil {
+			return fmt.Errorf("interaction with #%d: %w", contact, err)
+		}
+		m.day, m.parsed = day, d
 	}
+	d := m.parsed
 	m.facts[i].Interactions++
 	m.facts[i].Minutes += minutes
 	if days := m.days[i]; len(days) == 0 || days[len(days)-1].Before(d) {
