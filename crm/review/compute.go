@@ -58,9 +58,10 @@ type ContactFacts struct {
 	LastContact  crm.Date // the last interaction up to asOf
 	Interactions int
 	Minutes      int
-	// Gave2Q and Received2Q count the things given and received in the
-	// quarter and the one before, open promises left out.
-	Gave2Q, Received2Q int
+	// GavePrev and ReceivedPrev count the things given and received in the
+	// quarter before, open promises left out: with the quarter's own they
+	// make Relationship.Gave2Q and Received2Q.
+	GavePrev, ReceivedPrev int
 	// CheckinsKept and CheckinsMissed judge the quarter's check-ins as
 	// CountCheckins does; zero for archived people and those without a
 	// cadence.
@@ -204,13 +205,13 @@ func (r *Review) relationships(src Source, q Quarter, facts []ContactFacts, runn
 }
 
 // newRelationship starts a person's quarter from what the store knows and
-// judged (check-ins, two quarters' exchanges); the quarter's exchanges and
-// the flags come after. Its lists are empty rather than nil so the JSON
+// judged (check-ins, the exchanges of the quarter before); the quarter's
+// exchanges and the flags come after. Its lists are empty rather than nil so the JSON
 // report always has them.
 func newRelationship(f *ContactFacts) Relationship {
 	rel := Relationship{ID: f.ID, Name: f.Name, Roles: f.Roles, Archived: f.Archived, CadenceDays: f.CadenceDays,
 		Interactions: f.Interactions, Minutes: f.Minutes, LastContact: f.LastContact,
-		CheckinsKept: f.CheckinsKept, CheckinsMissed: f.CheckinsMissed, Gave2Q: f.Gave2Q, Received2Q: f.Received2Q,
+		CheckinsKept: f.CheckinsKept, CheckinsMissed: f.CheckinsMissed, Gave2Q: f.GavePrev, Received2Q: f.ReceivedPrev,
 		GaveItems: []crm.Exchange{}, ReceivedItems: []crm.Exchange{}, OpenCommitments: []crm.Exchange{}, Flags: []Flag{}}
 	if rel.Roles == nil {
 		rel.Roles = []crm.RoleKind{}
@@ -218,13 +219,15 @@ func newRelationship(f *ContactFacts) Relationship {
 	return rel
 }
 
-// count adds an exchange of the quarter to its direction's count and list.
+// count adds an exchange of the quarter to its direction's counts (of the
+// quarter, and of it and the one before) and list.
 func (r *Relationship) count(x crm.Exchange) {
-	n, items := &r.Received, &r.ReceivedItems
+	n, n2q, items := &r.Received, &r.Received2Q, &r.ReceivedItems
 	if x.Direction == crm.Gave {
-		n, items = &r.Gave, &r.GaveItems
+		n, n2q, items = &r.Gave, &r.Gave2Q, &r.GaveItems
 	}
 	*n++
+	*n2q++
 	*items = append(*items, x)
 }
 

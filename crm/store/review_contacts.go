@@ -13,7 +13,7 @@ import (
 // reviewPeople reads the people of the quarter [start, asOf] (see
 // ReviewQuarter), in name order: who they are, their cadence and roles on
 // asOf, their last contact before the quarter and what they gave and
-// received over it and the one before.
+// received in the quarter before.
 func (tx *Tx) reviewPeople(start, asOf crm.Date) ([]review.ContactFacts, error) {
 	rows, err := tx.query(reviewPeopleQuery, sql.Named("start", start), sql.Named("asof", asOf),
 		sql.Named("pstart", start.AddMonths(-3)))
@@ -21,36 +21,55 @@ func (tx *Tx) reviewPeople(start, asOf crm.Date) ([]review.ContactFacts, error) 
 		var f review.ContactFacts
 		var roles string
 		err := row.Scan(&f.ID, &f.Name, &f.Archived, &f.MetOn, &f.AddedOn, &f.CheckinsFrom, &f.SnoozedUntil, &f.CadenceDays, &roles,
-			&f.LastBefore, &f.Gave2Q, &f.Received2Q)
+			&f.LastBefore, &f.GavePrev, &f.ReceivedPrev)
 		f.Roles = splitRoles(roles)
 		return f, err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("review contacts: %w", err)
 	}
-	// In name order as ORDER BY name COLLATE NOCASE, id would give it:
-	// sorted here, SQLite's sorter would carry every column of every row.
-	slices.SortFunc(facts, func(a, b review.ContactFacts) int {
-		if c := compareNoCase(a.Name, b.Name); c != 0 {
+	return inNameOrder(facts), nil
+}
+
+// inNameOrder puts the facts in the order ORDER BY name COLLATE NOCASE, id
+// would give them: sorted in SQL, SQLite's sorter carried every column of
+// every row; here only the names move, and each fact once.
+func inNameOrder(facts []review.ContactFacts) []review.ContactFacts {
+	type key struct {
+		name string
+		id   int64
+		at   int
+	}
+	keys := make([]key, len(facts))
+	for i := range facts {
+		keys[i] = key{facts[i].Name, facts[i].ID, i}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := compareNoCase(a.name, b.name); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.ID, b.ID)
+		return cmp.Compare(a.id, b.id)
 	})
-	return facts, nil
+	out := make([]review.ContactFacts, len(facts))
+	for i, k := range keys {
+		out[i] = facts[k.at]
+	}
+	return out
 }
 
 // reviewPeopleQuery is one row per person of the quarter: who they are,
 // their cadence and roles on :asof, their last contact before the quarter
 // (the last up to :asof is then the last day ReviewQuarter reads, or
-// that), and what they gave and received over this quarter and the one
-// before (from :pstart), open promises left out. The exchanges and the
+// that), and what they gave and received in the quarter before (from
+// :pstart; the quarter's own are read whole for its lists), open promises
+// left out. The exchanges and the
 // roles held are each one pass (the roles table has a row per role ever
 // held, far fewer than people), joined to the people; the last contact
 // before the quarter is an index seek per person.
 var reviewPeopleQuery = `WITH x AS (
     SELECT contact_id AS id, count(*) FILTER (WHERE direction = 'gave') AS gave,
         count(*) FILTER (WHERE direction = 'received') AS received
-    FROM exchanges WHERE occurred_on BETWEEN :pstart AND :asof AND NOT (commitment = 1 AND done_on IS NULL)
+    FROM exchanges WHERE occurred_on >= :pstart AND occurred_on < :start AND NOT (commitment = 1 AND done_on IS NULL)
     GROUP BY contact_id
 ), held AS (
     SELECT r.contact_id AS id, group_concat(DISTINCT r.role) AS roles, min(rc.days) AS days
