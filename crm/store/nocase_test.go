@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/kithcrm/kith/crm/review"
 )
 
 // Names sorted in Go with compareNoCase come in the order SQLite's
@@ -53,6 +55,26 @@ func TestCompareNoCaseIsSQLites(t *testing.T) {
 	for i, r := range rows {
 		if r.id != want[i] {
 			t.Fatalf("at %d Go has %q (#%d), SQLite #%d %q", i, r.name, r.id, want[i], names[want[i]-1])
+		}
+	}
+}
+
+// inNameOrder moves every fact to its place, whatever the cycles of the
+// order: facts shuffled every way end up as a plain sort puts them.
+func TestInNameOrderPlacesEveryFact(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for n := range 40 {
+		facts := make([]review.ContactFacts, n)
+		for i := range facts {
+			facts[i] = review.ContactFacts{ID: int64(i + 1), Name: []string{"b", "A", "a", "c", "B"}[r.IntN(5)], Minutes: i}
+		}
+		r.Shuffle(n, func(i, j int) { facts[i], facts[j] = facts[j], facts[i] })
+		want := slices.Clone(facts)
+		slices.SortFunc(want, func(a, b review.ContactFacts) int {
+			return cmp.Or(compareNoCase(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
+		})
+		if got := inNameOrder(facts); !slices.EqualFunc(got, want, func(a, b review.ContactFacts) bool { return a.ID == b.ID && a.Minutes == b.Minutes }) {
+			t.Fatalf("%d facts: %v, want %v", n, got, want)
 		}
 	}
 }

@@ -33,7 +33,8 @@ func (tx *Tx) reviewPeople(start, asOf crm.Date) ([]review.ContactFacts, error) 
 
 // inNameOrder puts the facts in the order ORDER BY name COLLATE NOCASE, id
 // would give them: sorted in SQL, SQLite's sorter carried every column of
-// every row; here only the names move, and each fact once.
+// every row; here only the names are sorted, then each fact moves once,
+// in place, along the cycles of the order found.
 func inNameOrder(facts []review.ContactFacts) []review.ContactFacts {
 	type key struct {
 		name string
@@ -50,11 +51,24 @@ func inNameOrder(facts []review.ContactFacts) []review.ContactFacts {
 		}
 		return cmp.Compare(a.id, b.id)
 	})
-	out := make([]review.ContactFacts, len(facts))
-	for i, k := range keys {
-		out[i] = facts[k.at]
+	// keys[i].at is where the fact that belongs at i is now; a key whose
+	// at is -1 has been placed.
+	for i := range keys {
+		if keys[i].at < 0 || keys[i].at == i {
+			continue
+		}
+		held := facts[i]
+		j := i
+		for keys[j].at != i {
+			next := keys[j].at
+			facts[j] = facts[next]
+			keys[j].at = -1
+			j = next
+		}
+		facts[j] = held
+		keys[j].at = -1
 	}
-	return out
+	return facts
 }
 
 // reviewPeopleQuery is one row per person of the quarter: who they are,
