@@ -17,10 +17,11 @@ type Source interface {
 	// ReviewMonths returns the activity of each month in [start, asOf] that
 	// has any: interactions, minutes, by role, and money spent.
 	ReviewMonths(start, asOf crm.Date) ([]Month, error)
-	// ReviewQuarter returns what ReviewMonths does for [start, asOf] and
-	// the people of the quarter (see Review.Contacts) in name order, with
-	// their activity in it, read together. A person is in the book from
-	// the day met when it is known, else the day added.
+	// ReviewQuarter returns what ReviewMonths does for the quarter before
+	// start and [start, asOf] together, and the people of the quarter (see
+	// Review.Contacts) in name order, with their activity in [start, asOf],
+	// all from one read. A person is in the book from the day met when it
+	// is known, else the day added.
 	ReviewQuarter(start, asOf crm.Date) ([]Month, []ContactFacts, error)
 	// ReviewExchanges returns the things given and received in [start,
 	// asOf], promises not yet kept left out, oldest first.
@@ -98,12 +99,7 @@ func Compute(src Source, q Quarter) (*Review, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.Totals = totals(q, months)
-	prev, err := src.ReviewMonths(q.Prev().Start(), q.Prev().End())
-	if err != nil {
-		return nil, err
-	}
-	r.Previous = totals(q.Prev(), prev)
+	r.Totals, r.Previous = totals(q, months), totals(q.Prev(), months)
 	profile, err := src.Profile()
 	if err != nil {
 		return nil, err
@@ -132,8 +128,9 @@ func Compute(src Source, q Quarter) (*Review, error) {
 	return r, nil
 }
 
-// totals sums a quarter's months, listing all three (empty ones too) and
-// every role, so charts and scripts never meet a missing key.
+// totals sums a quarter's months (others in months are left out),
+// listing all three (empty ones too) and every role, so charts and
+// scripts never meet a missing key.
 func totals(q Quarter, months []Month) Totals {
 	t := Totals{Quarter: q, Start: q.Start(), End: q.End(), ByRole: roleCounts()}
 	byKey := map[string]Month{}

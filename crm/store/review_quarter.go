@@ -9,8 +9,9 @@ import (
 	"github.com/kithcrm/kith/crm/review"
 )
 
-// ReviewQuarter returns the months of [start, asOf], as ReviewMonths does,
-// and the people of the quarter in name order with their activity in it:
+// ReviewQuarter returns the months of the quarter before start and of
+// [start, asOf], as ReviewMonths does, and the people of the quarter in
+// name order with their activity in it:
 // every active contact in the book by asOf (from the day met when it is
 // known, else the day added, so someone met before the quarter but entered
 // after it is part of it), and anyone (archived too) met or traded with in
@@ -28,19 +29,24 @@ func (tx *Tx) ReviewQuarter(start, asOf crm.Date) ([]review.Month, []review.Cont
 	if err != nil {
 		return nil, nil, err
 	}
-	tally, err := tx.newMonthTally(start, asOf)
+	from := start.AddMonths(-3)
+	tally, err := tx.newMonthTally(from, asOf)
 	if err != nil {
 		return nil, nil, fmt.Errorf("review activity: %w", err)
 	}
 	met := newMeetings(facts)
-	err = tx.readParticipants(start, asOf, func(id int64, day string, minutes int, contact int64) error {
+	quarter := start.String()
+	err = tx.readParticipants(from, asOf, func(id int64, day string, minutes int, contact int64) error {
 		tally.participant(id, day, minutes, contact)
+		if day < quarter {
+			return nil
+		}
 		return met.add(contact, day, minutes)
 	})
 	if err != nil {
 		return nil, nil, fmt.Errorf("review activity: %w", err)
 	}
-	months, err := tx.monthsOf(tally, start, asOf)
+	months, err := tx.monthsOf(tally, from, asOf)
 	if err != nil {
 		return nil, nil, err
 	}
