@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"fmt"
 	"strconv"
 	"strings"
@@ -64,9 +65,7 @@ func (tx *Tx) ReviewQuarter(start, asOf crm.Date) ([]review.Month, []review.Cont
 // bringing a row from SQLite into Go costs more than SQLite's own work
 // for it, and there are about two participants to an interaction.
 func (tx *Tx) readParticipants(start, asOf crm.Date, fn func(id int64, day string, minutes int, contact int64) error) error {
-	rows, err := tx.query(`SELECT i.id, i.occurred_on, i.minutes,
-		COALESCE((SELECT group_concat(p.contact_id) FROM participants p WHERE p.interaction_id = i.id), '')
-		FROM interactions i WHERE i.occurred_on BETWEEN ? AND ? ORDER BY i.occurred_on, i.id`, start, asOf)
+	rows, err := tx.query(participantsQuery, sql.Named("start", start), sql.Named("asof", asOf))
 	return each(rows, err, func(row scanner) error {
 		var id int64
 		var day, people string
@@ -91,6 +90,11 @@ func (tx *Tx) readParticipants(start, asOf crm.Date, fn func(id int64, day strin
 		return nil
 	})
 }
+
+// participantsQuery is readParticipants' statement.
+const participantsQuery = `SELECT i.id, i.occurred_on, i.minutes,
+    COALESCE((SELECT group_concat(p.contact_id) FROM participants p WHERE p.interaction_id = i.id), '')
+FROM interactions i WHERE i.occurred_on BETWEEN :start AND :asof ORDER BY i.occurred_on, i.id`
 
 // meetings gathers each person's quarter from its participants, for the
 // facts of the quarter's people.
