@@ -186,7 +186,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $$((100000 * $(FUZZ_SCALE)))x -fuzzminimizetime 200x ./crm/linkedin/
 	$(GO) test -run '^$$' -fuzz '^FuzzImport$$' -fuzztime $$((1000 * $(FUZZ_SCALE)))x -fuzzminimizetime 200x -parallel 1 ./crm/importer/
 	@for target in ./crm/:FuzzParseDate ./crm/:FuzzParseSpan ./crm/:FuzzParseExchange ./crm/:FuzzParseAmount \
-	    ./crm/:FuzzParseMinutes ./crm/:FuzzParseBudgetHours ./crm/:FuzzNameKey ./crm/review/:FuzzParseQuarter \
+	    ./crm/:FuzzParseMinutes ./crm/:FuzzParseBudgetHours ./crm/:FuzzNameKey ./crm/review/:FuzzParseQuarter ./crm/review/:FuzzRelationshipJSON \
 	    ./crm/calendar/:FuzzCheckRule ./crm/cli/:FuzzFlags; do \
 	  echo ">> fuzz $${target#*:} ($${target%%:*})"; \
 	  $(GO) test -run '^$$' -fuzz "^$${target#*:}\$$" -fuzztime $$((5000 * $(FUZZ_SCALE)))x -fuzzminimizetime 200x "$${target%%:*}"; \

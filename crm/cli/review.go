@@ -92,10 +92,11 @@ func (f *reviewReport) run(e *env, _ []string) error {
 	return e.printf("wrote the %s review to %s\n", r.Quarter, f.out)
 }
 
-// writeWhole writes the review to w whole or not at all. JSON is encoded
-// in full before its one write, so it goes straight out: a second copy of a
-// 50,000-person review in a buffer would double its memory. The other
-// formats write as they render, so they are rendered into a buffer first.
+// writeWhole writes the review to w whole or not at all. JSON checks all
+// that could fail to encode before its first byte, then goes straight out
+// as it is encoded: a copy of a 50,000-person review in a buffer would
+// more than double its memory. The other formats write as they render,
+// so they are rendered into a buffer first.
 func writeWhole(w io.Writer, r *review.Review, format review.Format) error {
 	if format == review.FormatJSON {
 		return r.WriteJSON(w)

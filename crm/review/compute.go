@@ -17,10 +17,12 @@ type Source interface {
 	// ReviewMonths returns the activity of each month in [start, asOf] that
 	// has any: interactions, minutes, by role, and money spent.
 	ReviewMonths(start, asOf crm.Date) ([]Month, error)
-	// ReviewContacts returns the people of a quarter (see Review.Contacts)
-	// in name order, with their activity in [start, asOf]. A person is in
-	// the book from the day met when it is known, else the day added.
-	ReviewContacts(start, asOf crm.Date) ([]ContactFacts, error)
+	// ReviewQuarter returns what ReviewMonths does for the quarter before
+	// start and [start, asOf] together, and the people of the quarter (see
+	// Review.Contacts) in name order, with their activity in [start, asOf],
+	// all from one read. A person is in the book from the day met when it
+	// is known, else the day added.
+	ReviewQuarter(start, asOf crm.Date) ([]Month, []ContactFacts, error)
 	// ReviewExchanges returns the things given and received in [start,
 	// asOf], promises not yet kept left out, oldest first.
 	ReviewExchanges(start, asOf crm.Date) ([]crm.Exchange, error)
@@ -57,9 +59,10 @@ type ContactFacts struct {
 	LastContact  crm.Date // the last interaction up to asOf
 	Interactions int
 	Minutes      int
-	// Gave2Q and Received2Q count the things given and received in the
-	// quarter and the one before, open promises left out.
-	Gave2Q, Received2Q int
+	// GavePrev and ReceivedPrev count the things given and received in the
+	// quarter before, open promises left out: with the quarter's own they
+	// make Relationship.Gave2Q and Received2Q.
+	GavePrev, ReceivedPrev int
 	// CheckinsKept and CheckinsMissed judge the quarter's check-ins as
 	// CountCheckins does; zero for archived people and those without a
 	// cadence.
@@ -92,13 +95,11 @@ func Compute(src Source, q Quarter) (*Review, error) {
 	if today.Before(r.AsOf) {
 		r.AsOf = today
 	}
-	var err error
-	if r.Totals, err = totals(src, q, r.AsOf); err != nil {
+	months, facts, err := src.ReviewQuarter(q.Start(), r.AsOf)
+	if err != nil {
 		return nil, err
 	}
-	if r.Previous, err = totals(src, q.Prev(), q.Prev().End()); err != nil {
-		return nil, err
-	}
+	r.Totals, r.Previous = totals(q, months), totals(q.Prev(), months)
 	profile, err := src.Profile()
 	if err != nil {
 		return nil, err
@@ -108,7 +109,7 @@ func Compute(src Source, q Quarter) (*Review, error) {
 	// While the quarter runs (AsOf is today), today is not over: what falls
 	// due today is not late, and "no contact all quarter" is not known yet.
 	running := !r.AsOf.Before(today)
-	if err := r.relationships(src, q, running); err != nil {
+	if err := r.relationships(src, q, facts, running); err != nil {
 		return nil, err
 	}
 	if err := r.network(src, q); err != nil {
@@ -127,14 +128,11 @@ func Compute(src Source, q Quarter) (*Review, error) {
 	return r, nil
 }
 
-// totals sums a quarter's months, listing all three (empty ones too) and
-// every role, so charts and scripts never meet a missing key.
-func totals(src Source, q Quarter, asOf crm.Date) (Totals, error) {
+// totals sums a quarter's months (others in months are left out),
+// listing all three (empty ones too) and every role, so charts and
+// scripts never meet a missing key.
+func totals(q Quarter, months []Month) Totals {
 	t := Totals{Quarter: q, Start: q.Start(), End: q.End(), ByRole: roleCounts()}
-	months, err := src.ReviewMonths(q.Start(), asOf)
-	if err != nil {
-		return t, err
-	}
 	byKey := map[string]Month{}
 	for _, m := range months {
 		byKey[m.Month] = m
@@ -154,7 +152,7 @@ func totals(src Source, q Quarter, asOf crm.Date) (Totals, error) {
 		t.MoneySpent += m.MoneySpent
 		t.Months = append(t.Months, m)
 	}
-	return t, nil
+	return t
 }
 
 // ChartRoles are the keys of every by-role figure: the five roles, then
@@ -169,13 +167,10 @@ func roleCounts() map[crm.RoleKind]Count {
 	return m
 }
 
-// relationships fills Contacts, Neglected and TakingMore; running says the
-// quarter is still running (AsOf is today).
-func (r *Review) relationships(src Source, q Quarter, running bool) error {
-	facts, err := src.ReviewContacts(q.Start(), r.AsOf)
-	if err != nil {
-		return err
-	}
+// relationships fills Contacts, Neglected and TakingMore from the facts of
+// the quarter's people; running says the quarter is still running (AsOf
+// is today).
+func (r *Review) relationships(src Source, q Quarter, facts []ContactFacts, running bool) error {
 	// The quarter's own exchanges, for their lists; "taking more than
 	// giving" is judged over two quarters, counted by the source.
 	exchanges, err := src.ReviewExchanges(q.Start(), r.AsOf)
@@ -207,13 +202,13 @@ func (r *Review) relationships(src Source, q Quarter, running bool) error {
 }
 
 // newRelationship starts a person's quarter from what the store knows and
-// judged (check-ins, two quarters' exchanges); the quarter's exchanges and
-// the flags come after. Its lists are empty rather than nil so the JSON
+// judged (check-ins, the exchanges of the quarter before); the quarter's
+// exchanges and the flags come after. Its lists are empty rather than nil so the JSON
 // report always has them.
 func newRelationship(f *ContactFacts) Relationship {
 	rel := Relationship{ID: f.ID, Name: f.Name, Roles: f.Roles, Archived: f.Archived, CadenceDays: f.CadenceDays,
 		Interactions: f.Interactions, Minutes: f.Minutes, LastContact: f.LastContact,
-		CheckinsKept: f.CheckinsKept, CheckinsMissed: f.CheckinsMissed, Gave2Q: f.Gave2Q, Received2Q: f.Received2Q,
+		CheckinsKept: f.CheckinsKept, CheckinsMissed: f.CheckinsMissed, Gave2Q: f.GavePrev, Received2Q: f.ReceivedPrev,
 		GaveItems: []crm.Exchange{}, ReceivedItems: []crm.Exchange{}, OpenCommitments: []crm.Exchange{}, Flags: []Flag{}}
 	if rel.Roles == nil {
 		rel.Roles = []crm.RoleKind{}
@@ -221,13 +216,15 @@ func newRelationship(f *ContactFacts) Relationship {
 	return rel
 }
 
-// count adds an exchange of the quarter to its direction's count and list.
+// count adds an exchange of the quarter to its direction's counts (of the
+// quarter, and of it and the one before) and list.
 func (r *Relationship) count(x crm.Exchange) {
-	n, items := &r.Received, &r.ReceivedItems
+	n, n2q, items := &r.Received, &r.Received2Q, &r.ReceivedItems
 	if x.Direction == crm.Gave {
-		n, items = &r.Gave, &r.GaveItems
+		n, n2q, items = &r.Gave, &r.Gave2Q, &r.GaveItems
 	}
 	*n++
+	*n2q++
 	*items = append(*items, x)
 }
 

@@ -53,9 +53,13 @@ func effectiveCadence(held string) string {
 	return `COALESCE(c.cadence_days,
             (SELECT min(rc.days) FROM roles r JOIN role_cadences rc ON rc.role = r.role
               WHERE r.contact_id = c.id AND ` + held + `),
-            CASE WHEN EXISTS (SELECT 1 FROM import_added ia WHERE ia.contact_id = c.id) THEN NULL
-                 ELSE (SELECT days FROM role_cadences WHERE role = 'none') END)`
+            ` + noRoleCadence + `)`
 }
+
+// noRoleCadence is the SQL for the cadence of contact c when they hold no
+// role: the default for people without one, none for people an import added.
+const noRoleCadence = `CASE WHEN EXISTS (SELECT 1 FROM import_added ia WHERE ia.contact_id = c.id) THEN NULL
+                 ELSE (SELECT days FROM role_cadences WHERE role = 'none') END`
 
 // scanSummary reads one row of contactRows, and any extra columns a query
 // adds after them into extra.

@@ -314,7 +314,7 @@ func TestReviewFollowsEditsAndDeletes(t *testing.T) {
 	start, asOf := crmtest.Date("2026-10-01"), crmtest.Date("2026-11-25")
 	quarter := func() (interactions, minutes, exchanges int) {
 		view(t, b.st, func(tx *Tx) error {
-			facts, err := tx.ReviewContacts(start, asOf)
+			_, facts, err := tx.ReviewQuarter(start, asOf)
 			if err != nil {
 				return err
 			}
