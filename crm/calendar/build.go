@@ -108,7 +108,8 @@ type collector struct{ ex *Export }
 func (c *collector) begin() error { return nil }
 func (c *collector) end() error   { return nil }
 
-func (c *collector) event(comp *ical.Component, _ *encodedEvent, st EventState) error {
+func (c *collector) event(ev *event, _ *encodedEvent, st EventState) error {
+	comp := ev.component()
 	stamp(comp, st)
 	c.ex.Calendar.Children = append(c.ex.Calendar.Children, comp)
 	// The hash as recorded is the content hash, stamps left out, which is
