@@ -1,9 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/kithcrm/kith/crm"
@@ -87,10 +89,11 @@ func (tx *Tx) DeleteCalDAVObject(url, uid string) error {
 // exchanges_received alone, which holds each exchange received with its
 // kind and description: a seek finds the day of the :limit-th newest, and
 // a range of the index from that day to today gives the newest :limit and
-// any of the same day (ReachOutsOf keeps :limit of them, in order by
-// day and id, which the last column carries). Ranking every gift with a
-// window function instead cost more than reading them. Goals are ranked
-// as promises are. The notes pieces are added only when asked for (%s).
+// any of the same day (reachOuts keeps :limit of them, in order by day and
+// id, which the last column carries). Ranking every gift with a window
+// function instead cost more than reading them. Goals are ranked as
+// promises are. The rows come in no order (see reachOuts). The notes
+// pieces are added only when asked for (%s).
 var reachOutsQuery = `WITH due AS MATERIALIZED (
     SELECT value AS id FROM json_each(:ids)
 )
@@ -115,7 +118,7 @@ SELECT 'goal', contact_id, n, NULL, '', title, 0 FROM (
     FROM goal_helpers h JOIN goals g ON g.id = h.goal_id
     WHERE g.status = 'active' AND h.contact_id IN (SELECT id FROM due)
 ) WHERE n <= :limit%s
-ORDER BY 1, 2, 3, 4 DESC, 7 DESC`
+`
 
 // reachOutNotes are the notes pieces of reachOutsQuery: each due contact's
 // own notes and those of their last interaction up to today, one indexed
@@ -143,45 +146,93 @@ func (tx *Tx) ReachOutsOf(ids []int64, limit int, withNotes bool) (map[int64]cal
 	if withNotes {
 		notes = reachOutNotes
 	}
-	out := make(map[int64]calendar.ReachOut, len(ids))
+	r := reachOuts{out: make(map[int64]calendar.ReachOut, len(ids)), gifts: map[int64][]gift{}}
 	rows, err := tx.query(fmt.Sprintf(reachOutsQuery, notes),
 		sql.Named("ids", string(list)), sql.Named("today", tx.today), sql.Named("limit", limit))
-	err = each(rows, err, func(row scanner) error {
-		var piece, text string
-		var id, n, exchange int64
-		var on sql.NullString
-		var kind crm.ExchangeKind
-		if err := row.Scan(&piece, &id, &n, &on, &kind, &text, &exchange); err != nil {
-			return err
-		}
-		r := out[id]
-		if piece == "gave" && len(r.TheyGave) == limit {
-			return nil // one more of the same day as the last kept
-		}
-		switch piece {
-		case "promised", "gave":
-			e := crm.Exchange{Kind: kind, Description: text}
-			var err error
-			if e.Date, err = crm.ParseDate(on.String); err != nil {
-				return fmt.Errorf("exchange of #%d: %w", id, err)
-			}
-			if piece == "promised" {
-				r.Promised = append(r.Promised, e)
-			} else {
-				r.TheyGave = append(r.TheyGave, e)
-			}
-		case "goal":
-			r.Goals = append(r.Goals, text)
-		case "notes":
-			r.Notes = text
-		case "last_notes":
-			r.LastNotes = text
-		}
-		out[id] = r
-		return nil
-	})
-	if err != nil {
+	if err = each(rows, err, r.add); err != nil {
 		return nil, fmt.Errorf("load what the check-ins say: %w", err)
 	}
-	return out, nil
+	return r.done(limit), nil
+}
+
+// reachOuts gathers the rows of reachOutsQuery. They come in no order
+// (sorting every row of a chunk in SQL cost more than the rest of the
+// statement): promises and goals carry their rank, and what each person
+// gave is put in order here, newest first, and cut at the limit.
+type reachOuts struct {
+	out   map[int64]calendar.ReachOut
+	gifts map[int64][]gift
+}
+
+// gift is one exchange a person gave, with its id: of two on one day, the
+// one logged later is the newer.
+type gift struct {
+	id int64
+	ex crm.Exchange
+}
+
+// add takes one row of reachOutsQuery.
+func (r *reachOuts) add(row scanner) error {
+	var piece, text string
+	var id, n, exchange int64
+	var on sql.NullString
+	var kind crm.ExchangeKind
+	if err := row.Scan(&piece, &id, &n, &on, &kind, &text, &exchange); err != nil {
+		return err
+	}
+	var e crm.Exchange
+	if piece == "promised" || piece == "gave" {
+		day, err := crm.ParseDate(on.String)
+		if err != nil {
+			return fmt.Errorf("exchange of #%d: %w", id, err)
+		}
+		e = crm.Exchange{Date: day, Kind: kind, Description: text}
+	}
+	if piece == "gave" {
+		r.gifts[id] = append(r.gifts[id], gift{id: exchange, ex: e})
+		return nil
+	}
+	o := r.out[id]
+	switch piece {
+	case "promised":
+		o.Promised = placeAt(o.Promised, n, e)
+	case "goal":
+		o.Goals = placeAt(o.Goals, n, text)
+	case "notes":
+		o.Notes = text
+	case "last_notes":
+		o.LastNotes = text
+	}
+	r.out[id] = o
+	return nil
+}
+
+// done puts each person's gifts in order, newest first, keeps limit of
+// them, and returns what every check-in says.
+func (r *reachOuts) done(limit int) map[int64]calendar.ReachOut {
+	for id, gifts := range r.gifts {
+		slices.SortFunc(gifts, func(a, b gift) int {
+			if c := b.ex.Date.Time().Compare(a.ex.Date.Time()); c != 0 {
+				return c
+			}
+			return cmp.Compare(b.id, a.id)
+		})
+		o := r.out[id]
+		for _, g := range gifts[:min(limit, len(gifts))] {
+			o.TheyGave = append(o.TheyGave, g.ex)
+		}
+		r.out[id] = o
+	}
+	return r.out
+}
+
+// placeAt puts v at rank n (from 1) of list, growing it as needed: the
+// ranks of a piece come in any order, and are 1 to its count.
+func placeAt[T any](list []T, n int64, v T) []T {
+	for int64(len(list)) < n {
+		var zero T
+		list = append(list, zero)
+	}
+	list[n-1] = v
+	return list
 }
