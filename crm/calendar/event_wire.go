@@ -97,14 +97,32 @@ func (e *encodedEvent) date(name string, day time.Time) {
 }
 
 // fold writes line as writeLine does: in lines of at most 75 octets, each
-// continuation starting with a space, never inside a UTF-8 character (an
-// invalid byte is written as U+FFFD, though cleaned text holds none).
+// continuation starting with a space, never inside a UTF-8 character.
+// Valid UTF-8 (all cleaned text is) is cut at the last character start
+// that fits; anything else is written rune by rune, an invalid byte as
+// U+FFFD, exactly as writeLine does.
 func (e *encodedEvent) fold(line []byte) {
-	if len(line) <= maxLine && utf8.Valid(line) {
-		e.buf.Write(line)
-		e.buf.WriteString("\r\n")
+	if !utf8.Valid(line) {
+		e.foldRunes(line)
 		return
 	}
+	room := maxLine
+	for len(line) > room {
+		cut := room
+		for !utf8.RuneStart(line[cut]) {
+			cut--
+		}
+		e.buf.Write(line[:cut])
+		e.buf.WriteString("\r\n ")
+		line = line[cut:]
+		room = maxLine - 1 // after the space
+	}
+	e.buf.Write(line)
+	e.buf.WriteString("\r\n")
+}
+
+// foldRunes is fold for a line that is not valid UTF-8.
+func (e *encodedEvent) foldRunes(line []byte) {
 	n := 0
 	for i := 0; i < len(line); {
 		r, width := utf8.DecodeRune(line[i:])
@@ -126,17 +144,19 @@ func appendText(dst []byte, text string) []byte {
 	if !isClean(text) {
 		text = cleanText(text)
 	}
-	for i := 0; i < len(text); i++ {
-		switch c := text[i]; c {
-		case '\\', ';', ',':
-			dst = append(dst, '\\', c)
-		case '\n':
-			dst = append(dst, '\\', 'n')
-		default:
-			dst = append(dst, c)
+	for {
+		i := strings.IndexAny(text, "\\;,\n")
+		if i < 0 {
+			return append(dst, text...)
 		}
+		dst = append(dst, text[:i]...)
+		if c := text[i]; c == '\n' {
+			dst = append(dst, '\\', 'n')
+		} else {
+			dst = append(dst, '\\', c)
+		}
+		text = text[i+1:]
 	}
-	return dst
 }
 
 // isClean reports whether cleanText would leave text as it is: valid

@@ -55,3 +55,30 @@ func TestReachOutsListTheNewestGiftsCutAtTheLimit(t *testing.T) {
 	check(1, got("2026-05-01 d1"))
 	check(2, got("2026-05-01 d1", "2026-03-01 b4"))
 }
+
+// An export reads through a wider page cache, and gives the connection
+// back with the cache it had.
+func TestWidenCacheGivesTheCacheBack(t *testing.T) {
+	st := openTemp(t, "2026-06-01")
+	size := func(tx *Tx) (n int) {
+		if err := tx.queryRow("PRAGMA cache_size").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	view(t, st, func(tx *Tx) error {
+		was := size(tx)
+		restore, err := tx.widenCache(calendarCacheKiB)
+		if err != nil {
+			return err
+		}
+		if got := size(tx); got != -calendarCacheKiB {
+			t.Errorf("cache_size %d while exporting, want %d", got, -calendarCacheKiB)
+		}
+		restore()
+		if got := size(tx); got != was {
+			t.Errorf("cache_size %d after, want %d as before", got, was)
+		}
+		return nil
+	})
+}
