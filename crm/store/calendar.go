@@ -146,7 +146,7 @@ func (tx *Tx) ReachOutsOf(ids []int64, limit int, withNotes bool) (map[int64]cal
 	if withNotes {
 		notes = reachOutNotes
 	}
-	r := reachOuts{out: make(map[int64]calendar.ReachOut, len(ids)), gifts: map[int64][]gift{}}
+	r := reachOuts{out: make(map[int64]calendar.ReachOut, len(ids)), gifts: make([]gift, 0, limit*len(ids))}
 	rows, err := tx.query(fmt.Sprintf(reachOutsQuery, notes),
 		sql.Named("ids", string(list)), sql.Named("today", tx.today), sql.Named("limit", limit))
 	if err = each(rows, err, r.add); err != nil {
@@ -161,22 +161,21 @@ func (tx *Tx) ReachOutsOf(ids []int64, limit int, withNotes bool) (map[int64]cal
 // gave is put in order here, newest first, and cut at the limit.
 type reachOuts struct {
 	out   map[int64]calendar.ReachOut
-	gifts map[int64][]gift
+	gifts []gift
 }
 
 // gift is one exchange a person gave, with its id: of two on one day, the
 // one logged later is the newer.
 type gift struct {
-	id int64
-	ex crm.Exchange
+	contact, id int64
+	ex          crm.Exchange
 }
 
 // add takes one row of reachOutsQuery.
 func (r *reachOuts) add(row scanner) error {
-	var piece, text string
+	var piece, text, kind string // kind as a plain string: database/sql scans a named type by reflection
 	var id, n, exchange int64
 	var on sql.NullString
-	var kind crm.ExchangeKind
 	if err := row.Scan(&piece, &id, &n, &on, &kind, &text, &exchange); err != nil {
 		return err
 	}
@@ -186,10 +185,10 @@ func (r *reachOuts) add(row scanner) error {
 		if err != nil {
 			return fmt.Errorf("exchange of #%d: %w", id, err)
 		}
-		e = crm.Exchange{Date: day, Kind: kind, Description: text}
+		e = crm.Exchange{Date: day, Kind: crm.ExchangeKind(kind), Description: text}
 	}
 	if piece == "gave" {
-		r.gifts[id] = append(r.gifts[id], gift{id: exchange, ex: e})
+		r.gifts = append(r.gifts, gift{contact: id, id: exchange, ex: e})
 		return nil
 	}
 	o := r.out[id]
@@ -210,18 +209,30 @@ func (r *reachOuts) add(row scanner) error {
 // done puts each person's gifts in order, newest first, keeps limit of
 // them, and returns what every check-in says.
 func (r *reachOuts) done(limit int) map[int64]calendar.ReachOut {
-	for id, gifts := range r.gifts {
-		slices.SortFunc(gifts, func(a, b gift) int {
-			if c := b.ex.Date.Time().Compare(a.ex.Date.Time()); c != 0 {
-				return c
-			}
-			return cmp.Compare(b.id, a.id)
-		})
-		o := r.out[id]
-		for _, g := range gifts[:min(limit, len(gifts))] {
-			o.TheyGave = append(o.TheyGave, g.ex)
+	slices.SortFunc(r.gifts, func(a, b gift) int {
+		if c := cmp.Compare(a.contact, b.contact); c != 0 {
+			return c
 		}
-		r.out[id] = o
+		if c := b.ex.Date.Time().Compare(a.ex.Date.Time()); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.id, a.id)
+	})
+	for from := 0; from < len(r.gifts); {
+		id := r.gifts[from].contact
+		to := from + 1
+		for to < len(r.gifts) && r.gifts[to].contact == id {
+			to++
+		}
+		if n := min(limit, to-from); n > 0 {
+			o := r.out[id]
+			o.TheyGave = make([]crm.Exchange, n)
+			for i, g := range r.gifts[from : from+n] {
+				o.TheyGave[i] = g.ex
+			}
+			r.out[id] = o
+		}
+		from = to
 	}
 	return r.out
 }
