@@ -168,7 +168,8 @@ type reachOuts struct {
 // one logged later is the newer.
 type gift struct {
 	contact, id int64
-	ex          crm.Exchange
+	day         crm.Date
+	kind, text  string
 }
 
 // add takes one row of reachOutsQuery.
@@ -179,22 +180,21 @@ func (r *reachOuts) add(row scanner) error {
 	if err := row.Scan(&piece, &id, &n, &on, &kind, &text, &exchange); err != nil {
 		return err
 	}
-	var e crm.Exchange
+	var day crm.Date
 	if piece == "promised" || piece == "gave" {
-		day, err := crm.ParseDate(on.String)
-		if err != nil {
+		var err error
+		if day, err = crm.ParseDate(on.String); err != nil {
 			return fmt.Errorf("exchange of #%d: %w", id, err)
 		}
-		e = crm.Exchange{Date: day, Kind: crm.ExchangeKind(kind), Description: text}
 	}
 	if piece == "gave" {
-		r.gifts = append(r.gifts, gift{contact: id, id: exchange, ex: e})
+		r.gifts = append(r.gifts, gift{contact: id, id: exchange, day: day, kind: kind, text: text})
 		return nil
 	}
 	o := r.out[id]
 	switch piece {
 	case "promised":
-		o.Promised = placeAt(o.Promised, n, e)
+		o.Promised = placeAt(o.Promised, n, crm.Exchange{Date: day, Kind: crm.ExchangeKind(kind), Description: text})
 	case "goal":
 		o.Goals = placeAt(o.Goals, n, text)
 	case "notes":
@@ -213,7 +213,7 @@ func (r *reachOuts) done(limit int) map[int64]calendar.ReachOut {
 		if c := cmp.Compare(a.contact, b.contact); c != 0 {
 			return c
 		}
-		if c := b.ex.Date.Time().Compare(a.ex.Date.Time()); c != 0 {
+		if c := b.day.Time().Compare(a.day.Time()); c != 0 {
 			return c
 		}
 		return cmp.Compare(b.id, a.id)
@@ -228,7 +228,7 @@ func (r *reachOuts) done(limit int) map[int64]calendar.ReachOut {
 			o := r.out[id]
 			o.TheyGave = make([]crm.Exchange, n)
 			for i, g := range r.gifts[from : from+n] {
-				o.TheyGave[i] = g.ex
+				o.TheyGave[i] = crm.Exchange{Date: g.day, Kind: crm.ExchangeKind(g.kind), Description: g.text}
 			}
 			r.out[id] = o
 		}
