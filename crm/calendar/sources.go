@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -67,26 +66,24 @@ func uid(salt, kind string, id int64) string {
 
 // checkIns are the check-ins due within the horizon, soonest first, each
 // with what helps to reach out: read for ReachOutChunk contacts at a time
-// (one statement instead of several per person), written, then let go.
+// (one statement instead of several per person), a chunk ahead of the
+// events being written (see readAhead), written, then let go.
 func (b *builder) checkIns(emit func(*event) error) error {
 	due, err := b.tx.Due(b.until)
 	if err != nil {
 		return err
 	}
-	for chunk := range slices.Chunk(due, ReachOutChunk) {
-		ids := make([]int64, len(chunk))
-		for i, c := range chunk {
-			ids[i] = c.ContactID
+	chunks, stop := b.readAhead(due)
+	defer stop()
+	for c := range chunks {
+		if c.err != nil {
+			return c.err
 		}
-		reach, err := b.tx.ReachOutsOf(ids, reachOutLimit, b.s.WithNotes)
-		if err != nil {
-			return err
-		}
-		for i, c := range chunk {
-			if err := emit(b.checkIn(c, reach[c.ContactID])); err != nil {
+		for i, ci := range c.due {
+			if err := emit(b.checkIn(ci, c.reach[ci.ContactID])); err != nil {
 				return err
 			}
-			chunk[i] = crm.CheckIn{} // written: let its strings go
+			c.due[i] = crm.CheckIn{} // written: let its strings go
 		}
 	}
 	return nil
