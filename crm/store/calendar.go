@@ -84,8 +84,9 @@ func (tx *Tx) DeleteCalDAVObject(url, uid string) error {
 // reachOutsQuery reads the calendar.ReachOut of the contacts in :ids (a JSON
 // array) in one statement, and the ids are one bound value, so the
 // statement's size never depends on the data. Open promises are few and
-// read through their partial index, ranked per contact with a window
-// function and cut at :limit. What they gave is read from
+// read from their partial index exchanges_promised alone (it holds their
+// kind and description), ranked per contact with a window function and
+// cut at :limit. What they gave is read from
 // exchanges_received alone, which holds each exchange received with its
 // kind and description: a seek finds the day of the :limit-th newest, and
 // a range of the index from that day to today gives the newest :limit and
@@ -100,7 +101,7 @@ var reachOutsQuery = `WITH due AS MATERIALIZED (
 SELECT 'promised', contact_id, n, occurred_on, kind, description, 0 FROM (
     SELECT e.contact_id, e.occurred_on, e.kind, e.description,
         row_number() OVER (PARTITION BY e.contact_id ORDER BY e.occurred_on, e.id) AS n
-    FROM exchanges e INDEXED BY exchanges_open
+    FROM exchanges e INDEXED BY exchanges_promised
     WHERE e.commitment = 1 AND e.done_on IS NULL AND e.contact_id IN (SELECT id FROM due)
 ) WHERE n <= :limit
 UNION ALL
