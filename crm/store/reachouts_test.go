@@ -1,6 +1,8 @@
 package store
 
 import (
+	"database/sql"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -81,4 +83,22 @@ func TestWidenCacheGivesTheCacheBack(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// What the check-ins say is read from indexes alone: no row of the
+// exchanges table, whose scattered reads were most of a big export.
+func TestReachOutsReadTheExchangesIndexesAlone(t *testing.T) {
+	st := openTemp(t, "2026-06-01")
+	q := fmt.Sprintf(reachOutsQuery, reachOutNotes)
+	plan := strings.Join(queryPlan(t, st, q, sql.Named("ids", "[1,2]"), sql.Named("today", crmtest.Date("2026-06-01")),
+		sql.Named("limit", 3)), "\n")
+	for _, want := range []string{"SEARCH e USING COVERING INDEX exchanges_received", "SEARCH x USING COVERING INDEX exchanges_received",
+		"SEARCH e USING COVERING INDEX exchanges_promised"} {
+		if !strings.Contains(plan, want) {
+			t.Errorf("the plan lacks %q:\n%s", want, plan)
+		}
+	}
+	if strings.Contains(plan, "SCAN e") || strings.Contains(plan, "SCAN x") {
+		t.Errorf("the plan scans the exchanges:\n%s", plan)
+	}
 }

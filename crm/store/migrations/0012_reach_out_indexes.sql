@@ -13,6 +13,7 @@ CREATE INDEX exchanges_received ON exchanges (contact_id, occurred_on, id, kind,
     WHERE direction = 'received';
 
 -- The promises still open to each person, oldest first: exchanges_open
--- finds them, and this also holds what the check-in shows of them.
-CREATE INDEX exchanges_promised ON exchanges (contact_id, occurred_on, id, kind, description)
+-- finds them, and this also holds what the check-in shows of them (and
+-- done_on, always NULL here, without which SQLite reads the row to check it).
+CREATE INDEX exchanges_promised ON exchanges (contact_id, occurred_on, id, kind, description, done_on)
     WHERE commitment = 1 AND done_on IS NULL;
