@@ -3,8 +3,6 @@ package calendar
 import (
 	"fmt"
 
-	ical "github.com/emersion/go-ical"
-
 	"github.com/kithcrm/kith/crm"
 )
 
@@ -42,7 +40,7 @@ type AgreementReader interface {
 // past is placed on today, as an overdue check-in is: it is still to do.
 // In a list of event sources it is
 // {name: "agreements", events: func(b *builder, emit ...) error { return b.agreementEvents(b.until, emit) }}.
-func (b *builder) agreementEvents(until crm.Date, emit func(*ical.Component) error) error {
+func (b *builder) agreementEvents(until crm.Date, emit func(*event) error) error {
 	src, ok := b.tx.(AgreementReader)
 	if !ok {
 		return nil
@@ -58,7 +56,7 @@ func (b *builder) agreementEvents(until crm.Date, emit func(*ical.Component) err
 		}
 		summary, description := agreementText(d)
 		ev := b.allDay(uid(b.salt, "agreement-"+string(d.Kind), d.AgreementID), day, summary, description)
-		setTextList(ev.Props, ical.PropCategories, []string{string(d.Role)})
+		ev.categories = []string{string(d.Role)}
 		if err := emit(ev); err != nil {
 			return err
 		}

@@ -3,7 +3,12 @@ package calendar_test
 import (
 	"bytes"
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -168,4 +173,107 @@ func (p *perPerson) ReachOutsOf(ids []int64, limit int, withNotes bool) (map[int
 		}
 	}
 	return out, nil
+}
+
+// BenchmarkExportRatio is `kith export ics` on the book KITH_BENCH_DB names
+// (the 50,000-person book scripts/bench generates; a copy is read, never
+// the file itself), in process and in the steady state (every event
+// already recorded, so nothing is written), against the bare indexed read
+// of the same due rows in the same run: on a machine shared with other
+// work, their ratio is steadier than either time.
+func BenchmarkExportRatio(b *testing.B) {
+	src := os.Getenv("KITH_BENCH_DB")
+	if src == "" {
+		b.Skip("set KITH_BENCH_DB to a generated book (scripts/bench keeps one in ~/.cache/kith-bench)")
+	}
+	ctx := context.Background()
+	st, path := benchCopy(b, src)
+	st.SetToday(calendartest.GenToday)
+	// A write on the book's day brings the stored check-ins back to it
+	// (opening the copy may have migrated it on the real day).
+	if err := st.Update(ctx, func(tx *store.Tx) error { return nil }); err != nil {
+		b.Fatal(err)
+	}
+	var until crm.Date
+	if err := st.View(ctx, func(tx *store.Tx) error {
+		s, err := calendar.LoadSettings(tx)
+		until = s.Horizon.After(tx.Today())
+		return err
+	}); err != nil {
+		b.Fatal(err)
+	}
+	export := func() int {
+		n, err := calendar.Stream(ctx, st, calendar.Options{}, io.Discard)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return n
+	}
+	events := export() // records every event: the runs below write nothing
+	raw, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer raw.Close()
+	b.Run("export", func(b *testing.B) {
+		for b.Loop() {
+			export()
+		}
+		b.ReportMetric(float64(events), "events")
+	})
+	b.Run("sqlite-due", func(b *testing.B) {
+		for b.Loop() {
+			readAll(b, raw, `SELECT id, name, checkin_roles, cadence_days, last_contact, next_due, last_summary
+				FROM contacts WHERE archived = 0 AND next_due <= ? ORDER BY next_due, name_key, id`, until.String())
+		}
+	})
+}
+
+// benchCopy opens a copy of the book at src in a temporary folder.
+func benchCopy(b *testing.B, src string) (*store.Store, string) {
+	b.Helper()
+	path := filepath.Join(b.TempDir(), "kith.db")
+	in, err := os.Open(src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer in.Close()
+	out, err := os.Create(path)
+	if err == nil {
+		_, err = io.Copy(out, in)
+		err = errors.Join(err, out.Close())
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := store.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	return st, path
+}
+
+// readAll runs a query and reads every column of every row, as sqlite3
+// printing them would.
+func readAll(b *testing.B, db *sql.DB, q string, args ...any) {
+	rows, err := db.Query(q, args...)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	vals := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		b.Fatal(err)
+	}
 }

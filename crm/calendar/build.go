@@ -1,9 +1,11 @@
 // Package calendar carries Kith's check-in reminders into the calendar the
 // user already lives in: an iCalendar file (exported once, or a live file
-// Kith rewrites after every change) and CalDAV publishing. It builds the
-// events with go-ical and writes them with its own wire-correct encoder,
-// one at a time as they are read (see Stream), so a calendar of tens of
-// thousands of check-ins is never held whole.
+// Kith rewrites after every change) and CalDAV publishing. Each event is
+// built as a plain all-day event and its lines written straight from it
+// (event.go, event_wire.go), one at a time as they are read (see Stream),
+// so a calendar of tens of thousands of check-ins is never held whole; a
+// calendar built whole for CalDAV holds them as go-ical components, which
+// its wire-correct encoder (encode.go) writes with the same bytes.
 package calendar
 
 import (
@@ -108,7 +110,8 @@ type collector struct{ ex *Export }
 func (c *collector) begin() error { return nil }
 func (c *collector) end() error   { return nil }
 
-func (c *collector) event(comp *ical.Component, _ *encodedEvent, st EventState) error {
+func (c *collector) event(ev *event, _ *encodedEvent, st EventState) error {
+	comp := ev.component()
 	stamp(comp, st)
 	c.ex.Calendar.Children = append(c.ex.Calendar.Children, comp)
 	// The hash as recorded is the content hash, stamps left out, which is

@@ -1,7 +1,7 @@
 package calendar
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/kithcrm/kith/crm"
@@ -24,44 +24,47 @@ func daysLate(n int) string {
 	if n == 1 {
 		return "1 day late"
 	}
-	return fmt.Sprintf("%d days late", n)
+	return strconv.Itoa(n) + " days late"
 }
 
 // checkInDescription tells the user what to reach out with: the last talk,
 // what they promised, what the person gave them, and the goal they help with.
 // Private notes appear only when r carries them (the with-notes choice).
+// It is written for every check-in of an export, so it builds its lines
+// in one buffer.
 func checkInDescription(c crm.CheckIn, r ReachOut) string {
-	var lines []string
-	due := "Check-in due " + c.Due.String()
+	var b strings.Builder
+	b.Grow(256)
+	b.WriteString("Check-in due " + c.Due.String())
 	if c.DaysOverdue > 0 {
-		due += " (" + daysLate(c.DaysOverdue) + ")"
+		b.WriteString(" (" + daysLate(c.DaysOverdue) + ")")
 	}
 	if c.CadenceDays > 0 {
-		due += ", every " + crm.FormatDays(c.CadenceDays)
+		b.WriteString(", every " + crm.FormatDays(c.CadenceDays))
 	}
-	lines = append(lines, due+".")
+	b.WriteString(".")
 	switch {
 	case c.LastContact.IsZero():
-		lines = append(lines, "No conversation logged yet.")
+		b.WriteString("\nNo conversation logged yet.")
 	case c.LastSummary != "":
-		lines = append(lines, "Last talked "+c.LastContact.String()+": "+c.LastSummary)
+		b.WriteString("\nLast talked " + c.LastContact.String() + ": " + c.LastSummary)
 	default:
-		lines = append(lines, "Last talked "+c.LastContact.String()+".")
+		b.WriteString("\nLast talked " + c.LastContact.String() + ".")
 	}
 	for _, x := range r.Promised {
-		lines = append(lines, fmt.Sprintf("You promised: %s (%s, since %s)", x.Description, x.Kind, x.Date))
+		b.WriteString("\nYou promised: " + x.Description + " (" + string(x.Kind) + ", since " + x.Date.String() + ")")
 	}
 	for _, x := range r.TheyGave {
-		lines = append(lines, fmt.Sprintf("They gave you: %s (%s, %s)", x.Description, x.Kind, x.Date))
+		b.WriteString("\nThey gave you: " + x.Description + " (" + string(x.Kind) + ", " + x.Date.String() + ")")
 	}
 	for _, g := range r.Goals {
-		lines = append(lines, "They help with your goal: "+g)
+		b.WriteString("\nThey help with your goal: " + g)
 	}
 	if n := strings.TrimSpace(r.Notes); n != "" {
-		lines = append(lines, "Notes: "+n)
+		b.WriteString("\nNotes: " + n)
 	}
 	if n := strings.TrimSpace(r.LastNotes); n != "" {
-		lines = append(lines, "Notes from your last talk: "+n)
+		b.WriteString("\nNotes from your last talk: " + n)
 	}
-	return strings.Join(lines, "\n")
+	return b.String()
 }

@@ -3,8 +3,6 @@ package calendar
 import (
 	"strings"
 
-	"github.com/emersion/go-ical"
-
 	"github.com/kithcrm/kith/crm"
 )
 
@@ -15,7 +13,7 @@ import (
 // the prospect moves on without a new follow-up.
 
 // followUps emits the follow-up events due within the horizon.
-func (b *builder) followUps(emit func(*ical.Component) error) error {
+func (b *builder) followUps(emit func(*event) error) error {
 	list, err := b.tx.FollowUpsDue(b.until)
 	if err != nil {
 		return err
@@ -29,7 +27,7 @@ func (b *builder) followUps(emit func(*ical.Component) error) error {
 }
 
 // followUp is one prospect's follow-up event.
-func (b *builder) followUp(f crm.FollowUp) *ical.Component {
+func (b *builder) followUp(f crm.FollowUp) *event {
 	day := f.Due
 	if day.Before(b.today) {
 		day = b.today
@@ -39,7 +37,7 @@ func (b *builder) followUp(f crm.FollowUp) *ical.Component {
 	if f.Role != "" {
 		cats = append(cats, string(f.Role))
 	}
-	setTextList(ev.Props, ical.PropCategories, cats)
+	ev.categories = cats
 	return ev
 }
 

@@ -4,12 +4,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/emersion/go-ical"
 
 	"github.com/kithcrm/kith/crm"
 )
@@ -22,7 +19,7 @@ import (
 // its own.
 type source struct {
 	name   string // in errors: "calendar check-ins: ..."
-	events func(b *builder, emit func(*ical.Component) error) error
+	events func(b *builder, emit func(*event) error) error
 }
 
 // sources are the kinds of event an export holds, in the order it writes
@@ -34,7 +31,7 @@ var sources = []source{
 	{name: "circles", events: (*builder).circles},
 	{name: "check-ins", events: (*builder).checkIns},
 	{name: "follow-ups", events: (*builder).followUps},
-	{name: "agreements", events: func(b *builder, emit func(*ical.Component) error) error { return b.agreementEvents(b.until, emit) }},
+	{name: "agreements", events: func(b *builder, emit func(*event) error) error { return b.agreementEvents(b.until, emit) }},
 }
 
 // builder makes the events of one export from one snapshot.
@@ -44,6 +41,7 @@ type builder struct {
 	salt  string
 	today crm.Date
 	until crm.Date // the end of the horizon: events after it are left out
+	alarm string   // the TRIGGER of every event's alarm, "" for none
 }
 
 // newBuilder reads the saved settings, as opts adjust them, for an export from tx.
@@ -57,7 +55,7 @@ func newBuilder(tx Reader, opts Options, salt string) (*builder, error) {
 	}
 	s.WithNotes = s.WithNotes || opts.WithNotes
 	today := tx.Today()
-	return &builder{tx: tx, s: s, salt: salt, today: today, until: s.Horizon.After(today)}, nil
+	return &builder{tx: tx, s: s, salt: salt, today: today, until: s.Horizon.After(today), alarm: alarmTrigger(s.AlarmTime)}, nil
 }
 
 // uid makes the stable UID of one kind of event about one record.
@@ -68,62 +66,27 @@ func uid(salt, kind string, id int64) string {
 
 // checkIns are the check-ins due within the horizon, soonest first, each
 // with what helps to reach out: read for ReachOutChunk contacts at a time
-// (one statement instead of several per person), written, then let go.
-func (b *builder) checkIns(emit func(*ical.Component) error) error {
+// (one statement instead of several per person), a chunk ahead of the
+// events being written (see readAhead), written, then let go.
+func (b *builder) checkIns(emit func(*event) error) error {
 	due, err := b.tx.Due(b.until)
 	if err != nil {
 		return err
 	}
-	for chunk := range slices.Chunk(due, ReachOutChunk) {
-		ids := make([]int64, len(chunk))
-		for i, c := range chunk {
-			ids[i] = c.ContactID
+	chunks, stop := b.readAhead(due)
+	defer stop()
+	for c := range chunks {
+		if c.err != nil {
+			return c.err
 		}
-		reach, err := b.tx.ReachOutsOf(ids, reachOutLimit, b.s.WithNotes)
-		if err != nil {
-			return err
-		}
-		for i, c := range chunk {
-			if err := emit(b.checkIn(c, reach[c.ContactID])); err != nil {
+		for i, ci := range c.due {
+			if err := emit(b.checkIn(ci, c.reach[ci.ContactID])); err != nil {
 				return err
 			}
-			chunk[i] = crm.CheckIn{} // written: let its strings go
+			c.due[i] = crm.CheckIn{} // written: let its strings go
 		}
 	}
 	return nil
-}
-
-// allDay makes an all-day event on day: DATE values carry no TZID, so the
-// event stays on that day in every time zone and needs no VTIMEZONE.
-func (b *builder) allDay(uid string, day crm.Date, summary, description string) *ical.Component {
-	ev := ical.NewEvent().Component
-	ev.Props.SetText(ical.PropUID, uid)
-	ev.Props.SetDate(ical.PropDateTimeStart, day.Time())
-	ev.Props.SetDate(ical.PropDateTimeEnd, day.AddDays(1).Time())
-	setText(ev.Props, ical.PropSummary, summary)
-	setText(ev.Props, ical.PropDescription, description)
-	ev.Props.SetText(ical.PropClass, "PRIVATE")
-	ev.Props.SetText(ical.PropTransparency, "TRANSPARENT") // a reminder, not busy time
-	if b.s.AlarmTime != "" {
-		if off, err := alarmOffset(b.s.AlarmTime); err == nil {
-			ev.Children = append(ev.Children, alarm(off, summary))
-		}
-	}
-	return ev
-}
-
-// alarm reminds on the day of an all-day event at off after its start.
-// Several clients drop alarms from subscribed files, which is why the event
-// itself, on the right day with a plain summary, is the reminder.
-func alarm(off time.Duration, summary string) *ical.Component {
-	a := ical.NewComponent(ical.CompAlarm)
-	a.Props.SetText(ical.PropAction, "DISPLAY")
-	trig := ical.NewProp(ical.PropTrigger)
-	trig.Params.Set(ical.ParamRelated, "START")
-	trig.Value = isoDuration(off)
-	a.Props.Set(trig)
-	setText(a.Props, ical.PropDescription, summary)
-	return a
 }
 
 // isoDuration writes a non-negative offset of whole minutes as PT9H30M.
@@ -142,18 +105,17 @@ func isoDuration(d time.Duration) string {
 // checkIn is one contact's check-in. An overdue one is placed on today and
 // says how late it is, since a calendar shows what is on a day, not what
 // was missed. r is what the check-in says (see checkInDescription).
-func (b *builder) checkIn(c crm.CheckIn, r ReachOut) *ical.Component {
+func (b *builder) checkIn(c crm.CheckIn, r ReachOut) *event {
 	day := c.Due
 	if day.Before(b.today) {
 		day = b.today
 	}
 	ev := b.allDay(uid(b.salt, "checkin", c.ContactID), day, checkInSummary(c), checkInDescription(c, r))
 	if len(c.Roles) > 0 {
-		roles := make([]string, len(c.Roles))
+		ev.categories = make([]string, len(c.Roles))
 		for i, role := range c.Roles {
-			roles[i] = string(role)
+			ev.categories[i] = string(role)
 		}
-		setTextList(ev.Props, ical.PropCategories, roles)
 	}
 	return ev
 }
@@ -161,7 +123,7 @@ func (b *builder) checkIn(c crm.CheckIn, r ReachOut) *ical.Component {
 // review is the recurring quarterly relationship review. A rule that no
 // longer yields a day falls back to the default, so the calendar always
 // holds at least this event and stays a valid file.
-func (b *builder) review(emit func(*ical.Component) error) error {
+func (b *builder) review(emit func(*event) error) error {
 	rule := b.s.ReviewRule
 	start, err := reviewStart(rule, b.today)
 	if err != nil {
@@ -173,14 +135,14 @@ func (b *builder) review(emit func(*ical.Component) error) error {
 	ev := b.allDay(uid(b.salt, "review", 0), start, "Quarterly relationship review",
 		"Look back at the quarter with Kith: who helped you, whom you helped, which relationships "+
 			"went quiet, and whether your coaches, mentors and circles still fit your goals.")
-	ev.Props.Set(&ical.Prop{Name: ical.PropRecurrenceRule, Params: ical.Params{}, Value: rule})
+	ev.rule = rule
 	return emit(ev)
 }
 
 // circles are the meeting rhythms of circles that have a cadence: a series
 // from the next expected meeting (today when it is overdue or the circle
 // never met).
-func (b *builder) circles(emit func(*ical.Component) error) error {
+func (b *builder) circles(emit func(*event) error) error {
 	list, err := b.tx.Circles()
 	if err != nil {
 		return err
@@ -194,8 +156,8 @@ func (b *builder) circles(emit func(*ical.Component) error) error {
 			start = b.today
 		}
 		ev := b.allDay(uid(b.salt, "circle", c.ID), start, "Circle meeting: "+c.Name, circleDescription(c))
-		ev.Props.Set(&ical.Prop{Name: ical.PropRecurrenceRule, Params: ical.Params{}, Value: cadenceRule(c.CadenceDays)})
-		setTextList(ev.Props, ical.PropCategories, []string{string(crm.RoleCircle)})
+		ev.rule = cadenceRule(c.CadenceDays)
+		ev.categories = []string{string(crm.RoleCircle)}
 		if err := emit(ev); err != nil {
 			return err
 		}

@@ -2,10 +2,7 @@ package calendar
 
 import (
 	"bufio"
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"strconv"
@@ -41,7 +38,7 @@ func Stream(ctx context.Context, st Store, opts Options, w io.Writer) (int, erro
 type sink interface {
 	begin() error
 	// event takes an event with its encoding, both unstamped, and its state.
-	event(c *ical.Component, enc *encodedEvent, st EventState) error
+	event(ev *event, enc *encodedEvent, st EventState) error
 	end() error
 }
 
@@ -88,18 +85,17 @@ func emitAll(tx Reader, opts Options, salt string, now time.Time, out sink) ([]c
 	}
 	var changed []change
 	enc := &encodedEvent{}
-	emit := func(c *ical.Component) error {
-		uid := c.Props.Get(ical.PropUID).Value
-		if err := enc.encode(c); err != nil {
+	emit := func(ev *event) error {
+		if err := enc.writeEvent(ev); err != nil {
 			return err
 		}
 		content, shown := enc.hashes()
-		prev, seen := states[uid]
-		next, save := revise(prev, seen, EventState{UID: uid, Hash: content, Shown: shown}, now)
+		prev, seen := states[ev.uid]
+		next, save := revise(prev, seen, EventState{UID: ev.uid, Hash: content, Shown: shown}, now)
 		if save {
 			changed = append(changed, change{prev: prev, seen: seen, next: next})
 		}
-		return out.event(c, enc, next)
+		return out.event(ev, enc, next)
 	}
 	if err := out.begin(); err != nil {
 		return nil, err
@@ -183,7 +179,7 @@ func (s *streamer) begin() error {
 	return encodeHead(s.w, newCalendar(true).Component, nil)
 }
 
-func (s *streamer) event(_ *ical.Component, enc *encodedEvent, st EventState) error {
+func (s *streamer) event(_ *event, enc *encodedEvent, st EventState) error {
 	s.n++
 	return enc.writeStamped(s.w, st)
 }
@@ -206,92 +202,4 @@ func stamp(c *ical.Component, st EventState) {
 	seq := ical.NewProp(ical.PropSequence)
 	seq.Value = strconv.Itoa(st.Sequence)
 	c.Props.Set(seq)
-}
-
-// The hashes of an event leave out some of its own properties (not those
-// of its alarms): the content hash its stamps, so that it changes exactly
-// when the date or text does; the shown hash the description too, so that
-// it changes exactly when SEQUENCE must rise.
-var stampProps = []string{ical.PropDateTimeStamp, ical.PropLastModified, ical.PropSequence}
-
-// encodedEvent is one event encoded once, without its stamps, as its
-// hashes cover it: its bytes, where its description lies in them, and
-// where the stamps go when it is written. Encoding an event once instead
-// of three times (twice to hash it, once to write it) is most of what an
-// export of tens of thousands of events spends outside SQLite.
-type encodedEvent struct {
-	buf              bytes.Buffer
-	descFrom, descTo int // its own DESCRIPTION lines; both -1 without one
-	stampAt, seqAt   int // where DTSTAMP, and SEQUENCE with LAST-MODIFIED, are written
-}
-
-// encode encodes c, which carries no stamps yet, reusing the buffer.
-func (e *encodedEvent) encode(c *ical.Component) error {
-	e.buf.Reset()
-	e.descFrom, e.descTo, e.stampAt, e.seqAt = -1, -1, -1, -1
-	writeLine(&e.buf, "BEGIN:"+c.Name)
-	for _, name := range propNames(c, stampProps) {
-		r := rank(name)
-		if e.stampAt < 0 && r > propOrder[ical.PropDateTimeStamp] {
-			e.stampAt = e.buf.Len()
-		}
-		if e.seqAt < 0 && r > propOrder[ical.PropLastModified] {
-			e.seqAt = e.buf.Len()
-		}
-		from := e.buf.Len()
-		if err := writeProp(&e.buf, c, name); err != nil {
-			return err
-		}
-		if name == ical.PropDescription {
-			e.descFrom, e.descTo = from, e.buf.Len()
-		}
-	}
-	if e.stampAt < 0 {
-		e.stampAt = e.buf.Len()
-	}
-	if e.seqAt < 0 {
-		e.seqAt = e.buf.Len()
-	}
-	for _, child := range c.Children {
-		if err := encodeComponent(&e.buf, child, nil); err != nil {
-			return err
-		}
-	}
-	return writeLine(&e.buf, "END:"+c.Name)
-}
-
-// hashes returns the content hash of the event and the hash of what a
-// calendar shows of it: the same bytes without its description.
-func (e *encodedEvent) hashes() (content, shown string) {
-	b := e.buf.Bytes()
-	sum := sha256.Sum256(b)
-	content = hex.EncodeToString(sum[:16])
-	if e.descFrom < 0 {
-		return content, content
-	}
-	h := sha256.New()
-	h.Write(b[:e.descFrom])
-	h.Write(b[e.descTo:])
-	return content, hex.EncodeToString(h.Sum(nil)[:16])
-}
-
-// writeStamped writes the event with the stamps of st, the bytes Encode
-// gives for it after stamp.
-func (e *encodedEvent) writeStamped(w *bufio.Writer, st EventState) error {
-	var stamps ical.Component
-	stamps.Props = ical.Props{}
-	stamp(&stamps, st)
-	b := e.buf.Bytes()
-	w.Write(b[:e.stampAt])
-	if err := writeProp(w, &stamps, ical.PropDateTimeStamp); err != nil {
-		return err
-	}
-	w.Write(b[e.stampAt:e.seqAt])
-	for _, name := range []string{ical.PropSequence, ical.PropLastModified} {
-		if err := writeProp(w, &stamps, name); err != nil {
-			return err
-		}
-	}
-	_, err := w.Write(b[e.seqAt:])
-	return err
 }

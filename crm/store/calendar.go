@@ -1,9 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/kithcrm/kith/crm"
@@ -80,48 +82,54 @@ func (tx *Tx) DeleteCalDAVObject(url, uid string) error {
 }
 
 // reachOutsQuery reads the calendar.ReachOut of the contacts in :ids (a JSON
-// array) in one statement: each piece is ranked per contact with a window
-// function and cut at :limit, and the ids are one bound value, so the
-// statement's size never depends on the data. Open
-// promises are few and read through their partial index; what they gave is
-// read newest first per due contact and stops at :limit. The
-// notes pieces are added only when asked for (%s).
+// array) in one statement, and the ids are one bound value, so the
+// statement's size never depends on the data. Open promises are few and
+// read from their partial index exchanges_promised alone (it holds their
+// kind and description), ranked per contact with a window function and
+// cut at :limit. What they gave is read from
+// exchanges_received alone, which holds each exchange received with its
+// kind and description: a seek finds the day of the :limit-th newest, and
+// a range of the index from that day to today gives the newest :limit and
+// any of the same day (reachOuts keeps :limit of them, in order by day and
+// id, which the last column carries). Ranking every gift with a window
+// function instead cost more than reading them. Goals are ranked as
+// promises are. The rows come in no order (see reachOuts). The notes
+// pieces are added only when asked for (%s).
 var reachOutsQuery = `WITH due AS MATERIALIZED (
     SELECT value AS id FROM json_each(:ids)
 )
-SELECT 'promised', contact_id, n, occurred_on, kind, description FROM (
+SELECT 'promised', contact_id, n, occurred_on, kind, description, 0 FROM (
     SELECT e.contact_id, e.occurred_on, e.kind, e.description,
         row_number() OVER (PARTITION BY e.contact_id ORDER BY e.occurred_on, e.id) AS n
-    FROM exchanges e INDEXED BY exchanges_open
+    FROM exchanges e INDEXED BY exchanges_promised
     WHERE e.commitment = 1 AND e.done_on IS NULL AND e.contact_id IN (SELECT id FROM due)
 ) WHERE n <= :limit
 UNION ALL
-SELECT 'gave', contact_id, n, occurred_on, kind, description FROM (
-    SELECT e.contact_id, e.occurred_on, e.kind, e.description,
-        row_number() OVER (PARTITION BY e.contact_id ORDER BY e.occurred_on DESC, e.id DESC) AS n
-    FROM due d JOIN exchanges e ON e.id IN (SELECT x.id FROM exchanges x
+SELECT 'gave', d.id, 0, e.occurred_on, e.kind, e.description, e.id
+FROM due d JOIN exchanges e INDEXED BY exchanges_received
+    ON e.contact_id = d.id AND e.direction = 'received' AND e.occurred_on <= :today
+    AND e.occurred_on >= COALESCE((SELECT x.occurred_on FROM exchanges x INDEXED BY exchanges_received
         WHERE x.contact_id = d.id AND x.direction = 'received' AND x.occurred_on <= :today
-        ORDER BY x.occurred_on DESC, x.id DESC LIMIT :limit)
-)
+        ORDER BY x.occurred_on DESC, x.id DESC LIMIT 1 OFFSET :limit - 1), '')
 UNION ALL
-SELECT 'goal', contact_id, n, NULL, '', title FROM (
+SELECT 'goal', contact_id, n, NULL, '', title, 0 FROM (
     SELECT h.contact_id, g.title,
         row_number() OVER (PARTITION BY h.contact_id
             ORDER BY g.target_on IS NULL, g.target_on, g.title COLLATE NOCASE) AS n
     FROM goal_helpers h JOIN goals g ON g.id = h.goal_id
     WHERE g.status = 'active' AND h.contact_id IN (SELECT id FROM due)
 ) WHERE n <= :limit%s
-ORDER BY 1, 2, 3`
+`
 
 // reachOutNotes are the notes pieces of reachOutsQuery: each due contact's
 // own notes and those of their last interaction up to today, one indexed
 // seek per due contact inside the one statement.
 const reachOutNotes = `
 UNION ALL
-SELECT 'notes', c.id, 1, NULL, '', c.notes FROM contacts c WHERE c.id IN (SELECT id FROM due)
+SELECT 'notes', c.id, 1, NULL, '', c.notes, 0 FROM contacts c WHERE c.id IN (SELECT id FROM due)
 UNION ALL
 SELECT 'last_notes', d.id, 1, NULL, '', COALESCE((SELECT i.notes FROM participants p JOIN interactions i ON i.id = p.interaction_id
-    WHERE p.contact_id = d.id AND p.occurred_on <= :today ORDER BY p.occurred_on DESC, i.id DESC LIMIT 1), '') FROM due d`
+    WHERE p.contact_id = d.id AND p.occurred_on <= :today ORDER BY p.occurred_on DESC, i.id DESC LIMIT 1), ''), 0 FROM due d`
 
 // ReachOutsOf loads the calendar.ReachOut of the contacts ids, by contact
 // id, each piece cut at limit; a contact with nothing to say has no entry.
@@ -139,42 +147,104 @@ func (tx *Tx) ReachOutsOf(ids []int64, limit int, withNotes bool) (map[int64]cal
 	if withNotes {
 		notes = reachOutNotes
 	}
-	out := make(map[int64]calendar.ReachOut, len(ids))
+	r := reachOuts{out: make(map[int64]calendar.ReachOut, len(ids)), gifts: make([]gift, 0, limit*len(ids))}
 	rows, err := tx.query(fmt.Sprintf(reachOutsQuery, notes),
 		sql.Named("ids", string(list)), sql.Named("today", tx.today), sql.Named("limit", limit))
-	err = each(rows, err, func(row scanner) error {
-		var piece, text string
-		var id, n int64
-		var on sql.NullString
-		var kind crm.ExchangeKind
-		if err := row.Scan(&piece, &id, &n, &on, &kind, &text); err != nil {
-			return err
-		}
-		r := out[id]
-		switch piece {
-		case "promised", "gave":
-			e := crm.Exchange{Kind: kind, Description: text}
-			var err error
-			if e.Date, err = crm.ParseDate(on.String); err != nil {
-				return fmt.Errorf("exchange of #%d: %w", id, err)
-			}
-			if piece == "promised" {
-				r.Promised = append(r.Promised, e)
-			} else {
-				r.TheyGave = append(r.TheyGave, e)
-			}
-		case "goal":
-			r.Goals = append(r.Goals, text)
-		case "notes":
-			r.Notes = text
-		case "last_notes":
-			r.LastNotes = text
-		}
-		out[id] = r
-		return nil
-	})
-	if err != nil {
+	if err = each(rows, err, r.add); err != nil {
 		return nil, fmt.Errorf("load what the check-ins say: %w", err)
 	}
-	return out, nil
+	return r.done(limit), nil
+}
+
+// reachOuts gathers the rows of reachOutsQuery. They come in no order
+// (sorting every row of a chunk in SQL cost more than the rest of the
+// statement): promises and goals carry their rank, and what each person
+// gave is put in order here, newest first, and cut at the limit.
+type reachOuts struct {
+	out   map[int64]calendar.ReachOut
+	gifts []gift
+}
+
+// gift is one exchange a person gave, with its id: of two on one day, the
+// one logged later is the newer.
+type gift struct {
+	contact, id int64
+	day         crm.Date
+	kind, text  string
+}
+
+// add takes one row of reachOutsQuery.
+func (r *reachOuts) add(row scanner) error {
+	var piece, text, kind string // kind as a plain string: database/sql scans a named type by reflection
+	var id, n, exchange int64
+	var on sql.NullString
+	if err := row.Scan(&piece, &id, &n, &on, &kind, &text, &exchange); err != nil {
+		return err
+	}
+	var day crm.Date
+	if piece == "promised" || piece == "gave" {
+		var err error
+		if day, err = crm.ParseDate(on.String); err != nil {
+			return fmt.Errorf("exchange of #%d: %w", id, err)
+		}
+	}
+	if piece == "gave" {
+		r.gifts = append(r.gifts, gift{contact: id, id: exchange, day: day, kind: kind, text: text})
+		return nil
+	}
+	o := r.out[id]
+	switch piece {
+	case "promised":
+		o.Promised = placeAt(o.Promised, n, crm.Exchange{Date: day, Kind: crm.ExchangeKind(kind), Description: text})
+	case "goal":
+		o.Goals = placeAt(o.Goals, n, text)
+	case "notes":
+		o.Notes = text
+	case "last_notes":
+		o.LastNotes = text
+	}
+	r.out[id] = o
+	return nil
+}
+
+// done puts each person's gifts in order, newest first, keeps limit of
+// them, and returns what every check-in says.
+func (r *reachOuts) done(limit int) map[int64]calendar.ReachOut {
+	slices.SortFunc(r.gifts, func(a, b gift) int {
+		if c := cmp.Compare(a.contact, b.contact); c != 0 {
+			return c
+		}
+		if c := b.day.Time().Compare(a.day.Time()); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.id, a.id)
+	})
+	for from := 0; from < len(r.gifts); {
+		id := r.gifts[from].contact
+		to := from + 1
+		for to < len(r.gifts) && r.gifts[to].contact == id {
+			to++
+		}
+		if n := min(limit, to-from); n > 0 {
+			o := r.out[id]
+			o.TheyGave = make([]crm.Exchange, n)
+			for i, g := range r.gifts[from : from+n] {
+				o.TheyGave[i] = crm.Exchange{Date: g.day, Kind: crm.ExchangeKind(g.kind), Description: g.text}
+			}
+			r.out[id] = o
+		}
+		from = to
+	}
+	return r.out
+}
+
+// placeAt puts v at rank n (from 1) of list, growing it as needed: the
+// ranks of a piece come in any order, and are 1 to its count.
+func placeAt[T any](list []T, n int64, v T) []T {
+	for int64(len(list)) < n {
+		var zero T
+		list = append(list, zero)
+	}
+	list[n-1] = v
+	return list
 }
