@@ -6,6 +6,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime/debug"
 
 	"github.com/kithcrm/kith/crm/cli"
 	// For its init, which runs before Fyne's and fixes a locale Fyne
@@ -42,5 +43,19 @@ func main() {
 	}
 	defer st.Close()
 	st.SetToday(opts.Today)
+	windowGC(os.Getenv)
 	ui.Run(st)
+}
+
+// windowGC makes the window's Go heap collect at half its live size
+// rather than the default whole (unless GOGC says otherwise). The window
+// runs for days and computes a quarterly review of every relationship
+// (some 30 MB live at 50,000 people) on top of the renderer's own memory:
+// the default let its peak reach 260 MB there, this keeps it near 237 MB
+// for a few per cent more time collecting. The commands, short-lived,
+// keep the default.
+func windowGC(getenv func(string) string) {
+	if getenv("GOGC") == "" {
+		debug.SetGCPercent(50)
+	}
 }

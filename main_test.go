@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -80,4 +81,18 @@ func environWithout(env []string, prefixes ...string) []string {
 		}
 	}
 	return kept
+}
+
+// The window collects its heap at half its live size unless GOGC is set,
+// which is the user's to keep.
+func TestWindowGC(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	windowGC(func(string) string { return "" })
+	if got := debug.SetGCPercent(100); got != 50 {
+		t.Errorf("without GOGC the window collects at %d%%, want 50%%", got)
+	}
+	windowGC(func(k string) string { return map[string]string{"GOGC": "200"}[k] })
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("with GOGC set the window changed the collector to %d%%", got)
+	}
 }
