@@ -223,7 +223,7 @@ func BenchmarkExportRatio(b *testing.B) {
 	})
 	b.Run("sqlite-due", func(b *testing.B) {
 		for b.Loop() {
-			readAll(b, raw, `SELECT id, name, checkin_roles, cadence_days, last_contact, next_due, last_summary
+			storetest.ReadAll(b, raw, `SELECT id, name, checkin_roles, cadence_days, last_contact, next_due, last_summary
 				FROM contacts WHERE archived = 0 AND next_due <= ? ORDER BY next_due, name_key, id`, until.String())
 		}
 	})
@@ -252,28 +252,4 @@ func benchCopy(b *testing.B, src string) (*store.Store, string) {
 	}
 	b.Cleanup(func() { st.Close() })
 	return st, path
-}
-
-// readAll runs a query and reads every column of every row, as sqlite3
-// printing them would.
-func readAll(b *testing.B, db *sql.DB, q string, args ...any) {
-	rows, err := db.Query(q, args...)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer rows.Close()
-	cols, _ := rows.Columns()
-	vals := make([]any, len(cols))
-	ptrs := make([]any, len(cols))
-	for i := range vals {
-		ptrs[i] = &vals[i]
-	}
-	for rows.Next() {
-		if err := rows.Scan(ptrs...); err != nil {
-			b.Fatal(err)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		b.Fatal(err)
-	}
 }

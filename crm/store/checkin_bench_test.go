@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/kithcrm/kith/crm/internal/storetest"
 	"github.com/kithcrm/kith/crm/review"
 	"github.com/kithcrm/kith/crm/store"
 )
@@ -59,29 +60,12 @@ func viewEach(b *testing.B, st *store.Store, fn func(tx *store.Tx) error) {
 	}
 }
 
-// rawRows runs a query and reads every column of every row, as sqlite3
-// printing them would.
+// rawRows reads every column of every row of a query, each iteration
+// (see storetest.ReadAll).
 func rawRows(b *testing.B, db *sql.DB, q string, args ...any) {
 	b.Helper()
 	for b.Loop() {
-		rows, err := db.Query(q, args...)
-		if err != nil {
-			b.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		for rows.Next() {
-			if err := rows.Scan(ptrs...); err != nil {
-				b.Fatal(err)
-			}
-		}
-		if err := rows.Close(); err != nil {
-			b.Fatal(err)
-		}
+		storetest.ReadAll(b, db, q, args...)
 	}
 }
 

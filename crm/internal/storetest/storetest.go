@@ -6,6 +6,7 @@ package storetest
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
 	"testing"
 
@@ -31,4 +32,33 @@ func Open(tb testing.TB, today crm.Date, fill func(*store.Tx) error) *store.Stor
 		tb.Fatal(err)
 	}
 	return st
+}
+
+// ReadAll runs a query on db and reads every column of every row into Go
+// values, as sqlite3 printing them would: the bare read the benchmarks
+// set Kith's own against.
+func ReadAll(tb testing.TB, db *sql.DB, q string, args ...any) {
+	tb.Helper()
+	rows, err := db.Query(q, args...)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	vals := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		tb.Fatal(err)
+	}
 }
