@@ -24,9 +24,11 @@ type Source interface {
 	// is known, else the day added.
 	ReviewQuarter(start, asOf crm.Date) ([]Month, []ContactFacts, error)
 	// ReviewExchanges returns the things given and received in [start,
-	// asOf], promises not yet kept left out, oldest first.
+	// asOf], promises not yet kept left out, oldest first. Their Contact
+	// may be left empty: the review names them from its people.
 	ReviewExchanges(start, asOf crm.Date) ([]crm.Exchange, error)
-	// ReviewOpenCommitments returns the promises made by asOf and not kept by then.
+	// ReviewOpenCommitments returns the promises made by asOf and not kept
+	// by then, their Contact, as ReviewExchanges', perhaps empty.
 	ReviewOpenCommitments(asOf crm.Date) ([]crm.Exchange, error)
 	ReviewNewPeople(start, asOf crm.Date) ([]NewPerson, error)
 	ReviewRoleChanges(start, asOf crm.Date) ([]RoleChange, error)
@@ -189,11 +191,13 @@ func (r *Review) relationships(src Source, q Quarter, facts []ContactFacts, runn
 	}
 	for _, x := range exchanges {
 		if i, ok := index[x.ContactID]; ok { // else an archived person the quarter did not touch
+			x.Contact = r.Contacts[i].Name
 			r.Contacts[i].count(x)
 		}
 	}
 	for _, x := range open {
 		if i, ok := index[x.ContactID]; ok {
+			x.Contact = r.Contacts[i].Name
 			r.Contacts[i].OpenCommitments = append(r.Contacts[i].OpenCommitments, x)
 		}
 	}

@@ -29,16 +29,17 @@ var rolesHeld = `COALESCE((SELECT group_concat(DISTINCT r.role) FROM roles r WHE
 	heldOn("r", ":asof") + `), '')`
 
 // ReviewExchanges returns what was given and received in [start, asOf],
-// open promises left out (they count once kept), oldest first.
+// open promises left out (they count once kept), oldest first, without
+// the contacts' names (the review has them).
 func (tx *Tx) ReviewExchanges(start, asOf crm.Date) ([]crm.Exchange, error) {
-	return tx.exchanges("e.occurred_on BETWEEN ? AND ? AND NOT (e.commitment = 1 AND e.done_on IS NULL)",
+	return tx.exchangesUnnamed("e.occurred_on BETWEEN ? AND ? AND NOT (e.commitment = 1 AND e.done_on IS NULL)",
 		" ORDER BY e.occurred_on, e.id", start, asOf)
 }
 
 // ReviewOpenCommitments returns the promises made by asOf and not kept by
-// then, oldest first.
+// then, oldest first, without the contacts' names (the review has them).
 func (tx *Tx) ReviewOpenCommitments(asOf crm.Date) ([]crm.Exchange, error) {
-	return tx.exchanges("e.commitment = 1 AND e.occurred_on <= ? AND (e.done_on IS NULL OR e.done_on > ?)",
+	return tx.exchangesUnnamed("e.commitment = 1 AND e.occurred_on <= ? AND (e.done_on IS NULL OR e.done_on > ?)",
 		" ORDER BY e.occurred_on, e.id", asOf, asOf)
 }
 
