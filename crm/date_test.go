@@ -141,8 +141,66 @@ func TestParseDayIsTimeParse(t *testing.T) {
 	for _, s := range days {
 		got, err := parseDay(s)
 		want, werr := time.Parse(DateLayout, s)
-		if (err == nil) != (werr == nil) || err == nil && got != (Date{want}) {
+		if (err == nil) != (werr == nil) || err == nil && !got.Time().Equal(want) {
 			t.Errorf("parseDay(%q) = %v, %v; time.Parse gives %v, %v", s, got, err, want, werr)
 		}
 	}
+}
+
+// A Date is a day count: every day it can hold from the year 1 to 9999
+// must read, write and move as the time.Time of that day does.
+func TestDateIsTheDayOfTime(t *testing.T) {
+	check := func(tm time.Time) {
+		d := NewDate(tm.Date())
+		if !d.Time().Equal(tm) || d.Time() != tm {
+			t.Fatalf("NewDate(%s).Time() = %v", tm.Format(DateLayout), d.Time())
+		}
+		if got := d.String(); got != tm.Format(DateLayout) {
+			t.Fatalf("%s reads as %q", tm.Format(DateLayout), got)
+		}
+		if got, err := ParseDate(d.String()); tm.Year() >= 1900 && (err != nil || got != d) {
+			t.Fatalf("ParseDate(%q) = %v, %v", d.String(), got, err)
+		}
+		if got := d.AddDays(1); got != DateOf(tm.AddDate(0, 0, 1)) || d.DaysUntil(got) != 1 || !d.Before(got) || !got.After(d) {
+			t.Fatalf("%s plus one day is %s", d, got)
+		}
+		if got, want := d.AddMonths(1), addMonthsOfTime(tm, 1); got.Time() != want {
+			t.Fatalf("%s plus a month is %s, want %s", d, got, want.Format(DateLayout))
+		}
+		if got, want := d.AddMonths(-13), addMonthsOfTime(tm, -13); tm.Year() > 1 && got.Time() != want {
+			t.Fatalf("%s less 13 months is %s, want %s", d, got, want.Format(DateLayout))
+		}
+		if b, _ := json.Marshal(d); string(b) != `"`+tm.Format(DateLayout)+`"` {
+			t.Fatalf("%s in JSON is %s", d, b)
+		}
+	}
+	for tm := time.Date(1, 1, 2, 0, 0, 0, 0, time.UTC); tm.Year() < 10000; { // 0001-01-01 is "not set"
+		check(tm)
+		// every day of the years Kith sees most, every 7th of the rest
+		if step := 7; tm.Year() >= 1895 && tm.Year() <= 2105 || tm.Year() >= 9995 {
+			tm = tm.AddDate(0, 0, 1)
+		} else {
+			tm = tm.AddDate(0, 0, step)
+		}
+	}
+	if d := NewDate(2026, 13, 1); d != NewDate(2027, 1, 1) {
+		t.Errorf("NewDate(2026, 13, 1) = %s, want 2027-01-01", d)
+	}
+	if d := NewDate(2026, 2, 31); d != NewDate(2026, 3, 3) {
+		t.Errorf("NewDate(2026, 2, 31) = %s, want 2026-03-03 (normalized as time.Date does)", d)
+	}
+	if d := NewDate(1, 1, 1); !d.IsZero() || d.String() != "" {
+		t.Errorf("0001-01-01 is the zero Date (not set), got %q", d)
+	}
+	far := NewDate(9999, 12, 31)
+	if n := NewDate(1900, 1, 1).DaysUntil(far); n != 2958463 {
+		t.Errorf("1900-01-01 to 9999-12-31 is %d days, want 2958463 (Python's datetime agrees)", n)
+	}
+}
+
+// addMonthsOfTime is AddMonths computed on time.Time, for comparison.
+func addMonthsOfTime(tm time.Time, n int) time.Time {
+	first := time.Date(tm.Year(), tm.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	last := first.AddDate(0, 1, -1).Day()
+	return time.Date(first.Year(), first.Month(), min(tm.Day(), last), 0, 0, 0, 0, time.UTC)
 }
