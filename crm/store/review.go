@@ -214,11 +214,17 @@ func (tx *Tx) goalQuarter(g *review.GoalProgress, start, asOf crm.Date) error {
 }
 
 // activeHelpers returns the people helping with a goal who are not
-// archived, in name order: one query, the archived state read in it.
+// archived, in name order: one query, the archived state read in it. The
+// CROSS JOIN keeps SQLite reading the goal's few helpers first: left to
+// choose, it walked every active contact in name order (contacts_active)
+// looking each up among the helpers, 14 ms a goal at 50,000 people.
 func (tx *Tx) activeHelpers(goalID int64) ([]crm.Participant, error) {
-	return tx.participants(`SELECT c.id, c.name FROM goal_helpers h JOIN contacts c ON c.id = h.contact_id
-		WHERE h.goal_id = ? AND c.archived = 0 ORDER BY c.name_key`, goalID)
+	return tx.participants(activeHelpersQuery, goalID)
 }
+
+// activeHelpersQuery is activeHelpers' statement.
+const activeHelpersQuery = `SELECT c.id, c.name FROM goal_helpers h CROSS JOIN contacts c ON c.id = h.contact_id
+		WHERE h.goal_id = ? AND c.archived = 0 ORDER BY c.name_key`
 
 // ReviewGapCoverage returns up to ten active contacts holding the coach or
 // mentor role on asOf who are linked to the gap (gap link), whose title or

@@ -24,3 +24,13 @@ func TestReviewReadsThroughIndexes(t *testing.T) {
 		t.Errorf("the participants are not read through the date index:\n%s", plan)
 	}
 }
+
+// A goal's helpers are found from the goal, not by walking every active
+// contact and asking whether they help.
+func TestReviewGoalHelpersStartFromTheGoal(t *testing.T) {
+	st := openTemp(t, "2026-11-25")
+	plan := queryPlan(t, st, activeHelpersQuery, 1)
+	if len(plan) == 0 || !strings.Contains(plan[0], "SEARCH h USING PRIMARY KEY (goal_id=?)") {
+		t.Errorf("the helpers are not read from the goal first:\n%s", strings.Join(plan, "\n"))
+	}
+}
