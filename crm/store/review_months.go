@@ -27,8 +27,8 @@ func (tx *Tx) ReviewMonths(start, asOf crm.Date) ([]review.Month, error) {
 	if err != nil {
 		return nil, fmt.Errorf("review activity: %w", err)
 	}
-	err = tx.readParticipants(start, asOf, func(id int64, day string, minutes int, contact int64) error {
-		tally.participant(id, day, minutes, contact)
+	err = tx.readParticipants(start, asOf, func(id int64, day crm.Date, text string, minutes int, contact int64) error {
+		tally.participant(id, day, text, minutes, contact)
 		return nil
 	})
 	if err != nil {
@@ -60,16 +60,15 @@ func (tx *Tx) monthsOf(t *monthTally, start, asOf crm.Date) ([]review.Month, err
 }
 
 // roleSpan is a role someone held from since up to the day before until
-// (until empty while held), as the bit of crm.Roles it is.
+// (until zero while held), as the bit of crm.Roles it is.
 type roleSpan struct {
-	since, until string
+	since, until crm.Date
 	bit          uint8
 }
 
-// heldOn says the role was held on day (both "YYYY-MM-DD", which order as
-// the days do), as heldOn's SQL says it.
-func (r roleSpan) heldOn(day string) bool {
-	return r.since <= day && (r.until == "" || r.until > day)
+// heldOn says the role was held on day, as heldOn's SQL says it.
+func (r roleSpan) heldOn(day crm.Date) bool {
+	return !r.since.After(day) && (r.until.IsZero() || r.until.After(day))
 }
 
 // newMonthTally starts the tally of [start, asOf] with the roles held on
@@ -82,7 +81,7 @@ func (tx *Tx) newMonthTally(start, asOf crm.Date) (*monthTally, error) {
 // rolesDuring reads the roles held on any day of [start, asOf], by person.
 func (tx *Tx) rolesDuring(start, asOf crm.Date) (map[int64][]roleSpan, error) {
 	held := map[int64][]roleSpan{}
-	rows, err := tx.query(`SELECT contact_id, role, since, COALESCE(until, '') FROM roles
+	rows, err := tx.query(`SELECT contact_id, role, since, until FROM roles
 		WHERE since <= :asof AND (until IS NULL OR until > :start)`, sql.Named("start", start), sql.Named("asof", asOf))
 	err = each(rows, err, func(row scanner) error {
 		var id int64
@@ -114,7 +113,7 @@ type monthCounts struct {
 type monthTally struct {
 	held   map[int64][]roleSpan
 	months map[string]*monthCounts
-	// the interaction being read
+	// the interaction being read, and its day as text ("YYYY-MM-DD")
 	id      int64
 	day     string
 	minutes int
@@ -130,11 +129,12 @@ func (t *monthTally) month(key string) *monthCounts {
 	return m
 }
 
-// participant adds one participant (contact 0 for none) of interaction id.
-func (t *monthTally) participant(id int64, day string, minutes int, contact int64) {
+// participant adds one participant (contact 0 for none) of interaction id
+// on day, written text.
+func (t *monthTally) participant(id int64, day crm.Date, text string, minutes int, contact int64) {
 	if id != t.id {
 		t.flush()
-		t.id, t.day, t.minutes, t.set = id, day, minutes, 0
+		t.id, t.day, t.minutes, t.set = id, text, minutes, 0
 	}
 	for _, r := range t.held[contact] {
 		if r.heldOn(day) {

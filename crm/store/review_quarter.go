@@ -36,10 +36,9 @@ func (tx *Tx) ReviewQuarter(start, asOf crm.Date) ([]review.Month, []review.Cont
 		return nil, nil, fmt.Errorf("review activity: %w", err)
 	}
 	met := newMeetings(facts)
-	quarter := start.String()
-	err = tx.readParticipants(from, asOf, func(id int64, day string, minutes int, contact int64) error {
-		tally.participant(id, day, minutes, contact)
-		if day < quarter {
+	err = tx.readParticipants(from, asOf, func(id int64, day crm.Date, text string, minutes int, contact int64) error {
+		tally.participant(id, day, text, minutes, contact)
+		if day.Before(start) {
 			return nil
 		}
 		return met.add(contact, day, minutes)
@@ -57,24 +56,34 @@ func (tx *Tx) ReviewQuarter(start, asOf crm.Date) ([]review.Month, []review.Cont
 
 // readParticipants reads the participants of the interactions in [start,
 // asOf] in date order, then interaction order, with each interaction's day
-// and minutes; an interaction nobody took part in comes once, as contact
-// 0. One pass through the interactions' date index, with no sort: each
+// (as a Date and as its text) and minutes; an interaction nobody took part
+// in comes once, as contact 0. One pass through the interactions' date index, with no sort: each
 // interaction's people come together, and each person's days in order.
 //
 // Each interaction is one row with its people's ids joined in a text:
 // bringing a row from SQLite into Go costs more than SQLite's own work
 // for it, and there are about two participants to an interaction.
-func (tx *Tx) readParticipants(start, asOf crm.Date, fn func(id int64, day string, minutes int, contact int64) error) error {
+func (tx *Tx) readParticipants(start, asOf crm.Date, fn func(id int64, day crm.Date, text string, minutes int, contact int64) error) error {
 	rows, err := tx.query(participantsQuery, sql.Named("start", start), sql.Named("asof", asOf))
+	// the day of the last row, parsed: they come in date order, so most
+	// share it
+	var text string
+	var day crm.Date
 	return each(rows, err, func(row scanner) error {
 		var id int64
-		var day, people string
+		var on, people string
 		var minutes int
-		if err := row.Scan(&id, &day, &minutes, &people); err != nil {
+		if err := row.Scan(&id, &on, &minutes, &people); err != nil {
 			return err
 		}
+		if on != text {
+			if err := day.Scan(on); err != nil {
+				return fmt.Errorf("interaction #%d: %w", id, err)
+			}
+			text = on
+		}
 		if people == "" {
-			return fn(id, day, minutes, 0)
+			return fn(id, day, text, minutes, 0)
 		}
 		for people != "" {
 			var one string
@@ -83,7 +92,7 @@ func (tx *Tx) readParticipants(start, asOf crm.Date, fn func(id int64, day strin
 			if err != nil {
 				return fmt.Errorf("participants of interaction #%d: %w", id, err)
 			}
-			if err := fn(id, day, minutes, contact); err != nil {
+			if err := fn(id, day, text, minutes, contact); err != nil {
 				return err
 			}
 		}
@@ -102,10 +111,6 @@ type meetings struct {
 	facts []review.ContactFacts
 	index map[int64]int
 	days  [][]crm.Date // each person's distinct days met, in order
-	// the day of the last participant added, parsed: they come in date
-	// order, so most share it
-	day    string
-	parsed crm.Date
 }
 
 func newMeetings(facts []review.ContactFacts) *meetings {
@@ -117,7 +122,7 @@ func newMeetings(facts []review.ContactFacts) *meetings {
 }
 
 // add counts one participant; contact 0 is an interaction with nobody.
-func (m *meetings) add(contact int64, day string, minutes int) error {
+func (m *meetings) add(contact int64, d crm.Date, minutes int) error {
 	if contact == 0 {
 		return nil
 	}
@@ -125,14 +130,6 @@ func (m *meetings) add(contact int64, day string, minutes int) error {
 	if !ok {
 		return fmt.Errorf("contact #%d met in the quarter is not among its people", contact)
 	}
-	if day != m.day {
-		d, err := crm.ParseDate(day)
-		if err != nil {
-			return fmt.Errorf("interaction with #%d: %w", contact, err)
-		}
-		m.day, m.parsed = day, d
-	}
-	d := m.parsed
 	m.facts[i].Interactions++
 	m.facts[i].Minutes += minutes
 	if days := m.days[i]; len(days) == 0 || days[len(days)-1].Before(d) {
