@@ -283,6 +283,15 @@ func TestReviewFigures(t *testing.T) {
 			t.Errorf("%s has no id", c.Name)
 		}
 		check("contact "+w.name, got, w)
+		// The store reads the exchanges without names; each item still
+		// names its person.
+		for _, items := range [][]any{c.GaveItems, c.ReceivedItems, c.Open} {
+			for _, item := range items {
+				if x, _ := item.(map[string]any); x["contact"] != c.Name {
+					t.Errorf("%s: an item names %v: %v", c.Name, x["contact"], item)
+				}
+			}
+		}
 	}
 	check("neglected", j.Neglected, []string{"Cal Coachee", "Sid Silent"})
 	check("taking_more", j.TakingMore, []string{"Cora Coach"})

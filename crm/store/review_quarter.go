@@ -57,8 +57,9 @@ func (tx *Tx) ReviewQuarter(start, asOf crm.Date) ([]review.Month, []review.Cont
 // readParticipants reads the participants of the interactions in [start,
 // asOf] in date order, then interaction order, with each interaction's day
 // (as a Date and as its text) and minutes; an interaction nobody took part
-// in comes once, as contact 0. One pass through the interactions' date index, with no sort: each
-// interaction's people come together, and each person's days in order.
+// in comes once, as contact 0. One pass through the interactions' date
+// index, with no sort: each interaction's people come together, and each
+// person's days in order.
 //
 // Each interaction is one row with its people's ids joined in a text:
 // bringing a row from SQLite into Go costs more than SQLite's own work
