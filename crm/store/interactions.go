@@ -258,12 +258,9 @@ func (tx *Tx) loadExchanges(nameFrom, where, tail string, args []any) ([]crm.Exc
 	}
 	rows, err := tx.query(`SELECT e.id, e.contact_id, COALESCE(e.interaction_id, 0), e.occurred_on, e.direction, e.kind,
 		e.description, e.minutes, e.amount, e.commitment, e.done_on, `+nameFrom+` WHERE `+where+tail, args...)
-	out, err := collect(rows, err, func(row scanner) (crm.Exchange, error) {
-		var e crm.Exchange
-		err := row.Scan(&e.ID, &e.ContactID, &e.InteractionID, &e.Date, &e.Direction, &e.Kind,
-			&e.Description, &e.Minutes, &e.Amount, &e.Commitment, &e.DoneOn, &e.Contact)
-		return e, err
-	})
+	var e crm.Exchange
+	out, err := collectRows(rows, err, &e, &e.ID, &e.ContactID, &e.InteractionID, &e.Date, &e.Direction, &e.Kind,
+		&e.Description, &e.Minutes, &e.Amount, &e.Commitment, &e.DoneOn, &e.Contact)
 	if err != nil {
 		return nil, fmt.Errorf("load exchanges: %w", err)
 	}

@@ -24,11 +24,13 @@ func (tx *Tx) reviewPeople(start, asOf crm.Date) ([]review.ContactFacts, error) 
 	facts := make([]review.ContactFacts, 0, everyone)
 	rows, err := tx.query(reviewPeopleQuery, sql.Named("start", start), sql.Named("asof", asOf),
 		sql.Named("pstart", start.AddMonths(-3)))
+	// one row's variables and Scan's list of them, made once (see collectRows)
+	var f review.ContactFacts
+	var roles string
+	dest := []any{&f.ID, &f.Name, &f.Archived, &f.MetOn, &f.AddedOn, &f.CheckinsFrom, &f.SnoozedUntil, &f.CadenceDays, &roles,
+		&f.LastBefore, &f.GavePrev, &f.ReceivedPrev}
 	err = each(rows, err, func(row scanner) error {
-		var f review.ContactFacts
-		var roles string
-		if err := row.Scan(&f.ID, &f.Name, &f.Archived, &f.MetOn, &f.AddedOn, &f.CheckinsFrom, &f.SnoozedUntil, &f.CadenceDays, &roles,
-			&f.LastBefore, &f.GavePrev, &f.ReceivedPrev); err != nil {
+		if err := row.Scan(dest...); err != nil {
 			return err
 		}
 		f.Roles = splitRoles(roles)

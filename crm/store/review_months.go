@@ -83,11 +83,12 @@ func (tx *Tx) rolesDuring(start, asOf crm.Date) (map[int64][]roleSpan, error) {
 	held := map[int64][]roleSpan{}
 	rows, err := tx.query(`SELECT contact_id, role, since, until FROM roles
 		WHERE since <= :asof AND (until IS NULL OR until > :start)`, sql.Named("start", start), sql.Named("asof", asOf))
+	var id int64
+	var role crm.RoleKind
+	var r roleSpan
+	dest := []any{&id, &role, &r.since, &r.until}
 	err = each(rows, err, func(row scanner) error {
-		var id int64
-		var role crm.RoleKind
-		var r roleSpan
-		if err := row.Scan(&id, &role, &r.since, &r.until); err != nil {
+		if err := row.Scan(dest...); err != nil {
 			return err
 		}
 		k := slices.Index(crm.Roles, role)

@@ -70,11 +70,13 @@ func (tx *Tx) readParticipants(start, asOf crm.Date, fn func(id int64, day crm.D
 	// share it
 	var text string
 	var day crm.Date
+	// one row's variables and Scan's list of them, made once (see collectRows)
+	var id int64
+	var on, people string
+	var minutes int
+	dest := []any{&id, &on, &minutes, &people}
 	return each(rows, err, func(row scanner) error {
-		var id int64
-		var on, people string
-		var minutes int
-		if err := row.Scan(&id, &on, &minutes, &people); err != nil {
+		if err := row.Scan(dest...); err != nil {
 			return err
 		}
 		if on != text {
