@@ -18,9 +18,11 @@ import (
 func (tx *Tx) CalendarEventStates() (map[string]calendar.EventState, error) {
 	out := map[string]calendar.EventState{}
 	rows, err := tx.query("SELECT uid, content_hash, shown_hash, sequence, last_modified FROM calendar_events")
+	// one row's variables and Scan's list of them, made once (see collectRows)
+	var s calendar.EventState
+	dest := []any{&s.UID, &s.Hash, &s.Shown, &s.Sequence, stampOf{&s.LastModified}}
 	err = each(rows, err, func(row scanner) error {
-		var s calendar.EventState
-		if err := row.Scan(&s.UID, &s.Hash, &s.Shown, &s.Sequence, stampOf{&s.LastModified}); err != nil {
+		if err := row.Scan(dest...); err != nil {
 			return err
 		}
 		out[s.UID] = s
@@ -147,7 +149,8 @@ func (tx *Tx) ReachOutsOf(ids []int64, limit int, withNotes bool) (map[int64]cal
 	if withNotes {
 		notes = reachOutNotes
 	}
-	r := reachOuts{out: make(map[int64]calendar.ReachOut, len(ids)), gifts: make([]gift, 0, limit*len(ids))}
+	r := &reachOuts{out: make(map[int64]calendar.ReachOut, len(ids)), gifts: make([]gift, 0, limit*len(ids))}
+	r.dest = []any{&r.row.piece, &r.row.id, &r.row.n, &r.row.on, &r.row.kind, &r.row.text, &r.row.exchange}
 	rows, err := tx.query(fmt.Sprintf(reachOutsQuery, notes),
 		sql.Named("ids", string(list)), sql.Named("today", tx.today), sql.Named("limit", limit))
 	if err = each(rows, err, r.add); err != nil {
@@ -163,6 +166,13 @@ func (tx *Tx) ReachOutsOf(ids []int64, limit int, withNotes bool) (map[int64]cal
 type reachOuts struct {
 	out   map[int64]calendar.ReachOut
 	gifts []gift
+	// the row being read, and Scan's list of its fields, made once (see collectRows)
+	row struct {
+		piece, text, kind string // kind as a plain string: database/sql scans a named type by reflection
+		id, n, exchange   int64
+		on                sql.NullString
+	}
+	dest []any
 }
 
 // gift is one exchange a person gave, with its id: of two on one day, the
@@ -175,12 +185,10 @@ type gift struct {
 
 // add takes one row of reachOutsQuery.
 func (r *reachOuts) add(row scanner) error {
-	var piece, text, kind string // kind as a plain string: database/sql scans a named type by reflection
-	var id, n, exchange int64
-	var on sql.NullString
-	if err := row.Scan(&piece, &id, &n, &on, &kind, &text, &exchange); err != nil {
+	if err := row.Scan(r.dest...); err != nil {
 		return err
 	}
+	piece, id, n, on, kind, text, exchange := r.row.piece, r.row.id, r.row.n, r.row.on, r.row.kind, r.row.text, r.row.exchange
 	var day crm.Date
 	if piece == "promised" || piece == "gave" {
 		var err error

@@ -180,12 +180,18 @@ func (tx *Tx) DuePage(until crm.Date, limit int) ([]crm.CheckIn, error) {
 		return nil, fmt.Errorf("list due check-ins: %w", err)
 	}
 	rows, err := tx.query(q, args...)
-	out, err := collect(rows, err, func(row scanner) (crm.CheckIn, error) {
-		var c crm.CheckIn
-		var roles string
-		err := row.Scan(&c.ContactID, &c.Name, &roles, &c.CadenceDays, &c.LastContact, &c.Due, &c.LastSummary)
+	// one row's variables and Scan's list of them, made once (see collectRows)
+	var c crm.CheckIn
+	var roles string
+	dest := []any{&c.ContactID, &c.Name, &roles, &c.CadenceDays, &c.LastContact, &c.Due, &c.LastSummary}
+	out := []crm.CheckIn{}
+	err = each(rows, err, func(row scanner) error {
+		if err := row.Scan(dest...); err != nil {
+			return err
+		}
 		c.Roles, c.DaysOverdue = splitRoles(roles), c.Due.DaysUntil(tx.today)
-		return c, err
+		out = append(out, c)
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("list due check-ins: %w", err)
