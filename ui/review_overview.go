@@ -132,7 +132,7 @@ func roleLabel(r crm.RoleKind) string {
 // roleTable lists each role's interactions and time beside the quarter before.
 func (v *reviewView) roleTable() fyne.CanvasObject {
 	r := v.r
-	grid := container.NewGridWithColumns(4, muted("Role"), muted("Interactions"), muted("Time"), muted("In "+r.Previous.Quarter.String()))
+	grid := table(4, muted("Role"), muted("Interactions"), muted("Time"), muted("In "+r.Previous.Quarter.String()))
 	for _, role := range review.ChartRoles {
 		c, p := r.ByRole[role], r.Previous.ByRole[role]
 		grid.Add(container.NewHBox(newChip(roleLabel(role), roleColor(role))))
