@@ -1,6 +1,7 @@
 package crm
 
 import (
+	"cmp"
 	"database/sql/driver"
 	"encoding/json"
 	"fmt"
@@ -294,6 +295,10 @@ func (d Date) AddMonths(n int) Date {
 func (d Date) DaysUntil(other Date) int {
 	return int(other.n) - int(d.n)
 }
+
+// Compare returns -1, 0 or +1 as d is earlier than, the same day as, or
+// later than other (the zero Date first), for sorting.
+func (d Date) Compare(other Date) int { return cmp.Compare(d.n, other.n) }
 
 // Before reports whether d is strictly earlier than other.
 func (d Date) Before(other Date) bool { return d.n < other.n }

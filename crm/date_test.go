@@ -161,7 +161,8 @@ func TestDateIsTheDayOfTime(t *testing.T) {
 		if got, err := ParseDate(d.String()); tm.Year() >= 1900 && (err != nil || got != d) {
 			t.Fatalf("ParseDate(%q) = %v, %v", d.String(), got, err)
 		}
-		if got := d.AddDays(1); got != DateOf(tm.AddDate(0, 0, 1)) || d.DaysUntil(got) != 1 || !d.Before(got) || !got.After(d) {
+		if got := d.AddDays(1); got != DateOf(tm.AddDate(0, 0, 1)) || d.DaysUntil(got) != 1 || !d.Before(got) || !got.After(d) ||
+			d.Compare(got) != -1 || got.Compare(d) != 1 || d.Compare(d) != 0 {
 			t.Fatalf("%s plus one day is %s", d, got)
 		}
 		if got, want := d.AddMonths(1), addMonthsOfTime(tm, 1); got.Time() != want {

@@ -77,7 +77,7 @@ func dueAndFollowUps(tx *store.Tx, until crm.Date) ([]crm.CheckIn, error) {
 	}
 	// Both lists come sorted by day; a stable sort by day alone keeps
 	// each one's own order within a day, check-ins first.
-	slices.SortStableFunc(list, func(a, b crm.CheckIn) int { return a.Due.Time().Compare(b.Due.Time()) })
+	slices.SortStableFunc(list, func(a, b crm.CheckIn) int { return a.Due.Compare(b.Due) })
 	return list, nil
 }
 

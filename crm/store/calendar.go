@@ -222,7 +222,7 @@ func (r *reachOuts) done(limit int) map[int64]calendar.ReachOut {
 		if c := cmp.Compare(a.contact, b.contact); c != 0 {
 			return c
 		}
-		if c := b.day.Time().Compare(a.day.Time()); c != 0 {
+		if c := b.day.Compare(a.day); c != 0 {
 			return c
 		}
 		return cmp.Compare(b.id, a.id)

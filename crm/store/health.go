@@ -113,7 +113,7 @@ func (tx *Tx) HealthList(dueOnly bool) ([]crm.AgreementProgress, error) {
 // by the person's name.
 func sortByHealthDue(list []crm.AgreementProgress) {
 	slices.SortStableFunc(list, func(a, b crm.AgreementProgress) int {
-		if c := cmp.Compare(a.HealthDue.String(), b.HealthDue.String()); c != 0 {
+		if c := a.HealthDue.Compare(b.HealthDue); c != 0 {
 			return c
 		}
 		return cmp.Compare(crm.NameKey(a.Contact), crm.NameKey(b.Contact))
