@@ -14,11 +14,9 @@ import (
 type Source interface {
 	Today() crm.Date
 	Profile() (crm.Profile, error)
-	// ReviewMonths returns the activity of each month in [start, asOf] that
-	// has any: interactions, minutes, by role, and money spent.
-	ReviewMonths(start, asOf crm.Date) ([]Month, error)
-	// ReviewQuarter returns what ReviewMonths does for the quarter before
-	// start and [start, asOf] together, and the people of the quarter (see
+	// ReviewQuarter returns the activity of each month of the quarter
+	// before start and of [start, asOf] that has any (interactions,
+	// minutes, by role, and money spent), and the people of the quarter (see
 	// Review.Contacts) in name order, with their activity in [start, asOf],
 	// all from one read. A person is in the book from the day met when it
 	// is known, else the day added.

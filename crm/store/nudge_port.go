@@ -11,15 +11,22 @@ import (
 // overdue ones included: the total behind a bounded DuePage. It is the one
 // count of DayCounts the tray needs after every write, without the others.
 func (tx *Tx) CountDue(until crm.Date) (int, error) {
+	var n int
+	err := tx.countCheckIns("SELECT count(*) FROM rows WHERE next_due <= :until", until, &n)
+	return n, err
+}
+
+// countCheckIns runs sel, a count over the check-in rows of the active
+// contacts (checkInRows, as rows) with :today and :until bound, into dest.
+func (tx *Tx) countCheckIns(sel string, until crm.Date, dest ...any) error {
 	cte, args, err := tx.checkInRows("c.archived = 0")
 	if err != nil {
-		return 0, fmt.Errorf("count check-ins: %w", err)
+		return fmt.Errorf("count check-ins: %w", err)
 	}
-	q := "WITH " + cte + " SELECT count(*) FROM rows WHERE next_due <= :until"
+	q := "WITH " + cte + " " + sel
 	args = append(args, sql.Named("today", tx.today), sql.Named("until", until))
-	var n int
-	if err := tx.queryRow(q, usedArgs(q, args)...).Scan(&n); err != nil {
-		return 0, fmt.Errorf("count check-ins: %w", err)
+	if err := tx.queryRow(q, usedArgs(q, args)...).Scan(dest...); err != nil {
+		return fmt.Errorf("count check-ins: %w", err)
 	}
-	return n, nil
+	return nil
 }

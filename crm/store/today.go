@@ -1,7 +1,6 @@
 package store
 
 import (
-	"database/sql"
 	"fmt"
 
 	"github.com/kithcrm/kith/crm"
@@ -26,14 +25,9 @@ type DayCounts struct {
 // until included. Each count is one aggregate query.
 func (tx *Tx) DayCounts(until crm.Date) (DayCounts, error) {
 	var c DayCounts
-	cte, args, err := tx.checkInRows("c.archived = 0")
-	if err != nil {
-		return c, fmt.Errorf("count check-ins: %w", err)
-	}
-	q := "WITH " + cte + " SELECT count(*) FILTER (WHERE next_due < :today), count(*) FILTER (WHERE next_due <= :until), count(*) FROM rows"
-	args = append(args, sql.Named("today", tx.today), sql.Named("until", until))
-	if err := tx.queryRow(q, usedArgs(q, args)...).Scan(&c.Overdue, &c.Due, &c.People); err != nil {
-		return c, fmt.Errorf("count check-ins: %w", err)
+	if err := tx.countCheckIns("SELECT count(*) FILTER (WHERE next_due < :today), count(*) FILTER (WHERE next_due <= :until), count(*) FROM rows",
+		until, &c.Overdue, &c.Due, &c.People); err != nil {
+		return c, err
 	}
 	first := crm.NewDate(tx.today.Time().Year(), tx.today.Time().Month(), 1)
 	if err := tx.queryRow("SELECT count(*) FROM interactions WHERE occurred_on >= ? AND occurred_on <= ?", first, tx.today).
@@ -43,6 +37,7 @@ func (tx *Tx) DayCounts(until crm.Date) (DayCounts, error) {
 	if err := tx.queryRow("SELECT count(*) FROM contacts WHERE archived = 1").Scan(&c.ArchivedOnes); err != nil {
 		return c, fmt.Errorf("count archived contacts: %w", err)
 	}
+	var err error
 	c.FollowUps, c.LateFollowUps, err = tx.CountFollowUps(until)
 	return c, err
 }
