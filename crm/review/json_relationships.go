@@ -83,16 +83,11 @@ func (w *jsonIndenter) string(k, s string) {
 	w.b = appendJSONString(w.b, s)
 }
 
-// date writes "YYYY-MM-DD", or null when unset, as crm.Date's MarshalJSON.
+// date writes "YYYY-MM-DD", or null when unset: crm.Date's own JSON.
 func (w *jsonIndenter) date(k string, d crm.Date) {
 	w.key(k)
-	if d.IsZero() {
-		w.b = append(w.b, "null"...)
-		return
-	}
-	w.b = append(w.b, '"')
-	w.b = append(w.b, d.String()...)
-	w.b = append(w.b, '"')
+	text, _ := d.MarshalJSON() // never fails
+	w.b = append(w.b, text...)
 }
 
 // stringList writes a list of strings, null when nil as encoding/json does.
